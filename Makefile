@@ -1,0 +1,118 @@
+# tfgradlint: build, test, demo and install.
+#
+#   make deps    install build and test dependencies with apt-get (idempotent)
+#   make         build build/tfgradlint
+#   make check   unit tests + fixtures (SANITIZE=1: ASan + UBSan build)
+#   make demo    run the tool on a bundled buggy training file
+#   make oracle  compile and run every LibTorch fixture against libtorch-dev
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+LLVM_CONFIG ?= $(shell command -v llvm-config 2>/dev/null || ls /usr/bin/llvm-config-* 2>/dev/null | sort -V | tail -1)
+
+CC ?= cc
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+ifdef CI
+WARN += -Werror
+endif
+OPT ?= -O2 -g
+ifdef SANITIZE
+OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DTFG_VALIDATE_IR
+BUILD := build-san
+endif
+
+LLVM_INC = $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
+LLVM_LIB = $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I$(LLVM_INC) -Isrc -I$(BUILD)/gen $(CFLAGS)
+LDLIBS_ALL = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -lcjson $(LDLIBS)
+
+SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
+OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
+DOCS := $(sort $(wildcard rules/docs/GL*.md))
+BIN := $(BUILD)/tfgradlint
+
+.PHONY: all deps check unit golden golden-update fixtures demo oracle install clean
+
+all: $(BIN)
+
+DEB_PACKAGES := libclang-dev libcjson-dev check pkg-config llvm
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*.h src/rules/rules.def) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/tools/embed_docs: tools/embed_docs.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 $< -o $@
+
+$(BUILD)/gen/docs.c: $(BUILD)/tools/embed_docs $(DOCS)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed_docs $@ $(DOCS)
+
+$(BUILD)/obj/gen/docs.o: $(BUILD)/gen/docs.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libtfgradlint.a: $(OBJ)
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libtfgradlint.a
+	$(CC) $(CFLAGS_ALL) $^ $(LDLIBS_ALL) -o $@
+
+# ---- tests ----
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(BUILD)/tests/unit_tests
+
+$(UNIT_BIN): $(UNIT_SRC) tests/unit/suites.h $(BUILD)/libtfgradlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $(UNIT_SRC) $(BUILD)/libtfgradlint.a $(LDLIBS_ALL) $(CHECK_LIBS) -o $@
+
+$(BUILD)/tests/fixture_runner: tests/fixture_runner/fixture_runner.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< -lcjson -o $@
+
+unit: $(UNIT_BIN) $(BIN)
+	TFGRADLINT_BIN=$(abspath $(BIN)) TFGRADLINT_ROOT=$(CURDIR) $(UNIT_BIN)
+
+fixtures: $(BIN) $(BUILD)/tests/fixture_runner
+	$(BUILD)/tests/fixture_runner $(BIN) fixtures
+
+golden: $(BIN)
+	bash tests/golden/run.sh $(BIN)
+
+golden-update: $(BIN)
+	bash tests/golden/run.sh $(BIN) --update
+
+check: unit golden fixtures
+
+demo: $(BIN)
+	@echo "$$ tfgradlint examples/train_nograd.cpp"
+	@$(BIN) examples/train_nograd.cpp; status=$$?; echo "(exit status $$status)"; [ $$status -eq 1 ]
+
+oracle:
+	@dpkg-query -W -f='$${Status}' libtorch-dev 2>/dev/null | grep -q "install ok installed" || \
+	  { SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libtorch-dev >/dev/null; }
+	bash tests/oracle/run_oracle.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tfgradlint
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tfgradlint
+	install -m 644 rules/*.json $(DESTDIR)$(PREFIX)/share/tfgradlint/
+	cp -R rules/include $(DESTDIR)$(PREFIX)/share/tfgradlint/
+	chmod -R a+rX $(DESTDIR)$(PREFIX)/share/tfgradlint
+
+clean:
+	rm -rf build build-san

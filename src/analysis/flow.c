@@ -1,0 +1,333 @@
+/* flow: forward fact propagation with TU-local call summaries. */
+#include "flow.h"
+#include "recording.h"
+#include <string.h>
+
+#define ENTRY_STATES 3
+#define MAX_SPECS 8
+#define MAX_SUMMARY_DEPTH 24
+
+enum { FLOW_TODO = 0, FLOW_BUSY, FLOW_DONE };
+
+struct flow_fn {
+    uint8_t status[MAX_SPECS][ENTRY_STATES];
+    struct flow_fact *facts[MAX_SPECS][ENTRY_STATES];
+    struct flow_fact summary[MAX_SPECS][ENTRY_STATES]; /* facts of the returned value */
+};
+
+struct flow_cache {
+    struct flow_fn *fns;
+    int depth;
+};
+
+static struct flow_cache *cache(struct analysis *a)
+{
+    if (!a->flow) {
+        a->flow = arena_alloc(a->arena, sizeof *a->flow);
+        a->flow->fns = arena_alloc(a->arena, (a->tu->nfns ? a->tu->nfns : 1) * sizeof *a->flow->fns);
+    }
+    return a->flow;
+}
+
+/* ---- fact algebra ---- */
+
+static bool same_rec(const struct cut_rec *x, const struct cut_rec *y)
+{
+    return x->cut.fn == y->cut.fn && x->cut.node == y->cut.node && x->origin_param == y->origin_param &&
+           x->origin_trust == y->origin_trust && x->from_entry == y->from_entry;
+}
+
+static void add_cut(struct flow_fact *f, struct cut_rec r)
+{
+    for (uint8_t i = 0; i < f->ncuts; i++)
+        if (same_rec(&f->cuts[i], &r))
+            return;
+    if (f->ncuts < FLOW_MAX_CUTS) /* beyond the cap only reports are lost */
+        f->cuts[f->ncuts++] = r;
+}
+
+static void merge(struct flow_fact *dst, const struct flow_fact *src)
+{
+    dst->clean_params |= src->clean_params;
+    if (src->clean_trust > dst->clean_trust)
+        dst->clean_trust = src->clean_trust;
+    for (uint8_t i = 0; i < src->ncuts; i++)
+        add_cut(dst, src->cuts[i]);
+}
+
+/* Paths that were clean in `src` are cut at `cut`; cut ones keep their
+ * first cut. */
+static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct node_ref cut, bool from_entry)
+{
+    for (int i = 0; i < 64; i++)
+        if (src->clean_params & (1ULL << i))
+            add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry});
+    if (src->clean_trust)
+        add_cut(dst, (struct cut_rec){cut, FLOW_NO_PARAM, src->clean_trust, from_entry});
+    for (uint8_t i = 0; i < src->ncuts; i++)
+        add_cut(dst, src->cuts[i]);
+}
+
+static bool fact_eq(const struct flow_fact *x, const struct flow_fact *y)
+{
+    if (x->clean_params != y->clean_params || x->clean_trust != y->clean_trust || x->ncuts != y->ncuts)
+        return false;
+    for (uint8_t i = 0; i < x->ncuts; i++)
+        if (!same_rec(&x->cuts[i], &y->cuts[i]))
+            return false;
+    return true;
+}
+
+/* ---- sources ---- */
+
+static bool graph_role(uint8_t role) { return role == ROLE_TENSOR || role == ROLE_MODULE; }
+
+bool flow_is_graph_op(const struct analysis *a, const struct ir_node *n)
+{
+    (void)a;
+    if (n->kind != IR_CALL || n->callee >= 0 || n->role != ROLE_TENSOR)
+        return false;
+    if ((n->flags & IRF_CTOR) || !n->name || strncmp(n->name, "std::", 5) == 0)
+        return false;
+    return true;
+}
+
+static bool literal_false(const struct ir_fn *fn, ir_id v)
+{
+    return v != IR_NONE && fn->nodes[v].kind == IR_LITERAL && (fn->nodes[v].flags & IRF_BOOL_FALSE);
+}
+
+/* Does a factory's argument list carry a requires-grad option (through
+ * option builders such as `torch::dtype(...).requires_grad(true)`)? */
+static bool has_requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
+{
+    if (v == IR_NONE || depth > 6)
+        return false;
+    const struct ir_node *n = &fn->nodes[v];
+    if (n->kind == IR_CALL && n->op && n->op->cls == OP_REQUIRES_GRAD_OPTION)
+        return !literal_false(fn, ir_call_operand(n, n->op->unless_false_arg));
+    if (n->kind == IR_CALL && n->op && n->op->cls == OP_FACTORY)
+        return false;
+    for (uint32_t i = 0; i < n->nops; i++)
+        if (has_requires_grad_option(fn, n->ops[i], depth + 1))
+            return true;
+    return false;
+}
+
+static bool any_graph_operand(const struct ir_fn *fn, const struct ir_node *n)
+{
+    for (uint32_t i = 0; i < n->nops; i++)
+        if (graph_role(fn->nodes[n->ops[i]].role))
+            return true;
+    return false;
+}
+
+enum source_kind { NOT_SOURCE, SOURCE, LEAF_CONSTANT };
+
+/* Classifies a node as a source (its operands do not matter), a constant
+ * leaf (nothing reaches it), or neither. */
+static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_node *n, uint8_t *trust)
+{
+    if (n->role == ROLE_MODULE && n->kind != IR_PARAM && n->kind != IR_CAPTURE) {
+        *trust = TRUST_DEFINITE;
+        return SOURCE;
+    }
+    switch (n->kind) {
+    case IR_CALL:
+        if (n->op && n->op->cls == OP_TRAINABLE_SOURCE) {
+            if (literal_false(fn, ir_call_operand(n, n->op->unless_false_arg)))
+                return NOT_SOURCE;
+            *trust = TRUST_DEFINITE;
+            return SOURCE;
+        }
+        if (n->op && n->op->cls == OP_FACTORY) {
+            for (uint32_t i = 0; i < n->nops; i++)
+                if (has_requires_grad_option(fn, n->ops[i], 0)) {
+                    *trust = TRUST_DEFINITE;
+                    return SOURCE;
+                }
+            return LEAF_CONSTANT;
+        }
+        if (n->op && n->op->cls == OP_HOST_CONSTRUCT)
+            return LEAF_CONSTANT;
+        if (!n->op && n->callee < 0 && graph_role(n->role) && !any_graph_operand(fn, n) &&
+            !(n->flags & IRF_CTOR)) {
+            *trust = TRUST_MAYBE;
+            return SOURCE;
+        }
+        return NOT_SOURCE;
+    case IR_MEMBER:
+    case IR_GLOBAL:
+        if (n->role == ROLE_TENSOR) {
+            *trust = TRUST_MAYBE;
+            return SOURCE;
+        }
+        return NOT_SOURCE;
+    case IR_UNKNOWN:
+        if (n->nops == 0 && n->role == ROLE_TENSOR) {
+            *trust = TRUST_MAYBE;
+            return SOURCE;
+        }
+        return NOT_SOURCE;
+    default:
+        return NOT_SOURCE;
+    }
+}
+
+enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input)
+{
+    const struct ir_fn *f = a->tu->fns[fn];
+    const struct ir_node *n = &f->nodes[f->inputs[input].node];
+    if (n->role == ROLE_MODULE)
+        return TRUST_DEFINITE;
+    return n->type_is_scalar ? TRUST_NONE : TRUST_MAYBE;
+}
+
+/* ---- transfer ---- */
+
+struct run {
+    struct analysis *a;
+    const struct flow_spec *spec;
+    uint32_t f;
+    const struct ir_fn *fn;
+    enum ir_tristate entry;
+    struct flow_fact *facts;
+};
+
+static const struct flow_fact *summary(struct analysis *a, const struct flow_spec *spec, uint32_t f,
+                                       enum ir_tristate entry);
+
+/* The call operand feeding callee input `i`. */
+static ir_id operand_for_input(const struct ir_node *call, const struct ir_fn *callee, uint32_t i)
+{
+    uint32_t shift = (!callee->is_method && (call->flags & IRF_RECEIVER)) ? 1 : 0;
+    return i + shift < call->nops ? call->ops[i + shift] : IR_NONE;
+}
+
+static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    const struct ir_fn *callee = r->a->tu->fns[n->callee];
+    struct rec_state st = rec_at(r->a, r->f, id, r->entry);
+    const struct flow_fact *s = summary(r->a, r->spec, (uint32_t)n->callee, (enum ir_tristate)st.state);
+    if (!s) { /* recursion or too deep: a plain pass-through */
+        for (uint32_t k = 0; k < n->nops; k++)
+            merge(out, &r->facts[n->ops[k]]);
+        return;
+    }
+    if (s->clean_trust > out->clean_trust)
+        out->clean_trust = s->clean_trust;
+    for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
+        ir_id op = operand_for_input(n, callee, i);
+        if ((s->clean_params & (1ULL << i)) && op != IR_NONE)
+            merge(out, &r->facts[op]);
+    }
+    for (uint8_t k = 0; k < s->ncuts; k++) {
+        const struct cut_rec *rec = &s->cuts[k];
+        struct node_ref cut = rec->from_entry ? (struct node_ref){r->f, id} : rec->cut;
+        bool from_entry = rec->from_entry && st.from_entry;
+        if (rec->origin_param == FLOW_NO_PARAM) {
+            add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry});
+            continue;
+        }
+        ir_id op = operand_for_input(n, callee, (uint32_t)rec->origin_param);
+        if (op != IR_NONE)
+            merge_cut(out, &r->facts[op], cut, from_entry);
+    }
+}
+
+static void transfer(struct run *r, ir_id id, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    memset(out, 0, sizeof *out);
+    if (n->kind == IR_PARAM || n->kind == IR_CAPTURE) {
+        if (!n->type_is_scalar && n->aux >= 0 && n->aux < 64)
+            out->clean_params = 1ULL << n->aux;
+        return;
+    }
+    if (n->kind == IR_MODE || n->kind == IR_LAMBDA || n->kind == IR_LITERAL)
+        return;
+    uint8_t trust = 0;
+    switch (classify_source(r->fn, n, &trust)) {
+    case SOURCE: out->clean_trust = trust; return;
+    case LEAF_CONSTANT: return;
+    default: break;
+    }
+    if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR)) {
+        apply_summary(r, id, out);
+        return;
+    }
+    enum cut_kind cut = flow_is_graph_op(r->a, n) ? r->spec->is_cut(r->a, r->f, id, r->entry) : CUT_NONE;
+    ir_id recv = ir_call_receiver(n);
+    for (uint32_t k = 0; k < n->nops; k++) {
+        const struct flow_fact *in = &r->facts[n->ops[k]];
+        /* An in-place op keeps its receiver's own history: cutting the new
+         * part does not cut the tensor it updates. */
+        if (cut == CUT_NONE || ((n->flags & IRF_INPLACE) && n->ops[k] == recv))
+            merge(out, in);
+        else
+            merge_cut(out, in, (struct node_ref){r->f, id}, cut == CUT_BY_ENTRY);
+    }
+}
+
+static void run_fn(struct run *r)
+{
+    struct flow_fact tmp;
+    for (int pass = 0; pass < 6; pass++) {
+        bool changed = false;
+        for (ir_id i = 0; i < r->fn->nnodes; i++) {
+            transfer(r, i, &tmp);
+            if (!fact_eq(&tmp, &r->facts[i])) {
+                r->facts[i] = tmp;
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+}
+
+static struct flow_fn *fn_cache(struct analysis *a, const struct flow_spec *spec, uint32_t f)
+{
+    (void)spec;
+    return &cache(a)->fns[f];
+}
+
+static void compute(struct analysis *a, const struct flow_spec *spec, uint32_t f, enum ir_tristate entry)
+{
+    struct flow_cache *c = cache(a);
+    struct flow_fn *ff = fn_cache(a, spec, f);
+    const struct ir_fn *fn = a->tu->fns[f];
+    ff->status[spec->id][entry] = FLOW_BUSY;
+    c->depth++;
+    struct run r = {a, spec, f, fn, entry, arena_alloc(a->arena, (fn->nnodes ? fn->nnodes : 1) * sizeof(struct flow_fact))};
+    run_fn(&r);
+    struct flow_fact *sum = &ff->summary[spec->id][entry];
+    memset(sum, 0, sizeof *sum);
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_RETURN)
+            merge(sum, &r.facts[i]);
+    c->depth--;
+    ff->facts[spec->id][entry] = r.facts;
+    ff->status[spec->id][entry] = FLOW_DONE;
+}
+
+static const struct flow_fact *summary(struct analysis *a, const struct flow_spec *spec, uint32_t f,
+                                       enum ir_tristate entry)
+{
+    struct flow_fn *ff = fn_cache(a, spec, f);
+    if (ff->status[spec->id][entry] == FLOW_BUSY || cache(a)->depth >= MAX_SUMMARY_DEPTH)
+        return NULL;
+    if (ff->status[spec->id][entry] == FLOW_TODO)
+        compute(a, spec, f, entry);
+    return &ff->summary[spec->id][entry];
+}
+
+const struct flow_fact *flow_facts(struct analysis *a, const struct flow_spec *spec, uint32_t fn,
+                                   enum ir_tristate entry)
+{
+    struct flow_fn *ff = fn_cache(a, spec, fn);
+    if (ff->status[spec->id][entry] == FLOW_TODO)
+        compute(a, spec, fn, entry);
+    return ff->facts[spec->id][entry];
+}

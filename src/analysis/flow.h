@@ -1,0 +1,58 @@
+/* flow: which trainable values reach each value, and through which cuts.
+ *
+ * A forward dataflow over a function's IR. Each value gets a fact: the
+ * inputs (parameters, `this`, captures) and internal sources (modules,
+ * parameters, tensors made trainable) that reach it along paths on which no
+ * op is "cut", plus, for sources reached only through cuts, the first cut op
+ * on the way. What counts as a cut is the caller's choice (ops run with
+ * recording off for GL001; non-differentiable ops for GL002), so one engine
+ * serves every rule. Calls into functions of the TU apply memoised
+ * summaries of the callee computed the same way, so paths are followed
+ * through helpers, lambdas and module forward methods. */
+#ifndef TFG_ANALYSIS_FLOW_H
+#define TFG_ANALYSIS_FLOW_H
+#include "analysis.h"
+#include <stdbool.h>
+
+enum trust {
+    TRUST_NONE = 0,
+    TRUST_MAYBE = 1,    /* a tensor of unknown provenance (parameter, member, unknown call) */
+    TRUST_DEFINITE = 2, /* certainly trainable: a module, a parameter, requires_grad */
+};
+
+#define FLOW_MAX_CUTS 8
+#define FLOW_NO_PARAM (-1)
+
+struct cut_rec {
+    struct node_ref cut;  /* first cut op on the path */
+    int16_t origin_param; /* input index of the origin, or FLOW_NO_PARAM */
+    uint8_t origin_trust; /* internal origin's trust */
+    bool from_entry;      /* cut because of the function's entry state */
+};
+
+struct flow_fact {
+    uint64_t clean_params; /* bit i: input i reaches with no cut */
+    uint8_t clean_trust;   /* best trust of internal sources reaching with no cut */
+    uint8_t ncuts;
+    struct cut_rec cuts[FLOW_MAX_CUTS];
+};
+
+enum cut_kind { CUT_NONE, CUT_HERE, CUT_BY_ENTRY };
+
+/* Decides whether op `node` of function `fn` cuts the paths through it. */
+struct flow_spec {
+    int id; /* distinct per spec: memo key */
+    enum cut_kind (*is_cut)(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry);
+};
+
+/* Facts of every node of `fn` for the given entry state (arena-owned,
+ * memoised). */
+const struct flow_fact *flow_facts(struct analysis *a, const struct flow_spec *spec, uint32_t fn,
+                                   enum ir_tristate entry);
+/* Trust of a function input as a source at the top level (no caller known). */
+enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input);
+/* A call to a framework op that autograd records (not C++ plumbing such as
+ * copies, containers or calls into the TU). */
+bool flow_is_graph_op(const struct analysis *a, const struct ir_node *n);
+
+#endif

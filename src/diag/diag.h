@@ -1,0 +1,48 @@
+/* diag: the diagnostics sink rules report into.
+ *
+ * A rule never prints: it adds a diagnostic (rule, location, message,
+ * notes). The sink owns severity, selection and de-duplication, and hands
+ * reporters a finished, sorted list. Strings are copied into the sink's
+ * arena. */
+#ifndef TFG_DIAG_DIAG_H
+#define TFG_DIAG_DIAG_H
+#include "../ir/ir.h"
+#include "../util/arena.h"
+#include "../util/vec.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+enum severity { SEV_WARNING = 1, SEV_ERROR = 2 };
+
+struct diag_note {
+    const char *file;
+    struct ir_loc loc;
+    const char *message;
+};
+
+struct diag {
+    int rule;                /* index in the rule registry */
+    enum severity severity;
+    const char *file;
+    struct ir_loc loc, end;
+    const char *message;
+    struct diag_note *notes;
+    size_t nnotes;
+};
+
+struct diag_sink {
+    struct arena arena;
+    VEC(struct diag) diags;
+    const bool *enabled;     /* per rule; NULL: all */
+};
+
+void diag_sink_init(struct diag_sink *s);
+void diag_sink_free(struct diag_sink *s);
+/* Adds a diagnostic; notes are copied. Duplicates (same rule and place)
+ * and diagnostics of disabled rules are dropped. */
+void diag_report(struct diag_sink *s, int rule, enum severity sev, const char *file, struct ir_loc loc,
+                 struct ir_loc end, const char *message, const struct diag_note *notes, size_t nnotes);
+/* Sorts by file, line, column, rule. */
+void diag_sort(struct diag_sink *s);
+
+#endif

@@ -1,0 +1,163 @@
+/* driver/options: command-line parsing. */
+#include "options.h"
+#include "../rules/registry.h"
+#include <stdio.h>
+#include <string.h>
+
+void options_usage(FILE *out)
+{
+    fputs("usage: tfgradlint [options] <file-or-dir>... [-- <compiler flags>]\n"
+          "\n"
+          "Finds the bugs that leave a training loop without gradients in C and C++\n"
+          "training code (LibTorch, TensorFlow, models described in JSON).\n"
+          "\n"
+          "options:\n"
+          "  --format text|json      output format (default: text)\n"
+          "  --color auto|always|never  colour in text output (default: auto; NO_COLOR disables)\n"
+          "  --select RULES          only these rules (comma-separated ids or names)\n"
+          "  --ignore RULES          skip these rules\n"
+          "  --exit-zero             exit 0 even when there are findings\n"
+          "  --model FILE            load an extra framework model (JSON); repeatable\n"
+          "  --headers auto|model|real  framework headers: built-in API models when the real\n"
+          "                          ones are not reachable (auto), always (model), never (real)\n"
+          "  --list-rules            list the rules and exit\n"
+          "  --explain RULE          print a rule's documentation and exit\n"
+          "  --dump-ir               print the dataflow IR of each file instead of findings\n"
+          "  -v, --verbose           say which headers each file was parsed with\n"
+          "  --version               print the version and exit\n"
+          "  -h, --help              print this help and exit\n"
+          "\n"
+          "exit status: 0 no findings, 1 findings, 2 usage error or a file that could not be analysed\n",
+          out);
+}
+
+static bool pick(const char *v, const char *const *names, int *out)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(v, names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    return false;
+}
+
+/* Handles an option taking a value, as `--opt value` or `--opt=value`. */
+static const char *value_of(const char *name, int argc, char **argv, int *i)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static bool needs_value(const char *arg)
+{
+    static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
+                                             "--headers", "--explain", NULL};
+    for (int i = 0; with_value[i]; i++)
+        if (strcmp(arg, with_value[i]) == 0)
+            return true;
+    return false;
+}
+
+bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+{
+    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const colors[] = {"auto", "always", "never", NULL};
+    static const char *const headers[] = {"auto", "model", "real", NULL};
+    memset(o, 0, sizeof *o);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        int choice;
+        if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                VEC_PUSH(o->compiler_args, argv[i]);
+            break;
+        }
+        if (needs_value(a) && i + 1 >= argc) {
+            snprintf(err, errlen, "option %s needs a value", a);
+            return false;
+        }
+        if ((v = value_of("--format", argc, argv, &i))) {
+            if (!pick(v, formats, &choice))
+                return snprintf(err, errlen, "unknown format '%s' (expected text or json)", v), false;
+            o->format = (enum output_format)choice;
+        } else if ((v = value_of("--color", argc, argv, &i))) {
+            if (!pick(v, colors, &choice))
+                return snprintf(err, errlen, "unknown colour mode '%s'", v), false;
+            o->color = (enum color_mode)choice;
+        } else if ((v = value_of("--headers", argc, argv, &i))) {
+            if (!pick(v, headers, &choice))
+                return snprintf(err, errlen, "unknown header mode '%s' (expected auto, model or real)", v), false;
+            o->headers = (enum header_mode)choice;
+        } else if ((v = value_of("--select", argc, argv, &i)))
+            o->select = v;
+        else if ((v = value_of("--ignore", argc, argv, &i)))
+            o->ignore = v;
+        else if ((v = value_of("--model", argc, argv, &i)))
+            VEC_PUSH(o->models, v);
+        else if ((v = value_of("--explain", argc, argv, &i))) {
+            o->action = ACT_EXPLAIN;
+            o->explain = v;
+        } else if (strcmp(a, "--exit-zero") == 0)
+            o->exit_zero = true;
+        else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
+            o->verbose = true;
+        else if (strcmp(a, "--list-rules") == 0)
+            o->action = ACT_LIST_RULES;
+        else if (strcmp(a, "--dump-ir") == 0)
+            o->action = ACT_DUMP_IR;
+        else if (strcmp(a, "--version") == 0)
+            o->action = ACT_VERSION;
+        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+            o->action = ACT_HELP;
+        else if (a[0] == '-' && a[1] != '\0')
+            return snprintf(err, errlen, "unknown option '%s' (see --help)", a), false;
+        else
+            VEC_PUSH(o->paths, a);
+    }
+    if ((o->action == ACT_ANALYZE || o->action == ACT_DUMP_IR) && o->paths.n == 0)
+        return snprintf(err, errlen, "no input files (see --help)"), false;
+    return true;
+}
+
+void options_free(struct options *o)
+{
+    VEC_FREE(o->paths);
+    VEC_FREE(o->models);
+    VEC_FREE(o->compiler_args);
+}
+
+static bool apply_list(const char *list, bool value, bool *enabled, char *err, size_t errlen)
+{
+    char buf[256];
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        if (n >= sizeof buf)
+            n = sizeof buf - 1;
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        int r = rule_find(buf);
+        if (r < 0 && n > 0)
+            return snprintf(err, errlen, "unknown rule '%s' (see --list-rules)", buf), false;
+        if (r >= 0)
+            enabled[r] = value;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return true;
+}
+
+bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen)
+{
+    for (int i = 0; i < RULE_COUNT; i++)
+        enabled[i] = o->select == NULL;
+    if (o->select && !apply_list(o->select, true, enabled, err, errlen))
+        return false;
+    return !o->ignore || apply_list(o->ignore, false, enabled, err, errlen);
+}

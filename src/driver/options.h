@@ -1,0 +1,33 @@
+/* driver/options: the command line, parsed into struct options. */
+#ifndef TFG_DRIVER_OPTIONS_H
+#define TFG_DRIVER_OPTIONS_H
+#include "../front/front.h"
+#include "../util/vec.h"
+#include <stdbool.h>
+
+enum output_format { FORMAT_TEXT, FORMAT_JSON };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+enum action { ACT_ANALYZE, ACT_HELP, ACT_VERSION, ACT_LIST_RULES, ACT_EXPLAIN, ACT_DUMP_IR };
+
+struct options {
+    enum action action;
+    enum output_format format;
+    enum color_mode color;
+    enum header_mode headers;
+    bool exit_zero, verbose;
+    const char *explain;           /* rule for --explain */
+    const char *select, *ignore;   /* comma-separated rule ids or names */
+    VEC(const char *) paths;       /* files and directories */
+    VEC(const char *) models;      /* extra model files */
+    VEC(const char *) compiler_args; /* after `--` */
+};
+
+/* Parses argv. On a usage error returns false with a message in `err`
+ * (a static or argv-borrowed string is never freed). */
+bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen);
+void options_free(struct options *o);
+/* Fills `enabled` (RULE_COUNT entries) from --select/--ignore. */
+bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen);
+void options_usage(FILE *out);
+
+#endif

@@ -1,0 +1,50 @@
+/* driver/pipeline: per-file analysis with a per-file arena. */
+#include "pipeline.h"
+#include "../analysis/analysis.h"
+#include "../rules/registry.h"
+#include <string.h>
+
+static const char *parse_error_text(struct arena *a, const struct front_result *r)
+{
+    if (r->parse_errors == 1)
+        return arena_printf(a, "1 error while parsing (results may be incomplete): %s", r->error);
+    return arena_printf(a, "%u errors while parsing (results may be incomplete); first: %s", r->parse_errors,
+                        r->error);
+}
+
+void pipeline_run_file(const char *path, const struct front_options *fo, const struct model *model,
+                       struct diag_sink *sink, struct file_status *status, FILE *dump_ir)
+{
+    struct arena arena;
+    arena_init(&arena);
+    struct ir_tu tu;
+    struct front_result res;
+    front_analyze_file(path, fo, model, &arena, &tu, &res);
+    memset(status, 0, sizeof *status);
+    status->path = arena_strdup(&sink->arena, path);
+    status->ok = res.ok;
+    status->parse_errors = res.parse_errors;
+    status->model_headers = res.used_model_headers;
+    if (!res.ok)
+        status->error = arena_strdup(&sink->arena, res.error ? res.error : "could not be analysed");
+    else if (res.parse_errors)
+        status->error = arena_strdup(&sink->arena, parse_error_text(&arena, &res));
+#ifdef TFG_VALIDATE_IR
+    /* Debug and sanitizer builds check the IR's invariants before any
+     * analysis reads it, as sparse validates between passes. */
+    for (uint32_t i = 0; res.ok && i < tu.nfns; i++)
+        if (!ir_validate_fn(tu.fns[i], stderr)) {
+            status->ok = false;
+            status->error = arena_printf(&sink->arena, "internal error: invalid IR in %s", tu.fns[i]->name);
+            res.ok = false;
+        }
+#endif
+    if (res.ok && dump_ir) {
+        ir_dump_tu(dump_ir, &tu);
+    } else if (res.ok) {
+        struct analysis an;
+        analysis_init(&an, &tu, model, &arena);
+        rules_run_all(&an, sink);
+    }
+    arena_free(&arena);
+}

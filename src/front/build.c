@@ -1,0 +1,311 @@
+/* front/build.c: IR construction for one function: nodes, variables,
+ * control contexts, inputs, and the walk over a translation unit's
+ * function definitions. Statements and expressions are in build_stmt.c and
+ * build_expr.c. */
+#include "internal.h"
+#include <string.h>
+
+static void env_ensure(struct env *e, uint32_t n)
+{
+    if (n <= e->n)
+        return;
+    e->v = xrealloc(e->v, n * sizeof *e->v);
+    for (uint32_t i = e->n; i < n; i++)
+        e->v[i] = IR_NONE;
+    e->n = n;
+}
+
+ir_id fb_add(struct fn_builder *b, enum ir_kind kind, CXCursor at, const ir_id *ops, uint32_t nops)
+{
+    struct ir_node n;
+    memset(&n, 0, sizeof n);
+    n.kind = (uint8_t)kind;
+    n.mode = IR_NONE;
+    n.ctrl = b->ctrl;
+    n.var = -1;
+    n.aux = -1;
+    n.callee = -1;
+    n.nops = nops;
+    n.ops = arena_memdup(b->tb->arena, ops, nops, sizeof *ops);
+    if (!clang_Cursor_isNull(at)) {
+        CXSourceRange r = clang_getCursorExtent(at);
+        n.loc = front_loc(clang_getRangeStart(r));
+        n.end = front_loc(clang_getRangeEnd(r));
+        if (!n.loc.line)
+            n.loc = n.end = front_loc(clang_getCursorLocation(at));
+    }
+    if (kind == IR_CALL || kind == IR_OP)
+        n.mode = b->env.v[IR_MODE_VAR];
+    VEC_PUSH(b->nodes, n);
+    return (ir_id)(b->nodes.n - 1);
+}
+
+ir_id fb_add_mode(struct fn_builder *b, enum ir_mode_sub sub, int32_t aux, CXCursor at)
+{
+    ir_id prev = b->env.v[IR_MODE_VAR];
+    ir_id id = fb_add(b, IR_MODE, at, &prev, prev == IR_NONE ? 0 : 1);
+    b->nodes.v[id].sub = (uint8_t)sub;
+    b->nodes.v[id].aux = aux;
+    b->env.v[IR_MODE_VAR] = id;
+    return id;
+}
+
+void fb_set_var(struct fn_builder *b, int32_t var, ir_id version)
+{
+    env_ensure(&b->env, (uint32_t)var + 1);
+    b->env.v[var] = version;
+}
+
+int32_t fb_var_of(struct fn_builder *b, CXCursor decl)
+{
+    void *v = u64map_get(&b->var_of_decl, front_decl_key(b->tb, decl));
+    return v ? (int32_t)((intptr_t)v - 1) : -1;
+}
+
+int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name)
+{
+    struct ir_var v = {name, front_loc(clang_getCursorLocation(decl))};
+    VEC_PUSH(b->vars, v);
+    int32_t idx = (int32_t)(b->vars.n - 1);
+    if (!clang_Cursor_isNull(decl))
+        u64map_put(&b->var_of_decl, front_decl_key(b->tb, decl), (void *)(intptr_t)(idx + 1));
+    env_ensure(&b->env, (uint32_t)idx + 1);
+    return idx;
+}
+
+uint32_t fb_push_ctrl(struct fn_builder *b, ir_id cond, enum ir_arm arm, CXCursor at)
+{
+    struct ir_ctrl c = {cond, b->ctrl, (uint8_t)arm, front_loc(clang_getCursorLocation(at))};
+    VEC_PUSH(b->ctrls, c);
+    b->ctrl = (uint32_t)(b->ctrls.n - 1);
+    return b->ctrl;
+}
+
+static ir_id add_input(struct fn_builder *b, enum ir_kind kind, CXCursor decl, const char *name,
+                       CXType type, uint64_t capture_key)
+{
+    ir_id id = fb_add(b, kind, decl, NULL, 0);
+    struct ir_node *n = &b->nodes.v[id];
+    n->name = name;
+    n->aux = (int32_t)b->inputs.n;
+    n->role = (uint8_t)front_type_role(b->tb, type);
+    n->type_is_scalar = front_type_is_scalar(type);
+    n->type = front_type_spelling(b->tb, type);
+    struct ir_input in = {name, id, capture_key};
+    VEC_PUSH(b->inputs, in);
+    return id;
+}
+
+static void add_params(struct fn_builder *b, CXCursor fn_cursor, bool is_method)
+{
+    if (is_method) {
+        CXCursor cls = clang_getCursorSemanticParent(fn_cursor);
+        b->this_node = add_input(b, IR_PARAM, fn_cursor, "this", clang_getCursorType(cls), 0);
+    }
+    /* A lambda's parameters are only visible as its ParmDecl children. */
+    cursor_vec params = {0};
+    int np = clang_Cursor_getNumArguments(fn_cursor);
+    if (np >= 0)
+        for (int i = 0; i < np; i++)
+            VEC_PUSH(params, clang_Cursor_getArgument(fn_cursor, (unsigned)i));
+    else {
+        cursor_vec kids = {0};
+        front_children(fn_cursor, &kids);
+        for (size_t i = 0; i < kids.n; i++)
+            if (clang_getCursorKind(kids.v[i]) == CXCursor_ParmDecl)
+                VEC_PUSH(params, kids.v[i]);
+        VEC_FREE(kids);
+    }
+    for (size_t i = 0; i < params.n; i++) {
+        CXCursor p = params.v[i];
+        const char *name = front_cx_string(b->tb->arena, clang_getCursorSpelling(p));
+        ir_id id = add_input(b, IR_PARAM, p, name, clang_getCursorType(p), 0);
+        fb_set_var(b, fb_new_var(b, p, name), id);
+    }
+    VEC_FREE(params);
+}
+
+/* Input for a variable of an enclosing function (lambda capture) or a
+ * global, made once per declaration. */
+ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture);
+ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture)
+{
+    uint64_t key = front_decl_key(b->tb, decl);
+    void *known = u64map_get(&b->input_of_key, key);
+    if (known)
+        return (ir_id)((intptr_t)known - 1);
+    const char *name = front_cx_string(b->tb->arena, clang_getCursorSpelling(decl));
+    ir_id id;
+    if (capture)
+        id = add_input(b, IR_CAPTURE, decl, name, clang_getCursorType(decl), key);
+    else {
+        id = fb_add(b, IR_GLOBAL, decl, NULL, 0);
+        b->nodes.v[id].name = name;
+        b->nodes.v[id].role = (uint8_t)front_type_role(b->tb, clang_getCursorType(decl));
+        b->nodes.v[id].type_is_scalar = front_type_is_scalar(clang_getCursorType(decl));
+    }
+    u64map_put(&b->input_of_key, key, (void *)(intptr_t)(id + 1));
+    return id;
+}
+
+static CXCursor body_of(CXCursor fn_cursor)
+{
+    cursor_vec kids = {0};
+    front_children(fn_cursor, &kids);
+    CXCursor body = clang_getNullCursor();
+    for (size_t i = 0; i < kids.n; i++)
+        if (clang_getCursorKind(kids.v[i]) == CXCursor_CompoundStmt)
+            body = kids.v[i];
+    VEC_FREE(kids);
+    return body;
+}
+
+/* The mode when the function returns: guards of the function body are
+ * destroyed by then, so it is the version before the outermost guard. */
+ir_id fb_return_mode(struct fn_builder *b);
+ir_id fb_return_mode(struct fn_builder *b)
+{
+    return b->guards.n ? b->guards.v[0].saved : b->env.v[IR_MODE_VAR];
+}
+
+static ir_id join_exit_modes(struct fn_builder *b, CXCursor at)
+{
+    if (b->exit_modes.n == 0)
+        return b->fn->entry_mode;
+    bool same = true;
+    for (size_t i = 1; i < b->exit_modes.n; i++)
+        same &= b->exit_modes.v[i] == b->exit_modes.v[0];
+    if (same)
+        return b->exit_modes.v[0];
+    ir_id phi = fb_add(b, IR_PHI, at, b->exit_modes.v, (uint32_t)b->exit_modes.n);
+    b->nodes.v[phi].var = IR_MODE_VAR;
+    return phi;
+}
+
+static void finish_fn(struct fn_builder *b)
+{
+    struct ir_fn *fn = b->fn;
+    struct arena *a = b->tb->arena;
+    fn->nodes = arena_memdup(a, b->nodes.v, b->nodes.n, sizeof *b->nodes.v);
+    fn->nnodes = (uint32_t)b->nodes.n;
+    fn->ctrls = arena_memdup(a, b->ctrls.v, b->ctrls.n, sizeof *b->ctrls.v);
+    fn->nctrls = (uint32_t)b->ctrls.n;
+    fn->vars = arena_memdup(a, b->vars.v, b->vars.n, sizeof *b->vars.v);
+    fn->nvars = (uint32_t)b->vars.n;
+    fn->inputs = arena_memdup(a, b->inputs.v, b->inputs.n, sizeof *b->inputs.v);
+    fn->ninputs = (uint32_t)b->inputs.n;
+    VEC_FREE(b->nodes);
+    VEC_FREE(b->ctrls);
+    VEC_FREE(b->vars);
+    VEC_FREE(b->inputs);
+    VEC_FREE(b->guards);
+    VEC_FREE(b->exit_modes);
+    u64map_free(&b->var_of_decl);
+    u64map_free(&b->input_of_key);
+    free(b->env.v);
+}
+
+static bool is_method_kind(enum CXCursorKind k)
+{
+    return k == CXCursor_CXXMethod || k == CXCursor_Constructor || k == CXCursor_Destructor ||
+           k == CXCursor_ConversionFunction;
+}
+
+static const char *fn_name(struct tu_builder *tb, CXCursor c, bool lambda)
+{
+    if (lambda) {
+        struct ir_loc l = front_loc(clang_getCursorLocation(c));
+        return arena_printf(tb->arena, "lambda@%u:%u", l.line, l.col);
+    }
+    return front_qualname(tb, c);
+}
+
+uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer)
+{
+    bool lambda = clang_getCursorKind(fn_cursor) == CXCursor_LambdaExpr;
+    bool method = !lambda && is_method_kind(clang_getCursorKind(fn_cursor)) &&
+                  !clang_CXXMethod_isStatic(fn_cursor);
+    struct ir_fn *fn = arena_alloc(tb->arena, sizeof *fn);
+    fn->name = fn_name(tb, fn_cursor, lambda);
+    fn->file = tb->path;
+    fn->loc = front_loc(clang_getCursorLocation(fn_cursor));
+    fn->index = (uint32_t)tb->fns.n;
+    fn->is_method = method;
+    fn->is_lambda = lambda;
+    fn->parent = outer ? (int32_t)outer->fn->index : -1;
+    fn->key = front_decl_key(tb, fn_cursor);
+    if (method)
+        fn->class_name = front_qualname(tb, clang_getCursorSemanticParent(fn_cursor));
+    VEC_PUSH(tb->fns, fn);
+    u64map_put(&tb->fn_by_key, fn->key, (void *)(intptr_t)(fn->index + 1));
+
+    struct fn_builder b;
+    memset(&b, 0, sizeof b);
+    b.tb = tb;
+    b.outer = outer;
+    b.fn = fn;
+    b.this_node = IR_NONE;
+    struct ir_ctrl none = {IR_NONE, 0, ARM_THEN, {0, 0}};
+    VEC_PUSH(b.ctrls, none);
+    fb_new_var(&b, clang_getNullCursor(), "<recording>");
+    fn->entry_mode = fb_add_mode(&b, MODE_ENTRY, 0, fn_cursor);
+    add_params(&b, fn_cursor, method);
+    b.fn->nparams = (uint32_t)b.inputs.n;
+    CXCursor body = body_of(fn_cursor);
+    if (!clang_Cursor_isNull(body))
+        fb_stmt(&b, body);
+    if (!b.env.dead)
+        VEC_PUSH(b.exit_modes, fb_return_mode(&b));
+    fn->exit_mode = join_exit_modes(&b, fn_cursor);
+    finish_fn(&b);
+    return fn->index;
+}
+
+/* ---- translation unit walk ---- */
+
+static bool is_fn_kind(enum CXCursorKind k)
+{
+    return k == CXCursor_FunctionDecl || k == CXCursor_FunctionTemplate || is_method_kind(k);
+}
+
+static enum CXChildVisitResult visit_decl(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct tu_builder *tb = data;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (!front_in_main_file(tb, c)) {
+        /* Namespaces and classes can be reopened in the main file. */
+        return k == CXCursor_Namespace || k == CXCursor_LinkageSpec ? CXChildVisit_Recurse
+                                                                     : CXChildVisit_Continue;
+    }
+    if (is_fn_kind(k)) {
+        if (clang_isCursorDefinition(c))
+            fb_build_fn(tb, c, NULL);
+        return CXChildVisit_Continue;
+    }
+    if (k == CXCursor_Namespace || k == CXCursor_LinkageSpec || k == CXCursor_ClassDecl ||
+        k == CXCursor_StructDecl || k == CXCursor_ClassTemplate || k == CXCursor_UnionDecl ||
+        k == CXCursor_ClassTemplatePartialSpecialization)
+        return CXChildVisit_Recurse;
+    return CXChildVisit_Continue;
+}
+
+static void resolve_calls(struct tu_builder *tb)
+{
+    for (size_t i = 0; i < tb->pending.n; i++) {
+        struct pending_call *p = &tb->pending.v[i];
+        void *fn = u64map_get(&tb->fn_by_key, p->key);
+        if (fn)
+            tb->fns.v[p->fn]->nodes[p->node].callee = (int32_t)((intptr_t)fn - 1);
+    }
+}
+
+void front_build_tu(struct tu_builder *tb, struct ir_tu *out);
+void front_build_tu(struct tu_builder *tb, struct ir_tu *out)
+{
+    clang_visitChildren(clang_getTranslationUnitCursor(tb->tu), visit_decl, tb);
+    resolve_calls(tb);
+    out->path = tb->path;
+    out->nfns = (uint32_t)tb->fns.n;
+    out->fns = arena_memdup(tb->arena, tb->fns.v, tb->fns.n, sizeof *tb->fns.v);
+}

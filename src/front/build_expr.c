@@ -1,0 +1,618 @@
+/* front/build_expr.c: expressions -> IR values, including calls with their
+ * receivers, model classes and effects (in-place receivers, out-parameters,
+ * recording switches, calls into functions of this TU). */
+#include "internal.h"
+#include <string.h>
+
+ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture);
+enum ir_tristate fb_recording_from(struct fn_builder *b, enum recording_effect eff, ir_id arg, bool dflt);
+
+static void set_value_type(struct fn_builder *b, ir_id id, CXCursor c)
+{
+    CXType t = clang_getCursorType(c);
+    b->nodes.v[id].role = (uint8_t)front_type_role(b->tb, t);
+    b->nodes.v[id].type_is_scalar = front_type_is_scalar(t);
+}
+
+static ir_id unknown_of(struct fn_builder *b, CXCursor c, const ir_id *ops, uint32_t n)
+{
+    ir_id id = fb_add(b, IR_UNKNOWN, c, ops, n);
+    set_value_type(b, id, c);
+    return id;
+}
+
+/* Builds every expression child; the caller VEC_FREEs `out`. */
+static void expr_children(struct fn_builder *b, CXCursor c, id_vec *out)
+{
+    cursor_vec kids = {0};
+    front_children(c, &kids);
+    for (size_t i = 0; i < kids.n; i++) {
+        if (!clang_isExpression(clang_getCursorKind(kids.v[i])))
+            continue;
+        ir_id v = fb_expr(b, kids.v[i]);
+        if (v != IR_NONE)
+            VEC_PUSH(*out, v);
+    }
+    VEC_FREE(kids);
+}
+
+static ir_id generic(struct fn_builder *b, CXCursor c)
+{
+    id_vec ops = {0};
+    expr_children(b, c, &ops);
+    ir_id id = unknown_of(b, c, ops.v, (uint32_t)ops.n);
+    VEC_FREE(ops);
+    return id;
+}
+
+static char *token_text(struct fn_builder *b, CXSourceRange r, bool last)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(b->tb->tu, r, &toks, &n);
+    char *s = NULL;
+    if (n)
+        s = front_cx_string(b->tb->arena, clang_getTokenSpelling(b->tb->tu, toks[last ? n - 1 : 0]));
+    clang_disposeTokens(b->tb->tu, toks, n);
+    return s;
+}
+
+static ir_id literal(struct fn_builder *b, CXCursor c)
+{
+    ir_id id = fb_add(b, IR_LITERAL, c, NULL, 0);
+    set_value_type(b, id, c);
+    const char *text = token_text(b, clang_getCursorExtent(c), false);
+    struct ir_node *n = &b->nodes.v[id];
+    n->name = text ? text : "?";
+    if (strcmp(n->name, "true") == 0 || strcmp(n->name, "1") == 0)
+        n->flags |= IRF_BOOL_TRUE;
+    else if (strcmp(n->name, "false") == 0 || strcmp(n->name, "0") == 0)
+        n->flags |= IRF_BOOL_FALSE;
+    return id;
+}
+
+static ir_id this_value(struct fn_builder *b, CXCursor at)
+{
+    if (b->this_node != IR_NONE)
+        return b->this_node;
+    /* A lambda's `this` is the enclosing method's: an input of the lambda. */
+    void *known = u64map_get(&b->input_of_key, 1);
+    if (known)
+        return (ir_id)((intptr_t)known - 1);
+    ir_id id = fb_add(b, IR_CAPTURE, at, NULL, 0);
+    b->nodes.v[id].name = "this";
+    b->nodes.v[id].aux = (int32_t)b->inputs.n;
+    struct ir_input in = {"this", id, 1};
+    VEC_PUSH(b->inputs, in);
+    u64map_put(&b->input_of_key, 1, (void *)(intptr_t)(id + 1));
+    return id;
+}
+
+static bool is_function_scope(CXCursor c)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    return k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod || k == CXCursor_Constructor ||
+           k == CXCursor_Destructor || k == CXCursor_FunctionTemplate || k == CXCursor_LambdaExpr ||
+           k == CXCursor_ConversionFunction;
+}
+
+static ir_id decl_ref(struct fn_builder *b, CXCursor c)
+{
+    CXCursor d = clang_getCursorReferenced(c);
+    enum CXCursorKind k = clang_getCursorKind(d);
+    if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl || k == CXCursor_NonTypeTemplateParameter) {
+        int32_t v = fb_var_of(b, d);
+        if (v >= 0 && b->env.v[v] != IR_NONE)
+            return b->env.v[v];
+        bool local_elsewhere = is_function_scope(clang_getCursorSemanticParent(d));
+        return fb_outer_input(b, d, local_elsewhere && b->outer != NULL);
+    }
+    if (k == CXCursor_FieldDecl) { /* constructor initialisers */
+        ir_id base = this_value(b, c);
+        ir_id id = fb_add(b, IR_MEMBER, c, &base, 1);
+        b->nodes.v[id].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(d));
+        set_value_type(b, id, c);
+        return id;
+    }
+    ir_id id = fb_add(b, IR_LITERAL, c, NULL, 0);
+    b->nodes.v[id].name = clang_Cursor_isNull(d) ? "?" : front_qualname(b->tb, d);
+    set_value_type(b, id, c);
+    return id;
+}
+
+static CXCursor first_child(CXCursor c)
+{
+    cursor_vec kids = {0};
+    front_children(c, &kids);
+    CXCursor f = kids.n ? kids.v[0] : clang_getNullCursor();
+    VEC_FREE(kids);
+    return f;
+}
+
+static ir_id member_ref(struct fn_builder *b, CXCursor c)
+{
+    CXCursor base_c = first_child(c);
+    ir_id base = clang_Cursor_isNull(base_c) ? this_value(b, c) : fb_expr(b, base_c);
+    ir_id id = fb_add(b, IR_MEMBER, c, &base, base == IR_NONE ? 0 : 1);
+    b->nodes.v[id].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(c));
+    set_value_type(b, id, c);
+    return id;
+}
+
+static CXCursor strip(CXCursor c)
+{
+    for (int i = 0; i < 64; i++) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+            break;
+        cursor_vec kids = {0};
+        front_children(c, &kids);
+        size_t n = kids.n;
+        CXCursor only = n == 1 ? kids.v[0] : c;
+        VEC_FREE(kids);
+        if (n != 1)
+            break;
+        c = only;
+    }
+    return c;
+}
+
+static bool is_operator_spelling(struct fn_builder *b, CXCursor c, const char *op)
+{
+    CXString s = clang_getCursorSpelling(c);
+    bool eq = strcmp(clang_getCString(s), op) == 0;
+    clang_disposeString(s);
+    (void)b;
+    return eq;
+}
+
+int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c)
+{
+    for (int i = 0; i < 64; i++) {
+        c = strip(c);
+        switch (clang_getCursorKind(c)) {
+        case CXCursor_DeclRefExpr: return fb_var_of(b, clang_getCursorReferenced(c));
+        case CXCursor_MemberRefExpr:
+        case CXCursor_ArraySubscriptExpr:
+        case CXCursor_UnaryOperator: {
+            CXCursor f = first_child(c);
+            if (clang_Cursor_isNull(f))
+                return -1;
+            c = f;
+            break;
+        }
+        case CXCursor_CallExpr:
+            if ((is_operator_spelling(b, c, "operator[]") || is_operator_spelling(b, c, "operator*") ||
+                 is_operator_spelling(b, c, "operator->")) &&
+                clang_Cursor_getNumArguments(c) >= 1) {
+                c = clang_Cursor_getArgument(c, 0);
+                break;
+            }
+            return -1;
+        default: return -1;
+        }
+    }
+    return -1;
+}
+
+void fb_weak_update(struct fn_builder *b, int32_t var, ir_id with, CXCursor at)
+{
+    if (var < 0 || b->env.v[var] == IR_NONE)
+        return;
+    ir_id ops[2] = {b->env.v[var], with};
+    ir_id id = fb_add(b, IR_VAR, at, ops, 2);
+    b->nodes.v[id].var = var;
+    b->nodes.v[id].name = b->vars.v[var].name;
+    b->nodes.v[id].flags |= IRF_ASSIGN;
+    b->nodes.v[id].role = b->nodes.v[ops[0]].role;
+    fb_set_var(b, var, id);
+}
+
+static ir_id strong_update(struct fn_builder *b, int32_t var, ir_id value, CXCursor at)
+{
+    ir_id id = fb_add(b, IR_VAR, at, &value, value == IR_NONE ? 0 : 1);
+    b->nodes.v[id].var = var;
+    b->nodes.v[id].name = b->vars.v[var].name;
+    b->nodes.v[id].flags |= IRF_ASSIGN;
+    if (value != IR_NONE)
+        b->nodes.v[id].role = b->nodes.v[value].role;
+    fb_set_var(b, var, id);
+    return id;
+}
+
+/* An assignment to `lhs`: a plain variable gets a new version, a part of
+ * one (member, element) a weak update. */
+static ir_id assign(struct fn_builder *b, CXCursor lhs, ir_id value, CXCursor at)
+{
+    CXCursor l = strip(lhs);
+    if (clang_getCursorKind(l) == CXCursor_DeclRefExpr) {
+        int32_t v = fb_var_of(b, clang_getCursorReferenced(l));
+        if (v >= 0)
+            return strong_update(b, v, value, at);
+    }
+    int32_t root = fb_lvalue_root(b, lhs);
+    if (root >= 0)
+        fb_weak_update(b, root, value, at);
+    else
+        fb_expr(b, lhs);
+    return value;
+}
+
+/* The operator token between two operands, or at one end of a unary one. */
+static char *operator_between(struct fn_builder *b, CXCursor from, CXCursor to, bool from_end)
+{
+    CXSourceLocation a = from_end ? clang_getRangeEnd(clang_getCursorExtent(from))
+                                  : clang_getRangeStart(clang_getCursorExtent(from));
+    CXSourceLocation z = clang_getRangeStart(clang_getCursorExtent(to));
+    return token_text(b, clang_getRange(a, z), false);
+}
+
+static ir_id op_node(struct fn_builder *b, CXCursor c, const char *name, const ir_id *ops, uint32_t n)
+{
+    ir_id id = fb_add(b, IR_OP, c, ops, n);
+    b->nodes.v[id].name = name ? name : "?";
+    set_value_type(b, id, c);
+    return id;
+}
+
+static ir_id binary(struct fn_builder *b, CXCursor c, bool compound)
+{
+    cursor_vec kids = {0};
+    front_children(c, &kids);
+    if (kids.n != 2) {
+        VEC_FREE(kids);
+        return generic(b, c);
+    }
+    CXCursor lhs = kids.v[0], rhs = kids.v[1];
+    VEC_FREE(kids);
+    const char *op = operator_between(b, lhs, rhs, true);
+    if (!compound && op && strcmp(op, "=") == 0) {
+        ir_id value = fb_expr(b, rhs);
+        return assign(b, lhs, value, c);
+    }
+    ir_id ops[2] = {fb_expr(b, lhs), fb_expr(b, rhs)};
+    uint32_t n = 0;
+    ir_id packed[2];
+    for (int i = 0; i < 2; i++)
+        if (ops[i] != IR_NONE)
+            packed[n++] = ops[i];
+    ir_id id = op_node(b, c, op, packed, n);
+    if (compound)
+        assign(b, lhs, id, c);
+    return id;
+}
+
+static ir_id unary(struct fn_builder *b, CXCursor c)
+{
+    CXCursor sub = first_child(c);
+    if (clang_Cursor_isNull(sub))
+        return generic(b, c);
+    CXSourceRange ext = clang_getCursorExtent(c), sext = clang_getCursorExtent(sub);
+    bool postfix = clang_equalLocations(clang_getRangeStart(ext), clang_getRangeStart(sext));
+    const char *op = postfix ? token_text(b, clang_getRange(clang_getRangeEnd(sext), clang_getRangeEnd(ext)), true)
+                             : token_text(b, clang_getRange(clang_getRangeStart(ext), clang_getRangeStart(sext)), false);
+    ir_id v = fb_expr(b, sub);
+    ir_id id = op_node(b, c, op, &v, v == IR_NONE ? 0 : 1);
+    if (op && (strcmp(op, "++") == 0 || strcmp(op, "--") == 0))
+        assign(b, sub, id, c);
+    return id;
+}
+
+static ir_id conditional(struct fn_builder *b, CXCursor c)
+{
+    cursor_vec kids = {0};
+    front_children(c, &kids);
+    if (kids.n != 3) {
+        VEC_FREE(kids);
+        return generic(b, c);
+    }
+    ir_id cond = fb_expr(b, kids.v[0]);
+    uint32_t outer = b->ctrl;
+    uint32_t then_ctrl = fb_push_ctrl(b, cond, ARM_THEN, c);
+    ir_id t = fb_expr(b, kids.v[1]);
+    b->ctrl = outer;
+    fb_push_ctrl(b, cond, ARM_ELSE, c);
+    ir_id f = fb_expr(b, kids.v[2]);
+    b->ctrl = outer;
+    VEC_FREE(kids);
+    ir_id ops[2];
+    uint32_t n = 0;
+    if (t != IR_NONE)
+        ops[n++] = t;
+    if (f != IR_NONE)
+        ops[n++] = f;
+    ir_id phi = fb_add(b, IR_PHI, c, ops, n);
+    b->nodes.v[phi].aux = (int32_t)then_ctrl;
+    set_value_type(b, phi, c);
+    return phi;
+}
+
+static ir_id cast(struct fn_builder *b, CXCursor c)
+{
+    cursor_vec kids = {0};
+    front_children(c, &kids);
+    CXCursor sub = clang_getNullCursor();
+    for (size_t i = 0; i < kids.n; i++)
+        if (clang_isExpression(clang_getCursorKind(kids.v[i])))
+            sub = kids.v[i];
+    VEC_FREE(kids);
+    ir_id v = clang_Cursor_isNull(sub) ? IR_NONE : fb_expr(b, sub);
+    return op_node(b, c, "cast", &v, v == IR_NONE ? 0 : 1);
+}
+
+static ir_id lambda(struct fn_builder *b, CXCursor c)
+{
+    uint32_t idx = fb_build_fn(b->tb, c, b);
+    ir_id id = fb_add(b, IR_LAMBDA, c, NULL, 0);
+    b->nodes.v[id].aux = (int32_t)idx;
+    return id;
+}
+
+/* ---- calls ---- */
+
+struct call_parts {
+    CXCursor ref;       /* the callee declaration */
+    CXCursor recv_expr; /* receiver expression, null when implicit or none */
+    bool has_receiver;
+    unsigned first_arg; /* index of the first explicit argument */
+};
+
+static bool is_method_decl(CXCursor d)
+{
+    enum CXCursorKind k = clang_getCursorKind(d);
+    return (k == CXCursor_CXXMethod || k == CXCursor_ConversionFunction || k == CXCursor_Destructor) &&
+           !clang_CXXMethod_isStatic(d);
+}
+
+static struct call_parts call_parts(CXCursor c, CXCursor ref)
+{
+    struct call_parts p = {ref, clang_getNullCursor(), false, 0};
+    if (!is_method_decl(ref))
+        return p;
+    CXCursor f = first_child(c);
+    if (!clang_Cursor_isNull(f) && clang_getCursorKind(f) == CXCursor_MemberRefExpr) {
+        p.has_receiver = true;
+        p.recv_expr = first_child(f);
+        return p;
+    }
+    CXString s = clang_getCursorSpelling(ref);
+    bool op = strncmp(clang_getCString(s), "operator", 8) == 0;
+    clang_disposeString(s);
+    if (op && clang_Cursor_getNumArguments(c) >= 1) {
+        /* A member operator call lists the object as its first argument. */
+        p.has_receiver = true;
+        p.recv_expr = clang_Cursor_getArgument(c, 0);
+        p.first_arg = 1;
+    }
+    return p;
+}
+
+/* Argument i of the callee's parameter list is a non-const reference or
+ * pointer, so the callee may write through it. */
+static bool writes_through(CXCursor ref, unsigned i)
+{
+    CXType ft = clang_getCursorType(ref);
+    int n = clang_getNumArgTypes(ft);
+    if (n < 0 || i >= (unsigned)n)
+        return false;
+    CXType t = clang_getArgType(ft, i);
+    if (t.kind != CXType_LValueReference && t.kind != CXType_Pointer)
+        return false;
+    return !clang_isConstQualifiedType(clang_getPointeeType(t));
+}
+
+static void record_callee(struct fn_builder *b, ir_id id, uint64_t key)
+{
+    struct pending_call pc = {b->fn->index, id, key};
+    VEC_PUSH(b->tb->pending, pc);
+}
+
+/* Key of the function of this TU the call runs, or 0. */
+static uint64_t callee_key(struct fn_builder *b, CXCursor ref, const struct model_call *op, CXCursor recv)
+{
+    if (op && op->cls == OP_MODULE_CALL && !clang_Cursor_isNull(recv)) {
+        CXCursor impl = front_module_impl(b->tb, clang_getCursorType(recv));
+        return clang_Cursor_isNull(impl) ? 0 : front_find_method(b->tb, impl, op->dispatch);
+    }
+    CXCursor def = clang_getCursorDefinition(ref);
+    if (clang_Cursor_isNull(def) || !front_in_main_file(b->tb, def))
+        return 0;
+    return front_decl_key(b->tb, def);
+}
+
+/* Operands for a lambda's captured variables, in the lambda's input order. */
+static void capture_operands(struct fn_builder *b, uint64_t key, id_vec *ops, CXCursor at)
+{
+    void *f = u64map_get(&b->tb->fn_by_key, key);
+    if (!f)
+        return;
+    const struct ir_fn *fn = b->tb->fns.v[(intptr_t)f - 1];
+    if (!fn->is_lambda)
+        return;
+    for (uint32_t i = fn->nparams; i < fn->ninputs; i++) {
+        uint64_t ck = fn->inputs[i].capture_key;
+        ir_id v = IR_NONE;
+        if (ck == 1)
+            v = this_value(b, at);
+        else {
+            void *var = u64map_get(&b->var_of_decl, ck);
+            if (var && b->env.v[(intptr_t)var - 1] != IR_NONE)
+                v = b->env.v[(intptr_t)var - 1];
+            else {
+                void *in = u64map_get(&b->input_of_key, ck);
+                v = in ? (ir_id)((intptr_t)in - 1) : unknown_of(b, at, NULL, 0);
+            }
+        }
+        VEC_PUSH(*ops, v);
+    }
+}
+
+/* `operator+=` and friends mutate their object even when declared const
+ * (tensor handles declare them so). */
+static bool is_compound_assignment(CXCursor ref)
+{
+    CXString s = clang_getCursorSpelling(ref);
+    const char *n = clang_getCString(s);
+    size_t len = strlen(n);
+    bool yes = strncmp(n, "operator", 8) == 0 && len >= 10 && n[len - 1] == '=' &&
+               strchr("+-*/%&|^<>", n[8]) && strcmp(n + 8, "<=") != 0 && strcmp(n + 8, ">=") != 0;
+    clang_disposeString(s);
+    return yes;
+}
+
+static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
+{
+    struct ir_node *n = &b->nodes.v[id];
+    const struct model_call *op = n->op;
+    if (op && op->cls == OP_RECORDING_SWITCH) {
+        ir_id arg = ir_call_arg(n, op->recording_arg);
+        enum ir_tristate t = fb_recording_from(b, op->recording, arg, op->recording_default);
+        ir_id m = fb_add_mode(b, MODE_SET, (int32_t)t, c);
+        b->nodes.v[m].name = op->name;
+    }
+    /* The receiver: copy assignment replaces it, other non-const methods
+     * (in-place ops, push_back, ...) update it. */
+    if (p->has_receiver && !clang_Cursor_isNull(p->recv_expr)) {
+        bool accessor = is_operator_spelling(b, p->ref, "operator->") ||
+                        is_operator_spelling(b, p->ref, "operator*") ||
+                        is_operator_spelling(b, p->ref, "operator[]");
+        bool mutating = (op && op->inplace) || is_compound_assignment(p->ref) ||
+                        (!accessor && !clang_CXXMethod_isConst(p->ref));
+        if (mutating)
+            fb_weak_update(b, fb_lvalue_root(b, p->recv_expr), id, c);
+    }
+    unsigned nargs = b->nodes.v[id].nargs;
+    for (unsigned i = 0; i < nargs; i++) {
+        if (!writes_through(p->ref, i))
+            continue;
+        CXCursor a = clang_Cursor_getArgument(c, p->first_arg + i);
+        int32_t root = fb_lvalue_root(b, a);
+        if (root < 0)
+            continue;
+        /* What the callee writes may depend on everything it was given. */
+        const struct ir_node *call = &b->nodes.v[id];
+        ir_id eff = fb_add(b, IR_OP, c, call->ops, call->nops);
+        b->nodes.v[eff].name = "<written by call>";
+        b->nodes.v[eff].role = b->nodes.v[b->env.v[root]].role;
+        fb_weak_update(b, root, eff, c);
+    }
+}
+
+static ir_id call(struct fn_builder *b, CXCursor c)
+{
+    CXCursor ref = clang_getCursorReferenced(c);
+    if (clang_Cursor_isNull(ref) || clang_isInvalid(clang_getCursorKind(ref)))
+        return generic(b, c);
+    bool ctor = clang_getCursorKind(ref) == CXCursor_Constructor;
+    /* Copies and moves are the value itself. */
+    if (ctor && clang_Cursor_getNumArguments(c) == 1 &&
+        (clang_CXXConstructor_isCopyConstructor(ref) || clang_CXXConstructor_isMoveConstructor(ref)))
+        return fb_expr(b, clang_Cursor_getArgument(c, 0));
+    struct call_parts p = call_parts(c, ref);
+    /* `a = b` on a class: the variable takes the value, no op runs. */
+    if (p.has_receiver && !clang_Cursor_isNull(p.recv_expr) && is_operator_spelling(b, ref, "operator=") &&
+        clang_Cursor_getNumArguments(c) == (int)p.first_arg + 1)
+        return assign(b, p.recv_expr, fb_expr(b, clang_Cursor_getArgument(c, p.first_arg)), c);
+    id_vec ops = {0};
+    if (p.has_receiver) {
+        ir_id r = clang_Cursor_isNull(p.recv_expr) ? this_value(b, c) : fb_expr(b, p.recv_expr);
+        VEC_PUSH(ops, r);
+    }
+    int nargs = clang_Cursor_getNumArguments(c);
+    for (int i = (int)p.first_arg; i < nargs; i++) {
+        ir_id a = fb_expr(b, clang_Cursor_getArgument(c, (unsigned)i));
+        if (a == IR_NONE)
+            a = unknown_of(b, c, NULL, 0);
+        else if (b->nodes.v[a].loc.line == 0) /* default arguments have no position */
+            b->nodes.v[a].loc = b->nodes.v[a].end = front_loc(clang_getCursorLocation(c));
+        VEC_PUSH(ops, a);
+    }
+    const char *name = front_qualname(b->tb, ctor ? clang_getCursorSemanticParent(ref) : ref);
+    const struct model_call *op = model_call(b->tb->model, name);
+    uint64_t key = callee_key(b, ref, op, p.recv_expr);
+    if (key)
+        capture_operands(b, key, &ops, c);
+    ir_id id = fb_add(b, IR_CALL, c, ops.v, (uint32_t)ops.n);
+    VEC_FREE(ops);
+    struct ir_node *n = &b->nodes.v[id];
+    n->name = name;
+    n->op = op;
+    n->nargs = (uint16_t)(nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0);
+    n->flags |= (p.has_receiver ? IRF_RECEIVER : 0) | (ctor ? IRF_CTOR : 0) |
+                (op && op->inplace ? IRF_INPLACE : 0) |
+                (p.has_receiver && is_compound_assignment(ref) ? IRF_INPLACE : 0);
+    set_value_type(b, id, c);
+    if (key) {
+        record_callee(b, id, key);
+        fb_add_mode(b, MODE_AFTER_CALL, (int32_t)id, c);
+    }
+    call_effects(b, c, id, &p);
+    return id;
+}
+
+static ir_id dispatch(struct fn_builder *b, CXCursor c)
+{
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_UnexposedExpr:
+    case CXCursor_ParenExpr: {
+        cursor_vec kids = {0};
+        front_children(c, &kids);
+        size_t n = kids.n;
+        CXCursor only = n == 1 ? kids.v[0] : clang_getNullCursor();
+        VEC_FREE(kids);
+        if (n == 1 && clang_isExpression(clang_getCursorKind(only)))
+            return fb_expr(b, only);
+        return generic(b, c);
+    }
+    case CXCursor_DeclRefExpr: return decl_ref(b, c);
+    case CXCursor_MemberRefExpr: return member_ref(b, c);
+    case CXCursor_CXXThisExpr: return this_value(b, c);
+    case CXCursor_IntegerLiteral:
+    case CXCursor_FloatingLiteral:
+    case CXCursor_CXXBoolLiteralExpr:
+    case CXCursor_StringLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_CXXNullPtrLiteralExpr:
+    case CXCursor_ImaginaryLiteral: return literal(b, c);
+    case CXCursor_CallExpr: return call(b, c);
+    case CXCursor_BinaryOperator: return binary(b, c, false);
+    case CXCursor_CompoundAssignOperator: return binary(b, c, true);
+    case CXCursor_UnaryOperator: return unary(b, c);
+    case CXCursor_ConditionalOperator: return conditional(b, c);
+    case CXCursor_CStyleCastExpr:
+    case CXCursor_CXXStaticCastExpr:
+    case CXCursor_CXXDynamicCastExpr:
+    case CXCursor_CXXReinterpretCastExpr:
+    case CXCursor_CXXConstCastExpr:
+    case CXCursor_CXXFunctionalCastExpr: return cast(b, c);
+    case CXCursor_LambdaExpr: return lambda(b, c);
+    case CXCursor_ArraySubscriptExpr: {
+        ir_id id = generic(b, c);
+        b->nodes.v[id].kind = IR_OP;
+        b->nodes.v[id].name = "[]";
+        b->nodes.v[id].mode = b->env.v[IR_MODE_VAR];
+        return id;
+    }
+    case CXCursor_InitListExpr: {
+        ir_id id = generic(b, c);
+        b->nodes.v[id].flags |= IRF_BRACED;
+        return id;
+    }
+    case CXCursor_CXXThrowExpr: {
+        ir_id id = generic(b, c);
+        b->env.dead = true;
+        return id;
+    }
+    default: return generic(b, c);
+    }
+}
+
+ir_id fb_expr(struct fn_builder *b, CXCursor c)
+{
+    if (b->depth >= BUILD_MAX_DEPTH)
+        return unknown_of(b, c, NULL, 0);
+    b->depth++;
+    ir_id id = dispatch(b, c);
+    b->depth--;
+    return id;
+}

@@ -1,0 +1,121 @@
+/* front/internal.h: shared state of the front end's files (not a public API). */
+#ifndef TFG_FRONT_INTERNAL_H
+#define TFG_FRONT_INTERNAL_H
+#include "../ir/ir.h"
+#include "../model/model.h"
+#include "../util/arena.h"
+#include "../util/hashmap.h"
+#include "../util/vec.h"
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+#define BUILD_MAX_DEPTH 1500 /* deeper expressions/statements become unknown */
+
+typedef VEC(ir_id) id_vec;
+
+struct pending_call {
+    uint32_t fn;
+    ir_id node;
+    uint64_t key;
+};
+
+/* Translation-unit-wide builder state. */
+struct tu_builder {
+    struct arena *arena;
+    const struct model *model;
+    CXTranslationUnit tu;
+    CXFile main_file;
+    const char *path;
+    VEC(struct ir_fn *) fns;
+    VEC(struct pending_call) pending;
+    struct u64map fn_by_key;  /* declaration key -> fn index + 1 */
+    struct u64map file_ids;   /* CXFile -> small id + 1 */
+    struct strmap role_cache; /* canonical type spelling -> role + 1 */
+    struct strmap scalar_cache;
+};
+
+struct env {
+    ir_id *v;  /* current version per variable index */
+    uint32_t n;
+    bool dead; /* this path cannot reach here */
+};
+
+struct guard_entry {
+    uint32_t depth; /* scope depth of its declaration */
+    ir_id saved;    /* mode version it restores when destroyed */
+};
+
+typedef VEC(struct env) env_vec;
+
+struct loop_frame {
+    struct loop_frame *outer;
+    uint32_t depth;            /* scope depth at the loop statement */
+    env_vec breaks, continues;
+};
+
+struct switch_frame {
+    struct env entry;
+    uint32_t ctrl;
+    bool has_default;
+};
+
+/* Per-function builder state. */
+struct fn_builder {
+    struct tu_builder *tb;
+    struct fn_builder *outer;  /* enclosing function of a lambda */
+    struct ir_fn *fn;
+    VEC(struct ir_node) nodes;
+    VEC(struct ir_ctrl) ctrls;
+    VEC(struct ir_var) vars;
+    VEC(struct ir_input) inputs;
+    struct u64map var_of_decl; /* declaration key -> variable index + 1 */
+    struct u64map input_of_key; /* capture/global key -> node + 1 */
+    struct env env;
+    uint32_t ctrl;
+    VEC(struct guard_entry) guards;
+    uint32_t scope_depth;
+    struct loop_frame *loop;
+    struct switch_frame *cur_switch;
+    VEC(ir_id) exit_modes;
+    ir_id this_node;
+    int depth;
+};
+
+/* types.c */
+const char *front_qualname(struct tu_builder *tb, CXCursor decl);
+uint64_t front_decl_key(struct tu_builder *tb, CXCursor decl);
+enum type_role front_type_role(struct tu_builder *tb, CXType t);
+bool front_type_is_scalar(CXType t);
+const char *front_type_spelling(struct tu_builder *tb, CXType t);
+struct ir_loc front_loc(CXSourceLocation l);
+bool front_in_main_file(struct tu_builder *tb, CXCursor c);
+char *front_cx_string(struct arena *a, CXString s); /* disposes s */
+/* Children of a cursor, in order; caller VEC_FREEs. */
+typedef VEC(CXCursor) cursor_vec;
+void front_children(CXCursor c, cursor_vec *out);
+/* Definition key of a class's method `name` defined in this TU, or 0. */
+uint64_t front_find_method(struct tu_builder *tb, CXCursor cls, const char *name);
+/* The class implementing a module holder type (template argument of the
+ * holder, or the class itself), as a declaration cursor. */
+CXCursor front_module_impl(struct tu_builder *tb, CXType t);
+
+/* nodes: construction helpers (build.c) */
+ir_id fb_add(struct fn_builder *b, enum ir_kind kind, CXCursor at, const ir_id *ops, uint32_t nops);
+ir_id fb_add_mode(struct fn_builder *b, enum ir_mode_sub sub, int32_t aux, CXCursor at);
+void fb_set_var(struct fn_builder *b, int32_t var, ir_id version);
+int32_t fb_var_of(struct fn_builder *b, CXCursor decl);
+int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name);
+uint32_t fb_push_ctrl(struct fn_builder *b, ir_id cond, enum ir_arm arm, CXCursor at);
+uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer);
+
+/* statements (build_stmt.c) and expressions (build_expr.c) */
+void fb_stmt(struct fn_builder *b, CXCursor c);
+ir_id fb_expr(struct fn_builder *b, CXCursor c);
+/* Variable index of the variable an lvalue expression names (through
+ * members and subscripts), or -1. */
+int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c);
+/* Makes a weak update: var gets a new version depending on its old one and
+ * on `with`. */
+void fb_weak_update(struct fn_builder *b, int32_t var, ir_id with, CXCursor at);
+
+#endif

@@ -1,0 +1,137 @@
+/* ir: accessors, the deterministic dump and the structural validator. */
+#include "ir.h"
+#include <inttypes.h>
+
+static const char *const kind_names[] = {
+    [IR_PARAM] = "param", [IR_CAPTURE] = "capture", [IR_GLOBAL] = "global",
+    [IR_LITERAL] = "literal", [IR_CALL] = "call", [IR_OP] = "op",
+    [IR_MEMBER] = "member", [IR_VAR] = "var", [IR_PHI] = "phi",
+    [IR_LAMBDA] = "lambda", [IR_UNKNOWN] = "unknown", [IR_MODE] = "mode",
+    [IR_RETURN] = "return",
+};
+
+const char *ir_kind_name(enum ir_kind k) { return kind_names[k]; }
+
+ir_id ir_call_receiver(const struct ir_node *call)
+{
+    return (call->flags & IRF_RECEIVER) && call->nops > 0 ? call->ops[0] : IR_NONE;
+}
+
+ir_id ir_call_arg(const struct ir_node *call, int i)
+{
+    uint32_t first = (call->flags & IRF_RECEIVER) ? 1 : 0;
+    if (i < 0 || (uint32_t)i >= call->nargs || first + (uint32_t)i >= call->nops)
+        return IR_NONE;
+    return call->ops[first + (uint32_t)i];
+}
+
+ir_id ir_call_operand(const struct ir_node *call, int arg)
+{
+    return arg == ARG_RECEIVER ? ir_call_receiver(call) : ir_call_arg(call, arg);
+}
+
+static const char *role_name(uint8_t role)
+{
+    switch (role) {
+    case ROLE_TENSOR: return " tensor";
+    case ROLE_MODULE: return " module";
+    case ROLE_OPTIMIZER: return " optimizer";
+    case ROLE_RECORDING_GUARD: return " guard";
+    default: return "";
+    }
+}
+
+static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
+{
+    const struct ir_node *n = &fn->nodes[id];
+    fprintf(out, "  %%%u = %s", id, ir_kind_name(n->kind));
+    if (n->kind == IR_MODE) {
+        static const char *const subs[] = {"entry", "set", "after-call"};
+        static const char *const tri[] = {"off", "on", "unknown"};
+        fprintf(out, " %s", subs[n->sub]);
+        if (n->sub == MODE_SET)
+            fprintf(out, " %s%s", tri[n->aux], (n->flags & IRF_GUARD) ? " guard" : "");
+        if (n->sub == MODE_AFTER_CALL)
+            fprintf(out, " %%%d", n->aux);
+    }
+    if (n->name)
+        fprintf(out, " '%s'", n->name);
+    if (n->kind == IR_VAR || n->kind == IR_PHI)
+        fprintf(out, " v%d", n->var);
+    if (n->kind == IR_PARAM || n->kind == IR_CAPTURE)
+        fprintf(out, " #%d", n->aux);
+    if (n->kind == IR_LAMBDA)
+        fprintf(out, " fn%d", n->aux);
+    if (n->kind == IR_CALL && n->callee >= 0)
+        fprintf(out, " -> fn%d", n->callee);
+    fputs(" (", out);
+    for (uint32_t i = 0; i < n->nops; i++)
+        fprintf(out, i ? ", %%%u" : "%%%u", n->ops[i]);
+    fputc(')', out);
+    if (n->flags & IRF_RECEIVER)
+        fputs(" recv", out);
+    if (n->flags & IRF_INPLACE)
+        fputs(" inplace", out);
+    if (n->flags & IRF_CTOR)
+        fputs(" ctor", out);
+    fputs(role_name(n->role), out);
+    if (n->op)
+        fprintf(out, " [%s]", n->op->name);
+    if (n->mode != IR_NONE)
+        fprintf(out, " mode=%%%u", n->mode);
+    if (n->ctrl)
+        fprintf(out, " ctrl=c%u", n->ctrl);
+    fprintf(out, " @%u:%u\n", n->loc.line, n->loc.col);
+}
+
+void ir_dump_fn(FILE *out, const struct ir_fn *fn)
+{
+    fprintf(out, "fn%u %s%s @%u:%u inputs=%u\n", fn->index, fn->name,
+            fn->is_lambda ? " (lambda)" : fn->is_method ? " (method)" : "", fn->loc.line,
+            fn->loc.col, fn->ninputs);
+    for (uint32_t c = 1; c < fn->nctrls; c++) {
+        static const char *const arms[] = {"then", "else", "loop", "case", "catch"};
+        fprintf(out, "  c%u: %s of %%%u parent=c%u @%u:%u\n", c, arms[fn->ctrls[c].arm],
+                fn->ctrls[c].cond, fn->ctrls[c].parent, fn->ctrls[c].loc.line, fn->ctrls[c].loc.col);
+    }
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        dump_node(out, fn, i);
+    fprintf(out, "  exit mode=%%%u\n", fn->exit_mode);
+}
+
+void ir_dump_tu(FILE *out, const struct ir_tu *tu)
+{
+    for (uint32_t i = 0; i < tu->nfns; i++)
+        ir_dump_fn(out, tu->fns[i]);
+}
+
+bool ir_validate_fn(const struct ir_fn *fn, FILE *out)
+{
+    for (ir_id i = 0; i < fn->nnodes; i++) {
+        const struct ir_node *n = &fn->nodes[i];
+        for (uint32_t k = 0; k < n->nops; k++) {
+            ir_id o = n->ops[k];
+            bool back_edge = n->kind == IR_PHI && (n->flags & IRF_LOOP_PHI);
+            if (o >= fn->nnodes || (o >= i && !back_edge)) {
+                fprintf(out, "ir: %s: node %%%u operand %u refers to %%%u\n", fn->name, i, k, o);
+                return false;
+            }
+        }
+        if (n->mode != IR_NONE && (n->mode >= fn->nnodes ||
+                                   (fn->nodes[n->mode].kind != IR_MODE && fn->nodes[n->mode].kind != IR_PHI))) {
+            fprintf(out, "ir: %s: node %%%u has a mode that is not a mode version\n", fn->name, i);
+            return false;
+        }
+        if (n->ctrl >= fn->nctrls) {
+            fprintf(out, "ir: %s: node %%%u has control context c%u out of range\n", fn->name, i, n->ctrl);
+            return false;
+        }
+        /* value phis of `?:` have no variable */
+        bool value_phi = n->kind == IR_PHI && n->var == -1;
+        if ((n->kind == IR_VAR || n->kind == IR_PHI) && !value_phi && (n->var < 0 || (uint32_t)n->var >= fn->nvars)) {
+            fprintf(out, "ir: %s: node %%%u names variable %d out of range\n", fn->name, i, n->var);
+            return false;
+        }
+    }
+    return true;
+}

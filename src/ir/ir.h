@@ -1,0 +1,149 @@
+/* ir: the per-function dataflow graph every analysis and rule reads.
+ *
+ * A function is a flat array of nodes in evaluation order. A node is a value
+ * (call result, variable version, parameter, member read, literal, phi) or a
+ * recording-mode version. Operands point at earlier nodes, except the
+ * back-edge operand of a loop-head phi. Variables are flow-sensitive: each
+ * definition is a new IR_VAR node, and joins make IR_PHI nodes. Gradient
+ * recording is a pseudo-variable (index IR_MODE_VAR) whose versions are
+ * IR_MODE and IR_PHI nodes; every node records the mode version in force
+ * when it ran. All memory belongs to the translation unit's arena. */
+#ifndef TFG_IR_IR_H
+#define TFG_IR_IR_H
+#include "../model/model.h"
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef uint32_t ir_id;
+#define IR_NONE UINT32_MAX
+#define IR_MODE_VAR 0 /* variable index of the recording mode */
+
+enum ir_kind {
+    IR_PARAM,   /* function input: aux = input index (0 is `this` in methods) */
+    IR_CAPTURE, /* variable of an enclosing function used by a lambda: aux = input index */
+    IR_GLOBAL,  /* namespace-scope or static variable */
+    IR_LITERAL,
+    IR_CALL,    /* call, operator call or construction: name = callee */
+    IR_OP,      /* builtin operator on non-class values: name = operator */
+    IR_MEMBER,  /* member read: ops[0] = object (IR_NONE: implicit this) */
+    IR_VAR,     /* a version of a local variable: ops = defining values */
+    IR_PHI,     /* join of versions: ops = incoming versions */
+    IR_LAMBDA,  /* a closure: aux = function index of its body */
+    IR_UNKNOWN, /* an expression the IR does not model: ops = its parts */
+    IR_MODE,    /* recording-mode version: sub = enum ir_mode_sub */
+    IR_RETURN,  /* ops[0] = returned value (may be absent) */
+};
+
+enum ir_mode_sub {
+    MODE_ENTRY,      /* whatever the caller had */
+    MODE_SET,        /* set by a guard or switch: aux = enum ir_tristate */
+    MODE_AFTER_CALL, /* after a call to a function of this TU: aux = call node */
+};
+
+enum ir_tristate { TRI_OFF = 0, TRI_ON = 1, TRI_UNKNOWN = 2 };
+
+enum ir_flag {
+    IRF_RECEIVER = 1 << 0, /* ops[0] is the object a method is called on */
+    IRF_INPLACE = 1 << 1,  /* the call mutates its receiver */
+    IRF_CTOR = 1 << 2,     /* a construction */
+    IRF_GUARD = 1 << 3,    /* IR_MODE set by an RAII guard declaration */
+    IRF_BOOL_TRUE = 1 << 4,  /* IR_LITERAL spelled true / nonzero */
+    IRF_BOOL_FALSE = 1 << 5, /* IR_LITERAL spelled false / 0 */
+    IRF_ASSIGN = 1 << 6,   /* IR_VAR made by assignment (not declaration) */
+    IRF_LOOP_PHI = 1 << 7, /* IR_PHI at a loop head */
+    IRF_BRACED = 1 << 8,   /* IR_UNKNOWN for a braced list {a, b} */
+};
+
+/* Role of a value's type, from the model (see model.h). */
+struct ir_loc {
+    uint32_t line, col;
+};
+
+struct ir_node {
+    uint8_t kind;           /* enum ir_kind */
+    uint8_t sub;            /* IR_MODE: enum ir_mode_sub */
+    uint8_t role;           /* enum type_role of the value's type */
+    uint8_t type_is_scalar; /* builtin arithmetic, enum or pointer to such */
+    uint16_t flags;         /* enum ir_flag */
+    uint16_t nargs;         /* IR_CALL: explicit arguments after the receiver */
+    uint32_t nops;
+    ir_id *ops;
+    const char *name;       /* callee, variable, member, operator or literal */
+    const char *type;       /* canonical type spelling */
+    ir_id mode;             /* recording-mode version in force (IR_NONE: n/a) */
+    uint32_t ctrl;          /* control context index, 0 = none */
+    int32_t var;            /* IR_VAR/IR_PHI: variable index */
+    int32_t aux;            /* see enum ir_kind / ir_mode_sub */
+    int32_t callee;         /* IR_CALL: function index in this TU, or -1 */
+    const struct model_call *op; /* the model's class of this call, or NULL */
+    struct ir_loc loc, end;
+};
+
+/* A branch condition that controls nodes; contexts nest through `parent`. */
+struct ir_ctrl {
+    ir_id cond;       /* value deciding the branch */
+    uint32_t parent;  /* enclosing context, 0 = none */
+    uint8_t arm;      /* enum ir_arm */
+    struct ir_loc loc;
+};
+
+enum ir_arm { ARM_THEN, ARM_ELSE, ARM_LOOP, ARM_CASE, ARM_CATCH };
+
+struct ir_var {
+    const char *name;
+    struct ir_loc decl;
+};
+
+struct ir_input {
+    const char *name;
+    ir_id node;          /* its IR_PARAM / IR_CAPTURE node */
+    uint64_t capture_key; /* IR_CAPTURE: declaration key of the captured variable */
+};
+
+struct ir_fn {
+    const char *name;       /* qualified name, or "lambda@line:col" */
+    const char *file;
+    struct ir_loc loc;
+    uint32_t index;         /* position in the TU's function array */
+    bool is_method, is_lambda;
+    int32_t parent;         /* lambda: index of the enclosing function, else -1 */
+    uint64_t key;           /* declaration key, to resolve calls to it */
+    const char *class_name; /* method: qualified name of its class */
+    struct ir_node *nodes;
+    uint32_t nnodes;
+    struct ir_ctrl *ctrls;  /* ctrls[0] is the empty context */
+    uint32_t nctrls;
+    struct ir_var *vars;    /* vars[IR_MODE_VAR] is the recording mode */
+    uint32_t nvars;
+    struct ir_input *inputs;
+    uint32_t ninputs;
+    uint32_t nparams;       /* inputs[0..nparams) are parameters (and this) */
+    ir_id entry_mode;       /* the MODE_ENTRY node */
+    ir_id exit_mode;        /* mode version when the function returns */
+};
+
+/* One translation unit's functions (methods and lambdas included). */
+struct ir_tu {
+    const char *path;
+    struct ir_fn **fns;
+    uint32_t nfns;
+};
+
+const char *ir_kind_name(enum ir_kind k);
+/* The index of the operand that is the call's i-th explicit argument, or
+ * IR_NONE when absent. */
+ir_id ir_call_arg(const struct ir_node *call, int i);
+/* The receiver operand of a method call, or IR_NONE. */
+ir_id ir_call_receiver(const struct ir_node *call);
+/* The operand for a model argument position (ARG_RECEIVER or index). */
+ir_id ir_call_operand(const struct ir_node *call, int arg);
+
+/* Deterministic text form, for --dump-ir and the golden tests. */
+void ir_dump_fn(FILE *out, const struct ir_fn *fn);
+void ir_dump_tu(FILE *out, const struct ir_tu *tu);
+/* Checks structural invariants; returns false and prints the first
+ * violation to `out` (debug builds run it after building). */
+bool ir_validate_fn(const struct ir_fn *fn, FILE *out);
+
+#endif

@@ -1,0 +1,549 @@
+/* model: loading, validating and querying JSON framework models. */
+#include "model.h"
+#include "../util/alloc.h"
+#include "../util/arena.h"
+#include "../util/hashmap.h"
+#include "../util/strbuf.h"
+#include "../util/vec.h"
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct alias_group {
+    const char **names;
+    size_t n;
+};
+
+struct model {
+    struct arena arena;           /* owns every string and record below */
+    struct strmap calls;          /* exact name -> struct model_call */
+    VEC(struct model_call *) globs; /* names with a '*' component */
+    struct strmap roles;          /* class name -> (void*)(intptr_t)role */
+    struct strmap guards;         /* class name -> struct model_guard */
+    VEC(struct alias_group) aliases;
+    VEC(const char *) inplace_suffixes;
+    VEC(const char *) files;
+    const char *canonical_tensor; /* first tensor type declared */
+};
+
+struct model *model_new(void)
+{
+    struct model *m = xcalloc(1, sizeof *m);
+    arena_init(&m->arena);
+    strmap_init(&m->calls);
+    strmap_init(&m->roles);
+    strmap_init(&m->guards);
+    return m;
+}
+
+void model_free(struct model *m)
+{
+    if (!m)
+        return;
+    strmap_free(&m->calls);
+    strmap_free(&m->roles);
+    strmap_free(&m->guards);
+    VEC_FREE(m->globs);
+    VEC_FREE(m->aliases);
+    VEC_FREE(m->inplace_suffixes);
+    VEC_FREE(m->files);
+    arena_free(&m->arena);
+    free(m);
+}
+
+size_t model_file_count(const struct model *m) { return m->files.n; }
+const char *model_file_name(const struct model *m, size_t i) { return m->files.v[i]; }
+
+/* ---- validation helpers: every error names the file and the JSON path ---- */
+
+struct loader {
+    struct model *m;
+    const char *origin;
+    struct strbuf *err;
+    bool failed;
+};
+
+static bool fail(struct loader *ld, const char *path, const char *problem)
+{
+    if (!ld->failed)
+        sb_printf(ld->err, "%s: %s: %s", ld->origin, path, problem);
+    ld->failed = true;
+    return false;
+}
+
+static const char *path_key(struct loader *ld, const char *base, const char *key)
+{
+    return arena_printf(&ld->m->arena, "%s.%s", base, key);
+}
+
+static const char *path_index(struct loader *ld, const char *base, int i)
+{
+    return arena_printf(&ld->m->arena, "%s[%d]", base, i);
+}
+
+static const char *dup_string(struct loader *ld, const cJSON *v, const char *path)
+{
+    if (!cJSON_IsString(v) || !v->valuestring[0]) {
+        fail(ld, path, "expected a non-empty string");
+        return NULL;
+    }
+    return arena_strdup(&ld->m->arena, v->valuestring);
+}
+
+/* Reads an optional argument position: an integer >= 0 or "receiver". */
+static bool read_arg(struct loader *ld, const cJSON *obj, const char *base, const char *key, int *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v)
+        return true;
+    if (cJSON_IsString(v) && strcmp(v->valuestring, "receiver") == 0) {
+        *out = ARG_RECEIVER;
+        return true;
+    }
+    if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 32 &&
+        v->valuedouble == (double)v->valueint) {
+        *out = v->valueint;
+        return true;
+    }
+    return fail(ld, path_key(ld, base, key), "expected an argument index (0-31) or \"receiver\"");
+}
+
+static bool read_bool(struct loader *ld, const cJSON *obj, const char *base, const char *key, bool *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v)
+        return true;
+    if (!cJSON_IsBool(v))
+        return fail(ld, path_key(ld, base, key), "expected true or false");
+    *out = cJSON_IsTrue(v);
+    return true;
+}
+
+static bool check_keys(struct loader *ld, const cJSON *obj, const char *base, const char *const *allowed)
+{
+    if (!cJSON_IsObject(obj))
+        return fail(ld, base, "expected an object");
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        bool ok = false;
+        for (const char *const *a = allowed; *a; a++)
+            ok |= strcmp(*a, c->string) == 0;
+        if (!ok)
+            return fail(ld, path_key(ld, base, c->string), "unknown key");
+    }
+    return true;
+}
+
+static bool read_recording(struct loader *ld, const cJSON *obj, const char *base, enum recording_effect *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "recording");
+    const char *path = path_key(ld, base, "recording");
+    static const char *const names[] = {"off", "on", "arg", "not-arg"};
+    static const enum recording_effect effects[] = {REC_OFF, REC_ON, REC_FROM_ARG, REC_FROM_NOT_ARG};
+    if (!cJSON_IsString(v))
+        return fail(ld, path, "expected one of \"off\", \"on\", \"arg\", \"not-arg\"");
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(v->valuestring, names[i]) == 0) {
+            *out = effects[i];
+            return true;
+        }
+    return fail(ld, path, "expected one of \"off\", \"on\", \"arg\", \"not-arg\"");
+}
+
+/* ---- sections ---- */
+
+static bool load_types(struct loader *ld, const cJSON *types)
+{
+    static const char *const keys[] = {"tensor", "module", "optimizer", NULL};
+    static const enum type_role roles[] = {ROLE_TENSOR, ROLE_MODULE, ROLE_OPTIMIZER};
+    if (!types)
+        return true;
+    if (!check_keys(ld, types, "$.types", keys))
+        return false;
+    for (size_t k = 0; keys[k]; k++) {
+        const cJSON *list = cJSON_GetObjectItemCaseSensitive(types, keys[k]);
+        const char *base = path_key(ld, "$.types", keys[k]);
+        if (!list)
+            continue;
+        if (!cJSON_IsArray(list))
+            return fail(ld, base, "expected an array of class names");
+        int i = 0;
+        for (const cJSON *e = list->child; e; e = e->next, i++) {
+            const char *name = dup_string(ld, e, path_index(ld, base, i));
+            if (!name)
+                return false;
+            strmap_put(&ld->m->roles, name, (void *)(intptr_t)roles[k]);
+            if (roles[k] == ROLE_TENSOR && !ld->m->canonical_tensor)
+                ld->m->canonical_tensor = name;
+        }
+    }
+    return true;
+}
+
+static bool load_guards(struct loader *ld, const cJSON *guards)
+{
+    static const char *const keys[] = {"type", "recording", "arg", "default", "doc", NULL};
+    if (!guards)
+        return true;
+    if (!cJSON_IsArray(guards))
+        return fail(ld, "$.recording_guards", "expected an array");
+    int i = 0;
+    for (const cJSON *g = guards->child; g; g = g->next, i++) {
+        const char *base = path_index(ld, "$.recording_guards", i);
+        if (!check_keys(ld, g, base, keys))
+            return false;
+        struct model_guard *mg = arena_alloc(&ld->m->arena, sizeof *mg);
+        mg->type = dup_string(ld, cJSON_GetObjectItemCaseSensitive(g, "type"), path_key(ld, base, "type"));
+        mg->arg = 0;
+        mg->arg_default = true;
+        mg->origin = ld->origin;
+        if (!mg->type || !read_recording(ld, g, base, &mg->recording) ||
+            !read_arg(ld, g, base, "arg", &mg->arg) || !read_bool(ld, g, base, "default", &mg->arg_default))
+            return false;
+        strmap_put(&ld->m->guards, mg->type, mg);
+        strmap_put(&ld->m->roles, mg->type, (void *)(intptr_t)ROLE_RECORDING_GUARD);
+    }
+    return true;
+}
+
+static const struct { const char *name; enum op_class cls; } class_names[] = {
+    {"differentiable", OP_DIFFERENTIABLE},
+    {"nondifferentiable", OP_NONDIFFERENTIABLE},
+    {"zero-gradient", OP_ZERO_GRADIENT},
+    {"detach", OP_DETACH},
+    {"host-extract", OP_HOST_EXTRACT},
+    {"host-construct", OP_HOST_CONSTRUCT},
+    {"gradient", OP_GRADIENT},
+    {"recording-switch", OP_RECORDING_SWITCH},
+    {"trainable-source", OP_TRAINABLE_SOURCE},
+    {"requires-grad-option", OP_REQUIRES_GRAD_OPTION},
+    {"factory", OP_FACTORY},
+    {"module-call", OP_MODULE_CALL},
+};
+
+static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum op_class *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "class");
+    if (cJSON_IsString(v))
+        for (size_t i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
+            if (strcmp(v->valuestring, class_names[i].name) == 0) {
+                *out = class_names[i].cls;
+                return true;
+            }
+    return fail(ld, path_key(ld, base, "class"),
+                "expected an op class (differentiable, nondifferentiable, zero-gradient, detach, "
+                "host-extract, host-construct, gradient, recording-switch, trainable-source, "
+                "requires-grad-option, factory, module-call)");
+}
+
+static bool read_nondiff_args(struct loader *ld, const cJSON *c, const char *base, unsigned *mask)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "nondiff_args");
+    if (!v)
+        return true;
+    const char *path = path_key(ld, base, "nondiff_args");
+    if (!cJSON_IsArray(v))
+        return fail(ld, path, "expected an array of argument indexes");
+    int i = 0;
+    for (const cJSON *e = v->child; e; e = e->next, i++) {
+        if (!cJSON_IsNumber(e) || e->valueint < 0 || e->valueint > 31)
+            return fail(ld, path_index(ld, path, i), "expected an argument index (0-31)");
+        *mask |= 1u << e->valueint;
+    }
+    return true;
+}
+
+static void register_call(struct model *m, struct model_call *mc)
+{
+    if (strchr(mc->name, '*'))
+        VEC_PUSH(m->globs, mc);
+    else
+        strmap_put(&m->calls, mc->name, mc);
+}
+
+static bool load_call(struct loader *ld, const cJSON *c, const char *base)
+{
+    static const char *const keys[] = {"names", "class", "target", "sources", "retain_graph",
+                                       "create_graph", "allow_unused", "recording", "arg", "default",
+                                       "unless_false", "dispatch", "inplace", "nondiff_args", "why",
+                                       "doc", NULL};
+    if (!check_keys(ld, c, base, keys))
+        return false;
+    struct model_call proto = {
+        .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
+        .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .recording_arg = 0,
+        .recording_default = true, .unless_false_arg = ARG_NONE, .origin = ld->origin,
+    };
+    if (!read_class(ld, c, base, &proto.cls) || !read_arg(ld, c, base, "target", &proto.target_arg) ||
+        !read_arg(ld, c, base, "sources", &proto.sources_arg) ||
+        !read_arg(ld, c, base, "retain_graph", &proto.retain_graph_arg) ||
+        !read_arg(ld, c, base, "create_graph", &proto.create_graph_arg) ||
+        !read_arg(ld, c, base, "allow_unused", &proto.allow_unused_arg) ||
+        !read_arg(ld, c, base, "arg", &proto.recording_arg) ||
+        !read_bool(ld, c, base, "default", &proto.recording_default) ||
+        !read_arg(ld, c, base, "unless_false", &proto.unless_false_arg) ||
+        !read_bool(ld, c, base, "inplace", &proto.inplace) ||
+        !read_nondiff_args(ld, c, base, &proto.nondiff_args))
+        return false;
+    if (proto.cls == OP_RECORDING_SWITCH && !read_recording(ld, c, base, &proto.recording))
+        return false;
+    if (proto.cls == OP_GRADIENT && proto.target_arg == ARG_NONE)
+        return fail(ld, path_key(ld, base, "target"), "a gradient call needs a target argument");
+    const cJSON *dispatch = cJSON_GetObjectItemCaseSensitive(c, "dispatch");
+    if (proto.cls == OP_MODULE_CALL) {
+        if (!(proto.dispatch = dup_string(ld, dispatch, path_key(ld, base, "dispatch"))))
+            return false;
+    }
+    const cJSON *why = cJSON_GetObjectItemCaseSensitive(c, "why");
+    if (why && !(proto.why = dup_string(ld, why, path_key(ld, base, "why"))))
+        return false;
+    const cJSON *names = cJSON_GetObjectItemCaseSensitive(c, "names");
+    const char *npath = path_key(ld, base, "names");
+    if (!cJSON_IsArray(names) || !names->child)
+        return fail(ld, npath, "expected a non-empty array of qualified names");
+    int i = 0;
+    for (const cJSON *n = names->child; n; n = n->next, i++) {
+        struct model_call *mc = arena_alloc(&ld->m->arena, sizeof *mc);
+        *mc = proto;
+        if (!(mc->name = dup_string(ld, n, path_index(ld, npath, i))))
+            return false;
+        register_call(ld->m, mc);
+    }
+    return true;
+}
+
+static bool load_calls(struct loader *ld, const cJSON *calls)
+{
+    if (!calls)
+        return true;
+    if (!cJSON_IsArray(calls))
+        return fail(ld, "$.calls", "expected an array");
+    int i = 0;
+    for (const cJSON *c = calls->child; c; c = c->next, i++)
+        if (!load_call(ld, c, path_index(ld, "$.calls", i)))
+            return false;
+    return true;
+}
+
+static bool load_string_list(struct loader *ld, const cJSON *list, const char *base,
+                             const char ***out, size_t *n)
+{
+    if (!cJSON_IsArray(list))
+        return fail(ld, base, "expected an array of strings");
+    size_t count = (size_t)cJSON_GetArraySize(list), i = 0;
+    *out = arena_alloc(&ld->m->arena, (count ? count : 1) * sizeof **out);
+    for (const cJSON *e = list->child; e; e = e->next, i++)
+        if (!((*out)[i] = dup_string(ld, e, path_index(ld, base, (int)i))))
+            return false;
+    *n = count;
+    return true;
+}
+
+static bool load_aliases(struct loader *ld, const cJSON *aliases)
+{
+    if (!aliases)
+        return true;
+    if (!cJSON_IsArray(aliases))
+        return fail(ld, "$.namespace_aliases", "expected an array of arrays of namespace names");
+    int i = 0;
+    for (const cJSON *g = aliases->child; g; g = g->next, i++) {
+        struct alias_group group;
+        if (!load_string_list(ld, g, path_index(ld, "$.namespace_aliases", i), &group.names, &group.n))
+            return false;
+        VEC_PUSH(ld->m->aliases, group);
+    }
+    return true;
+}
+
+static bool load_inplace(struct loader *ld, const cJSON *inplace)
+{
+    static const char *const keys[] = {"method_suffixes", "doc", NULL};
+    if (!inplace)
+        return true;
+    if (!check_keys(ld, inplace, "$.inplace", keys))
+        return false;
+    const cJSON *sfx = cJSON_GetObjectItemCaseSensitive(inplace, "method_suffixes");
+    if (!sfx)
+        return true;
+    const char **names;
+    size_t n;
+    if (!load_string_list(ld, sfx, "$.inplace.method_suffixes", &names, &n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(ld->m->inplace_suffixes, names[i]);
+    return true;
+}
+
+static size_t line_of_offset(const char *text, size_t off)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < off && text[i]; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+bool model_add_text(struct model *m, const char *origin, const char *text, struct strbuf *err)
+{
+    static const char *const keys[] = {"framework", "description", "namespace_aliases", "types",
+                                       "recording_guards", "calls", "inplace", "doc", NULL};
+    struct loader ld = {.m = m, .origin = arena_strdup(&m->arena, origin), .err = err};
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+    if (!root) {
+        size_t off = end ? (size_t)(end - text) : 0;
+        sb_printf(err, "%s: line %zu: invalid JSON", origin, line_of_offset(text, off));
+        return false;
+    }
+    bool ok = check_keys(&ld, root, "$", keys) &&
+              load_aliases(&ld, cJSON_GetObjectItemCaseSensitive(root, "namespace_aliases")) &&
+              load_types(&ld, cJSON_GetObjectItemCaseSensitive(root, "types")) &&
+              load_guards(&ld, cJSON_GetObjectItemCaseSensitive(root, "recording_guards")) &&
+              load_calls(&ld, cJSON_GetObjectItemCaseSensitive(root, "calls")) &&
+              load_inplace(&ld, cJSON_GetObjectItemCaseSensitive(root, "inplace"));
+    cJSON_Delete(root);
+    if (ok)
+        VEC_PUSH(m->files, ld.origin);
+    return ok;
+}
+
+static char *read_file(const char *path, struct strbuf *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sb_printf(err, "%s: cannot read model file: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct strbuf b;
+    sb_init(&b);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sb_addn(&b, chunk, n);
+    fclose(f);
+    return sb_detach(&b);
+}
+
+struct model *model_load(const char *const *paths, size_t npaths, struct strbuf *err)
+{
+    struct model *m = model_new();
+    for (size_t i = 0; i < npaths; i++) {
+        char *text = read_file(paths[i], err);
+        bool ok = text && model_add_text(m, paths[i], text, err);
+        free(text);
+        if (!ok) {
+            model_free(m);
+            return NULL;
+        }
+    }
+    return m;
+}
+
+/* ---- queries ---- */
+
+enum type_role model_type_role(const struct model *m, const char *class_name)
+{
+    return (enum type_role)(intptr_t)strmap_get(&m->roles, class_name);
+}
+
+const struct model_guard *model_guard(const struct model *m, const char *class_name)
+{
+    return strmap_get(&m->guards, class_name);
+}
+
+/* "a::b::c" matches pattern "a::*" when '*' stands for exactly one component. */
+static bool glob_match(const char *pat, const char *name)
+{
+    while (*pat && *name) {
+        if (*pat == '*') {
+            const char *next = strstr(name, "::");
+            if (next)
+                return false;
+            return pat[1] == '\0';
+        }
+        if (*pat != *name)
+            return false;
+        pat++, name++;
+    }
+    return *pat == *name;
+}
+
+static const struct model_call *lookup_glob(const struct model *m, const char *name)
+{
+    for (size_t i = 0; i < m->globs.n; i++)
+        if (glob_match(m->globs.v[i]->name, name))
+            return m->globs.v[i];
+    return NULL;
+}
+
+/* Tries `name`, then `name` with its leading namespace replaced by each of
+ * its aliases, then the patterns (which match canonical names only, since
+ * a pattern over an aliased namespace would cover unrelated functions). */
+static const struct model_call *lookup_aliased(const struct model *m, const char *name)
+{
+    const struct model_call *mc = strmap_get(&m->calls, name);
+    if (mc)
+        return mc;
+    const char *sep = strstr(name, "::");
+    size_t head = sep ? (size_t)(sep - name) : 0;
+    char buf[1024];
+    for (size_t g = 0; sep && g < m->aliases.n; g++) {
+        const struct alias_group *ag = &m->aliases.v[g];
+        bool member = false;
+        for (size_t i = 0; i < ag->n; i++)
+            member |= strlen(ag->names[i]) == head && strncmp(ag->names[i], name, head) == 0;
+        for (size_t i = 0; member && i < ag->n; i++)
+            if (snprintf(buf, sizeof buf, "%s%s", ag->names[i], sep) < (int)sizeof buf &&
+                (mc = strmap_get(&m->calls, buf)))
+                return mc;
+    }
+    return lookup_glob(m, name);
+}
+
+static bool has_inplace_suffix(const struct model *m, const char *method)
+{
+    size_t len = strlen(method);
+    for (size_t i = 0; i < m->inplace_suffixes.n; i++) {
+        size_t sl = strlen(m->inplace_suffixes.v[i]);
+        if (len > sl && strcmp(method + len - sl, m->inplace_suffixes.v[i]) == 0 &&
+            strncmp(method, "operator", 8) != 0)
+            return true;
+    }
+    return false;
+}
+
+const struct model_call *model_call(const struct model *m, const char *qualified_name)
+{
+    const struct model_call *mc = lookup_aliased(m, qualified_name);
+    if (mc)
+        return mc;
+    /* A method of any tensor class ("at::TensorBase::item") is looked up as a
+     * method of the canonical tensor class, and tensor methods with an
+     * in-place suffix are in-place differentiable ops unless listed. */
+    const char *last = NULL;
+    for (const char *p = strstr(qualified_name, "::"); p; p = strstr(p + 2, "::"))
+        last = p;
+    if (!last || !m->canonical_tensor)
+        return NULL;
+    char cls[1024];
+    size_t cl = (size_t)(last - qualified_name);
+    if (cl >= sizeof cls)
+        return NULL;
+    memcpy(cls, qualified_name, cl);
+    cls[cl] = '\0';
+    if (model_type_role(m, cls) != ROLE_TENSOR)
+        return NULL;
+    char canon[1024];
+    snprintf(canon, sizeof canon, "%s%s", m->canonical_tensor, last);
+    if (strcmp(cls, m->canonical_tensor) != 0 && (mc = strmap_get(&m->calls, canon)))
+        return mc;
+    if (has_inplace_suffix(m, last + 2)) {
+        static const struct model_call inplace_op = {
+            .name = "<in-place tensor method>", .cls = OP_DIFFERENTIABLE, .inplace = true,
+            .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
+            .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .unless_false_arg = ARG_NONE,
+        };
+        return &inplace_op;
+    }
+    return NULL;
+}

@@ -1,0 +1,16 @@
+/* rules/common: helpers shared by rule passes (naming things in messages,
+ * finding gradient requests, building notes). */
+#ifndef TFG_RULES_COMMON_H
+#define TFG_RULES_COMMON_H
+#include "registry.h"
+
+/* The last component of a qualified name ("at::Tensor::backward" ->
+ * "backward"); points into `qualified`. */
+const char *rule_short_name(const char *qualified);
+/* A gradient request: a call the model classes as OP_GRADIENT. */
+bool rule_is_gradient_call(const struct ir_node *n);
+/* The value whose gradient is requested (the loss), or IR_NONE. */
+ir_id rule_gradient_target(const struct ir_node *n);
+struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message);
+
+#endif

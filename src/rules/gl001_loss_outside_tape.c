@@ -1,0 +1,119 @@
+/* GL001 loss-outside-tape: the loss reaches the trainable values only
+ * through ops that ran while gradient recording was off (a no-grad guard,
+ * inference mode, a disabled grad mode), so it has no recorded path back
+ * to them: backward() throws, or the parameters silently get no gradient. */
+#include "../analysis/flow.h"
+#include "../analysis/recording.h"
+#include "common.h"
+#include <stdio.h>
+
+static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
+{
+    struct rec_state s = rec_at(a, fn, node, entry);
+    if (s.state != TRI_OFF)
+        return CUT_NONE;
+    return s.from_entry ? CUT_BY_ENTRY : CUT_HERE;
+}
+
+static const struct flow_spec recording_spec = {0, recording_off};
+
+static enum trust origin_trust(struct analysis *a, uint32_t fn, const struct cut_rec *r)
+{
+    return r->origin_param >= 0 ? flow_input_trust(a, fn, r->origin_param) : (enum trust)r->origin_trust;
+}
+
+/* Best trust among the sources that reach the loss on a recorded path. */
+static enum trust clean_trust(struct analysis *a, uint32_t fn, const struct flow_fact *f)
+{
+    enum trust best = (enum trust)f->clean_trust;
+    const struct ir_fn *ir = a->tu->fns[fn];
+    for (uint32_t i = 0; i < ir->ninputs && i < 64; i++)
+        if ((f->clean_params & (1ULL << i)) && flow_input_trust(a, fn, (int)i) > best)
+            best = flow_input_trust(a, fn, (int)i);
+    return best;
+}
+
+static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_node *op = analysis_node(a, cut);
+    const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
+    struct rec_state why = rec_at(a, cut.fn, cut.node, TRI_ON);
+    struct diag_note notes[2];
+    size_t nn = 0;
+    char buf[512];
+    const char *by = "recording is off";
+    if (why.state == TRI_OFF && !why.from_entry) {
+        const struct ir_node *set = analysis_node(a, why.cause);
+        snprintf(buf, sizeof buf, "gradient recording is turned off here by `%s`", rule_short_name(set->name));
+        notes[nn++] = rule_note(a, why.cause, buf);
+        by = rule_short_name(set->name);
+    }
+    notes[nn++] = rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here");
+    char msg[768];
+    snprintf(msg, sizeof msg,
+             "`%s` runs with gradient recording off (%s), so the loss passed to `%s` at line %u has no "
+             "recorded path to the trainable values",
+             rule_short_name(op->name), by, rule_short_name(call->name), call->loc.line);
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc,
+                op->end, msg, notes, nn);
+}
+
+/* Checks the gradient request `sink` of `fn`, assuming recording is
+ * `entry` when `fn` starts. With entry off (the caller holds the guard),
+ * cuts caused by the entry state are reported at the caller's `call`. */
+static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tristate entry,
+                       struct node_ref call)
+{
+    ir_id target = rule_gradient_target(&ctx->a->tu->fns[fn]->nodes[sink]);
+    if (target == IR_NONE)
+        return;
+    const struct flow_fact *facts = flow_facts(ctx->a, &recording_spec, fn, entry);
+    const struct flow_fact *f = &facts[target];
+    enum trust clean = clean_trust(ctx->a, fn, f);
+    if (clean == TRUST_DEFINITE)
+        return;
+    /* Report the cuts of trainable values; only when nothing trainable is
+     * known, and nothing at all reaches the loss on a recorded path (so
+     * backward() must throw), the cuts of values of unknown provenance. */
+    enum trust want = TRUST_DEFINITE;
+    bool any_definite = false;
+    for (uint8_t i = 0; i < f->ncuts; i++)
+        any_definite |= origin_trust(ctx->a, fn, &f->cuts[i]) == TRUST_DEFINITE;
+    if (!any_definite) {
+        if (clean != TRUST_NONE)
+            return;
+        want = TRUST_MAYBE;
+    }
+    for (uint8_t i = 0; i < f->ncuts; i++)
+        if (origin_trust(ctx->a, fn, &f->cuts[i]) >= want)
+            report(ctx, fn, sink, f->cuts[i].from_entry ? call : f->cuts[i].cut);
+}
+
+/* A function of the TU called while recording is off: its own gradient
+ * requests see recording off from the start. */
+static void check_callee_sinks(struct rule_ctx *ctx, uint32_t fn, ir_id call)
+{
+    const struct ir_tu *tu = ctx->a->tu;
+    const struct ir_node *c = &tu->fns[fn]->nodes[call];
+    if (c->kind != IR_CALL || c->callee < 0)
+        return;
+    struct rec_state st = rec_at(ctx->a, fn, call, TRI_ON);
+    if (st.state != TRI_OFF || st.from_entry)
+        return;
+    const struct ir_fn *callee = tu->fns[c->callee];
+    for (ir_id i = 0; i < callee->nnodes; i++)
+        if (rule_is_gradient_call(&callee->nodes[i]))
+            check_sink(ctx, callee->index, i, TRI_OFF, (struct node_ref){fn, call});
+}
+
+void rule_gl001(struct rule_ctx *ctx)
+{
+    const struct ir_tu *tu = ctx->a->tu;
+    for (uint32_t f = 0; f < tu->nfns; f++)
+        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++) {
+            if (rule_is_gradient_call(&tu->fns[f]->nodes[i]))
+                check_sink(ctx, f, i, TRI_ON, (struct node_ref){f, i});
+            check_callee_sinks(ctx, f, i);
+        }
+}

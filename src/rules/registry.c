@@ -1,0 +1,27 @@
+/* rules/registry: the rule table and the pass runner. */
+#include "registry.h"
+#include <string.h>
+
+const struct rule_info rule_table[RULE_COUNT] = {
+#define RULE(id, name, sev, fn, summary) {#id, name, summary, sev, fn},
+#include "rules.def"
+#undef RULE
+};
+
+int rule_find(const char *s)
+{
+    for (int i = 0; i < RULE_COUNT; i++)
+        if (strcmp(rule_table[i].id, s) == 0 || strcmp(rule_table[i].name, s) == 0)
+            return i;
+    return -1;
+}
+
+void rules_run_all(struct analysis *a, struct diag_sink *sink)
+{
+    for (int i = 0; i < RULE_COUNT; i++) {
+        if (sink->enabled && !sink->enabled[i])
+            continue;
+        struct rule_ctx ctx = {a, sink, i};
+        rule_table[i].run(&ctx);
+    }
+}

@@ -1,0 +1,22 @@
+/* strbuf: growable NUL-terminated text buffer owned by its user. */
+#ifndef TFG_UTIL_STRBUF_H
+#define TFG_UTIL_STRBUF_H
+#include <stddef.h>
+
+struct strbuf {
+    char *s;
+    size_t len, cap;
+};
+
+void sb_init(struct strbuf *b);
+void sb_free(struct strbuf *b);
+void sb_addn(struct strbuf *b, const char *s, size_t n);
+void sb_add(struct strbuf *b, const char *s);
+void sb_addc(struct strbuf *b, char c);
+void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The text so far; never NULL. */
+const char *sb_str(const struct strbuf *b);
+/* Gives the buffer to the caller (free() it) and empties `b`. */
+char *sb_detach(struct strbuf *b);
+
+#endif

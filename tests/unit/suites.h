@@ -1,0 +1,37 @@
+/* The Check suites, one per module, and helpers shared by them. */
+#ifndef TFG_TESTS_SUITES_H
+#define TFG_TESTS_SUITES_H
+#include "front/front.h"
+#include "ir/ir.h"
+#include "model/model.h"
+#include "util/arena.h"
+#include <check.h>
+
+Suite *suite_util(void);
+Suite *suite_model(void);
+Suite *suite_front(void);
+Suite *suite_recording(void);
+Suite *suite_flow(void);
+Suite *suite_rules(void);
+Suite *suite_report(void);
+Suite *suite_driver(void);
+
+/* A tiny autodiff framework (namespace ad) and its model, so that tests of
+ * the front end and analyses depend on no framework headers. */
+extern const char *const MINI_HEADER;
+extern const char *const MINI_MODEL_JSON;
+struct model *mini_model(void);
+
+/* Writes `source` (prefixed with MINI_HEADER) to a temporary .cpp file and
+ * builds its IR into `out`. Returns the front end result. */
+struct front_result build_source(const char *source, const struct model *m, struct arena *a, struct ir_tu *out);
+/* The function of `tu` named `name`, or NULL. */
+const struct ir_fn *find_fn(const struct ir_tu *tu, const char *name);
+/* First node of `fn` that is a call to a callee whose name ends in `callee`
+ * (or, for IR_VAR, named `callee`), starting the search at `from`. */
+ir_id find_call(const struct ir_fn *fn, const char *callee, ir_id from);
+/* Runs the tool binary (TFGRADLINT_BIN) with `args`; returns its exit
+ * status and its stdout in *out (free it). */
+int run_tool(const char *args, char **out);
+
+#endif

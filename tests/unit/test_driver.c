@@ -1,0 +1,163 @@
+/* Unit tests: options, directory walking, and the binary end to end. */
+#include "suites.h"
+#include "driver/options.h"
+#include "driver/walk.h"
+#include "rules/registry.h"
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool parse(const char *line, struct options *o, char *err)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", line);
+    char *argv[32];
+    int argc = 0;
+    for (char *t = strtok(buf, " "); t && argc < 32; t = strtok(NULL, " "))
+        argv[argc++] = t;
+    static char keep[512];
+    memcpy(keep, buf, sizeof keep); /* argv strings must outlive the options */
+    for (int i = 0; i < argc; i++)
+        argv[i] = keep + (argv[i] - buf);
+    return options_parse(argc, argv, o, err, 256);
+}
+
+START_TEST(options_parse_values_and_compiler_flags)
+{
+    struct options o;
+    char err[256];
+    ck_assert(parse("tfgradlint --format=json --select GL001 a.cpp dir -- -Iinc -DX", &o, err));
+    ck_assert_int_eq(o.format, FORMAT_JSON);
+    ck_assert_uint_eq(o.paths.n, 2);
+    ck_assert_uint_eq(o.compiler_args.n, 2);
+    ck_assert_str_eq(o.compiler_args.v[0], "-Iinc");
+    bool enabled[RULE_COUNT];
+    ck_assert(options_rule_mask(&o, enabled, err, sizeof err));
+    ck_assert(enabled[RULE_GL001]);
+    options_free(&o);
+    ck_assert(!parse("tfgradlint --format xml a.cpp", &o, err));
+    ck_assert_str_eq(err, "unknown format 'xml' (expected text or json)");
+    options_free(&o);
+    ck_assert(!parse("tfgradlint --frobnicate a.cpp", &o, err));
+    ck_assert_str_eq(err, "unknown option '--frobnicate' (see --help)");
+    options_free(&o);
+    ck_assert(!parse("tfgradlint", &o, err));
+    options_free(&o);
+    ck_assert(parse("tfgradlint --ignore loss-outside-tape a.cpp", &o, err));
+    ck_assert(options_rule_mask(&o, enabled, err, sizeof err));
+    ck_assert(!enabled[RULE_GL001]);
+    options_free(&o);
+    ck_assert(parse("tfgradlint --select GL999 a.cpp", &o, err));
+    ck_assert(!options_rule_mask(&o, enabled, err, sizeof err));
+    ck_assert_str_eq(err, "unknown rule 'GL999' (see --list-rules)");
+    options_free(&o);
+}
+END_TEST
+
+static void touch(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+}
+
+START_TEST(walk_sorts_filters_and_keeps_missing_paths)
+{
+    char dir[] = "/tmp/tfgradlint-walk-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char p[512];
+    snprintf(p, sizeof p, "%s/b.cpp", dir), touch(p);
+    snprintf(p, sizeof p, "%s/a.cc", dir), touch(p);
+    snprintf(p, sizeof p, "%s/notes.txt", dir), touch(p);
+    snprintf(p, sizeof p, "%s/sub", dir), mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/sub/c.h", dir), touch(p);
+    snprintf(p, sizeof p, "%s/loop", dir);
+    ck_assert_int_eq(symlink(dir, p), 0); /* not followed */
+    const char *args[] = {dir, "/nonexistent.cpp"};
+    path_list l = {0};
+    walk_paths(args, 2, &l);
+    ck_assert_uint_eq(l.n, 4);
+    ck_assert_ptr_nonnull(strstr(l.v[0], "/a.cc"));
+    ck_assert_ptr_nonnull(strstr(l.v[1], "/b.cpp"));
+    ck_assert_ptr_nonnull(strstr(l.v[2], "/sub/c.h"));
+    ck_assert_str_eq(l.v[3], "/nonexistent.cpp");
+    walk_free(&l);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(binary_informational_commands)
+{
+    char *out;
+    ck_assert_int_eq(run_tool("--version", &out), 0);
+    ck_assert_ptr_nonnull(strstr(out, "tfgradlint "));
+    free(out);
+    ck_assert_int_eq(run_tool("--list-rules", &out), 0);
+    ck_assert_ptr_nonnull(strstr(out, "GL001  loss-outside-tape"));
+    free(out);
+    ck_assert_int_eq(run_tool("--explain GL001", &out), 0);
+    for (const char *sec = "## What it does\0## Why is this bad\0## Example\0## Use instead\0"; *sec;
+         sec += strlen(sec) + 1)
+        ck_assert_msg(strstr(out, sec) != NULL, "missing section %s", sec);
+    free(out);
+    ck_assert_int_eq(run_tool("--explain GL999 2>/dev/null", &out), 2);
+    free(out);
+    ck_assert_int_eq(run_tool("--bogus 2>/dev/null", &out), 2);
+    free(out);
+}
+END_TEST
+
+START_TEST(binary_reports_bad_files_and_still_analyses_the_others)
+{
+    char model[] = "/tmp/tfgradlint-mini-XXXXXX.json", src[] = "/tmp/tfgradlint-e2e-XXXXXX.cpp";
+    int fd = mkstemps(model, 5);
+    ck_assert_int_eq(write(fd, MINI_MODEL_JSON, strlen(MINI_MODEL_JSON)), (ssize_t)strlen(MINI_MODEL_JSON));
+    close(fd);
+    fd = mkstemps(src, 4);
+    FILE *f = fdopen(fd, "w");
+    fprintf(f, "%svoid step(ad::Linear& n, ad::Tensor x) {\n  ad::NoGrad g;\n  n.forward(x).sum().backward();\n}\n",
+            MINI_HEADER);
+    fclose(f);
+    char args[512], *out;
+    snprintf(args, sizeof args, "--format json --model %s /nonexistent/a.cpp %s 2>/dev/null", model, src);
+    ck_assert_int_eq(run_tool(args, &out), 2);
+    cJSON *root = cJSON_Parse(out);
+    ck_assert_ptr_nonnull(root);
+    cJSON *files = cJSON_GetObjectItem(root, "files");
+    ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(files, 0), "status")->valuestring, "error");
+    ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(files, 1), "status")->valuestring, "analyzed");
+    ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(root, "diagnostics")), 1);
+    cJSON_Delete(root);
+    free(out);
+    snprintf(args, sizeof args, "--model %s %s", model, src);
+    ck_assert_int_eq(run_tool(args, &out), 1);
+    free(out);
+    snprintf(args, sizeof args, "--exit-zero --model %s %s", model, src);
+    ck_assert_int_eq(run_tool(args, &out), 0);
+    free(out);
+    snprintf(args, sizeof args, "--model /nonexistent.json %s 2>&1", src);
+    ck_assert_int_eq(run_tool(args, &out), 2);
+    ck_assert_ptr_nonnull(strstr(out, "/nonexistent.json: cannot read model file"));
+    free(out);
+    unlink(model);
+    unlink(src);
+}
+END_TEST
+
+Suite *suite_driver(void)
+{
+    Suite *s = suite_create("driver");
+    TCase *t = tcase_create("cli");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, options_parse_values_and_compiler_flags);
+    tcase_add_test(t, walk_sorts_filters_and_keeps_missing_paths);
+    tcase_add_test(t, binary_informational_commands);
+    tcase_add_test(t, binary_reports_bad_files_and_still_analyses_the_others);
+    suite_add_tcase(s, t);
+    return s;
+}

@@ -1,0 +1,115 @@
+/* Unit tests: the flow engine with a test cut predicate (argmax cuts). */
+#include "suites.h"
+#include "analysis/flow.h"
+#include <string.h>
+
+static struct model *m;
+static struct arena a;
+static struct ir_tu tu;
+static struct analysis an;
+
+static enum cut_kind cut_at_nondiff(struct analysis *x, uint32_t fn, ir_id node, enum ir_tristate entry)
+{
+    const struct ir_node *n = &x->tu->fns[fn]->nodes[node];
+    return n->op && n->op->cls == OP_NONDIFFERENTIABLE ? CUT_HERE : CUT_NONE;
+}
+
+static const struct flow_spec spec = {7, cut_at_nondiff};
+
+static void setup(void)
+{
+    m = mini_model();
+    arena_init(&a);
+}
+
+static void teardown(void)
+{
+    arena_free(&a);
+    model_free(m);
+}
+
+/* Facts of the value returned by function `name`. */
+static const struct flow_fact *returned(const char *src, const char *name)
+{
+    struct front_result r = build_source(src, m, &a, &tu);
+    ck_assert_msg(r.ok && !r.parse_errors, "%s", r.error ? r.error : "");
+    analysis_init(&an, &tu, m, &a);
+    const struct ir_fn *fn = find_fn(&tu, name);
+    const struct flow_fact *facts = flow_facts(&an, &spec, fn->index, TRI_ON);
+    for (ir_id i = fn->nnodes; i-- > 0;)
+        if (fn->nodes[i].kind == IR_RETURN)
+            return &facts[i];
+    ck_abort_msg("no return in %s", name);
+    return NULL;
+}
+
+START_TEST(trainable_source_reaches_cleanly)
+{
+    const struct flow_fact *f = returned("ad::Tensor f(ad::Tensor x) { ad::Tensor w = ad::randn(3); return (w * x).sum(); }\n", "f");
+    ck_assert_int_eq(f->clean_trust, TRUST_DEFINITE);
+    ck_assert_uint_eq(f->clean_params, 1); /* x is input 0 */
+    ck_assert_uint_eq(f->ncuts, 0);
+}
+END_TEST
+
+START_TEST(cut_records_the_first_cut_op_and_origin)
+{
+    const struct flow_fact *f = returned("ad::Tensor f(ad::Tensor x) { ad::Tensor w = ad::randn(3, true);"
+                                         " return (w * x).argmax() * x; }\n", "f");
+    ck_assert_int_eq(f->clean_trust, TRUST_NONE);
+    ck_assert_uint_eq(f->clean_params, 1); /* x also reaches directly */
+    ck_assert_uint_eq(f->ncuts, 2);
+    for (int i = 0; i < 2; i++) {
+        const struct ir_node *cut = analysis_node(&an, f->cuts[i].cut);
+        ck_assert_str_eq(cut->name, "ad::Tensor::argmax");
+    }
+}
+END_TEST
+
+START_TEST(constants_and_factories_are_not_sources)
+{
+    const struct flow_fact *f = returned("ad::Tensor f() { ad::Tensor c = ad::ones(3); return c * c; }\n", "f");
+    ck_assert_int_eq(f->clean_trust, TRUST_NONE);
+    ck_assert_uint_eq(f->clean_params, 0);
+    ck_assert_uint_eq(f->ncuts, 0);
+}
+END_TEST
+
+START_TEST(summaries_follow_helpers_and_map_parameters)
+{
+    const struct flow_fact *f = returned("ad::Tensor pick(ad::Tensor t) { return t.argmax(); }\n"
+                                         "ad::Tensor same(ad::Tensor t) { return t; }\n"
+                                         "ad::Tensor f(ad::Tensor x) { ad::Tensor w = ad::randn(3);"
+                                         " return same(x) + pick(w); }\n",
+                                         "f");
+    ck_assert_uint_eq(f->clean_params, 1);
+    ck_assert_int_eq(f->clean_trust, TRUST_NONE);
+    ck_assert_uint_eq(f->ncuts, 1);
+    ck_assert_int_eq(f->cuts[0].origin_param, FLOW_NO_PARAM);
+    ck_assert_int_eq(f->cuts[0].origin_trust, TRUST_DEFINITE);
+    ck_assert_str_eq(tu.fns[f->cuts[0].cut.fn]->name, "pick");
+}
+END_TEST
+
+START_TEST(module_members_are_definite_sources)
+{
+    const struct flow_fact *f = returned("struct Net : ad::Module { ad::Linear fc;"
+                                         " ad::Tensor forward(ad::Tensor x) { return fc.forward(x); } };\n",
+                                         "Net::forward");
+    ck_assert_int_eq(f->clean_trust, TRUST_DEFINITE);
+}
+END_TEST
+
+Suite *suite_flow(void)
+{
+    Suite *s = suite_create("flow");
+    TCase *t = tcase_create("core");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, trainable_source_reaches_cleanly);
+    tcase_add_test(t, cut_records_the_first_cut_op_and_origin);
+    tcase_add_test(t, constants_and_factories_are_not_sources);
+    tcase_add_test(t, summaries_follow_helpers_and_map_parameters);
+    tcase_add_test(t, module_members_are_definite_sources);
+    suite_add_tcase(s, t);
+    return s;
+}

@@ -1,0 +1,115 @@
+/* Unit tests: model loading, validation messages and name lookup. */
+#include "suites.h"
+#include "util/strbuf.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char *load_error(const char *json)
+{
+    static char msg[512];
+    struct model *m = model_new();
+    struct strbuf err;
+    sb_init(&err);
+    bool ok = model_add_text(m, "bad.json", json, &err);
+    snprintf(msg, sizeof msg, "%s", ok ? "" : sb_str(&err));
+    sb_free(&err);
+    model_free(m);
+    return msg;
+}
+
+START_TEST(malformed_models_name_the_file_and_json_path)
+{
+    ck_assert_str_eq(load_error("{\n\"calls\": [\n}"), "bad.json: line 3: invalid JSON");
+    ck_assert_str_eq(load_error("{\"colls\": []}"), "bad.json: $.colls: unknown key");
+    ck_assert_str_eq(load_error("{\"calls\": [{\"names\": [\"f\"], \"class\": \"magic\"}]}"),
+                     "bad.json: $.calls[0].class: expected an op class (differentiable, nondifferentiable, "
+                     "zero-gradient, detach, host-extract, host-construct, gradient, recording-switch, "
+                     "trainable-source, requires-grad-option, factory, module-call)");
+    ck_assert_str_eq(load_error("{\"calls\": [{\"names\": [\"f\"], \"class\": \"gradient\"}]}"),
+                     "bad.json: $.calls[0].target: a gradient call needs a target argument");
+    ck_assert_str_eq(load_error("{\"calls\": [{\"names\": [], \"class\": \"detach\"}]}"),
+                     "bad.json: $.calls[0].names: expected a non-empty array of qualified names");
+    ck_assert_str_eq(load_error("{\"recording_guards\": [{\"type\": \"G\", \"recording\": \"sometimes\"}]}"),
+                     "bad.json: $.recording_guards[0].recording: expected one of \"off\", \"on\", \"arg\", \"not-arg\"");
+    ck_assert_str_eq(load_error("{\"calls\": [{\"names\": [\"f\"], \"class\": \"gradient\", \"target\": -1}]}"),
+                     "bad.json: $.calls[0].target: expected an argument index (0-31) or \"receiver\"");
+    ck_assert_str_eq(load_error("{\"types\": {\"tensor\": [3]}}"),
+                     "bad.json: $.types.tensor[0]: expected a non-empty string");
+}
+END_TEST
+
+START_TEST(missing_model_file_is_an_error)
+{
+    struct strbuf err;
+    sb_init(&err);
+    const char *paths[] = {"/nonexistent/model.json"};
+    ck_assert_ptr_null(model_load(paths, 1, &err));
+    ck_assert_ptr_nonnull(strstr(sb_str(&err), "/nonexistent/model.json: cannot read model file"));
+    sb_free(&err);
+}
+END_TEST
+
+START_TEST(lookup_uses_aliases_tensor_classes_and_inplace_suffix)
+{
+    struct model *m = model_new();
+    struct strbuf err;
+    sb_init(&err);
+    ck_assert(model_add_text(m, "t.json",
+                             "{\"namespace_aliases\": [[\"torch\", \"at\"]],"
+                             " \"types\": {\"tensor\": [\"at::Tensor\", \"at::TensorBase\"]},"
+                             " \"calls\": [{\"names\": [\"at::argmax\", \"at::Tensor::item\"], \"class\": \"nondifferentiable\"},"
+                             "             {\"names\": [\"at::Tensor::detach_\"], \"class\": \"detach\", \"inplace\": true},"
+                             "             {\"names\": [\"torch::*\"], \"class\": \"factory\"}],"
+                             " \"inplace\": {\"method_suffixes\": [\"_\"]}}",
+                             &err));
+    ck_assert_int_eq(model_call(m, "at::argmax")->cls, OP_NONDIFFERENTIABLE);
+    ck_assert_int_eq(model_call(m, "torch::argmax")->cls, OP_NONDIFFERENTIABLE); /* alias */
+    ck_assert_int_eq(model_call(m, "at::TensorBase::item")->cls, OP_NONDIFFERENTIABLE);
+    ck_assert(model_call(m, "at::Tensor::detach_")->inplace);
+    ck_assert_int_eq(model_call(m, "at::Tensor::detach_")->cls, OP_DETACH);
+    ck_assert(model_call(m, "at::Tensor::mul_")->inplace);       /* suffix rule */
+    ck_assert_ptr_null(model_call(m, "other::Thing::mul_"));     /* only tensor methods */
+    ck_assert_ptr_null(model_call(m, "at::Tensor::operator_"));
+    ck_assert_int_eq(model_call(m, "torch::randn")->cls, OP_FACTORY); /* glob: one component */
+    ck_assert_ptr_null(model_call(m, "torch::nn::randn"));
+    ck_assert_ptr_null(model_call(m, "at::mean"));
+    ck_assert_int_eq(model_type_role(m, "at::TensorBase"), ROLE_TENSOR);
+    sb_free(&err);
+    model_free(m);
+}
+END_TEST
+
+START_TEST(shipped_models_validate)
+{
+    const char *root = getenv("TFGRADLINT_ROOT");
+    ck_assert_ptr_nonnull(root);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/rules/torch.json", root);
+    const char *paths[] = {path};
+    struct strbuf err;
+    sb_init(&err);
+    struct model *m = model_load(paths, 1, &err);
+    ck_assert_msg(m != NULL, "%s", sb_str(&err));
+    const struct model_call *bw = model_call(m, "at::Tensor::backward");
+    ck_assert_int_eq(bw->cls, OP_GRADIENT);
+    ck_assert_int_eq(bw->target_arg, ARG_RECEIVER);
+    ck_assert_int_eq(model_call(m, "torch::autograd::grad")->retain_graph_arg, 3);
+    ck_assert_ptr_nonnull(model_guard(m, "c10::NoGradGuard"));
+    ck_assert_int_eq(model_guard(m, "c10::InferenceMode")->recording, REC_FROM_NOT_ARG);
+    ck_assert_int_eq(model_call(m, "torch::mse_loss") ? 1 : 0, 0);
+    sb_free(&err);
+    model_free(m);
+}
+END_TEST
+
+Suite *suite_model(void)
+{
+    Suite *s = suite_create("model");
+    TCase *t = tcase_create("core");
+    tcase_add_test(t, malformed_models_name_the_file_and_json_path);
+    tcase_add_test(t, missing_model_file_is_an_error);
+    tcase_add_test(t, lookup_uses_aliases_tensor_classes_and_inplace_suffix);
+    tcase_add_test(t, shipped_models_validate);
+    suite_add_tcase(s, t);
+    return s;
+}

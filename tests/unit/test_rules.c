@@ -1,0 +1,162 @@
+/* Unit tests: GL001 through the whole analysis on the mini framework. */
+#include "suites.h"
+#include "rules/registry.h"
+#include <string.h>
+
+static struct model *m;
+static struct arena a;
+static struct ir_tu tu;
+static struct diag_sink sink;
+
+static void setup(void)
+{
+    m = mini_model();
+    arena_init(&a);
+    diag_sink_init(&sink);
+}
+
+static void teardown(void)
+{
+    diag_sink_free(&sink);
+    arena_free(&a);
+    model_free(m);
+}
+
+static size_t run(const char *src)
+{
+    struct front_result r = build_source(src, m, &a, &tu);
+    ck_assert_msg(r.ok && !r.parse_errors, "%s", r.error ? r.error : "");
+    struct analysis an;
+    analysis_init(&an, &tu, m, &a);
+    rules_run_all(&an, &sink);
+    diag_sort(&sink);
+    return sink.diags.n;
+}
+
+static unsigned body_line(unsigned k)
+{
+    unsigned n = 0;
+    for (const char *p = MINI_HEADER; *p; p++)
+        n += *p == '\n';
+    return n + k;
+}
+
+START_TEST(gl001_reports_the_first_unrecorded_op_with_notes)
+{
+    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Tensor x, ad::Tensor y) {\n"
+                          "  ad::NoGrad g;\n"
+                          "  ad::Tensor out = net.forward(x);\n"
+                          "  ad::Tensor loss = ad::mse(out, y);\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      1);
+    const struct diag *d = &sink.diags.v[0];
+    ck_assert_int_eq(d->rule, RULE_GL001);
+    ck_assert_int_eq(d->severity, SEV_ERROR);
+    ck_assert_uint_eq(d->loc.line, body_line(3));
+    ck_assert_ptr_nonnull(strstr(d->message, "`forward` runs with gradient recording off"));
+    ck_assert_uint_eq(d->nnotes, 2);
+    ck_assert_uint_eq(d->notes[0].loc.line, body_line(2));
+    ck_assert_uint_eq(d->notes[1].loc.line, body_line(5));
+}
+END_TEST
+
+START_TEST(gl001_follows_a_guard_inside_a_helper)
+{
+    ck_assert_uint_eq(run("ad::Tensor predict(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::NoGrad g;\n"
+                          "  return net.forward(x);\n"
+                          "}\n"
+                          "void step(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::Tensor loss = predict(net, x).sum();\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      1);
+    ck_assert_uint_eq(sink.diags.v[0].loc.line, body_line(3));
+}
+END_TEST
+
+START_TEST(gl001_reports_the_call_when_the_caller_holds_the_guard)
+{
+    ck_assert_uint_eq(run("ad::Tensor predict(ad::Linear& net, ad::Tensor x) { return net.forward(x); }\n"
+                          "void step(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::GradMode::set_enabled(false);\n"
+                          "  ad::Tensor out = predict(net, x);\n"
+                          "  ad::GradMode::set_enabled(true);\n"
+                          "  ad::Tensor loss = out.sum();\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      1);
+    ck_assert_uint_eq(sink.diags.v[0].loc.line, body_line(4));
+}
+END_TEST
+
+START_TEST(gl001_reports_a_call_into_a_training_step_under_a_guard)
+{
+    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::Tensor loss = net.forward(x).sum();\n"
+                          "  loss.backward();\n"
+                          "}\n"
+                          "void loop(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::NoGrad g;\n"
+                          "  step(net, x);\n"
+                          "}\n"
+                          "void fine(ad::Linear& net, ad::Tensor x) { step(net, x); }\n"),
+                      1);
+    ck_assert_uint_eq(sink.diags.v[0].loc.line, body_line(7));
+    ck_assert_uint_eq(sink.diags.v[0].notes[0].loc.line, body_line(6));
+}
+END_TEST
+
+START_TEST(gl001_silent_on_recorded_paths)
+{
+    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Linear& target, ad::Tensor x) {\n"
+                          "  ad::Tensor t;\n"
+                          "  { ad::NoGrad g; t = target.forward(x); }\n"
+                          "  ad::Tensor loss = ad::mse(net.forward(x), t);\n"
+                          "  loss.backward();\n"
+                          "  { ad::NoGrad g; ad::Tensor w = ad::randn(2); w.add_(loss); }\n"
+                          "}\n"
+                          "void eval(ad::Linear& net, ad::Tensor x) { ad::NoGrad g; net.forward(x).sum(); }\n"),
+                      0);
+}
+END_TEST
+
+START_TEST(gl001_unknown_recording_state_is_silent)
+{
+    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Tensor x, bool train) {\n"
+                          "  ad::SetGrad g(train);\n"
+                          "  ad::Tensor loss = net.forward(x).sum();\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      0);
+}
+END_TEST
+
+START_TEST(rule_selection_disables_a_rule)
+{
+    bool enabled[RULE_COUNT] = {false};
+    sink.enabled = enabled;
+    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::NoGrad g;\n"
+                          "  net.forward(x).sum().backward();\n"
+                          "}\n"),
+                      0);
+}
+END_TEST
+
+Suite *suite_rules(void)
+{
+    Suite *s = suite_create("rules");
+    TCase *t = tcase_create("gl001");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, gl001_reports_the_first_unrecorded_op_with_notes);
+    tcase_add_test(t, gl001_follows_a_guard_inside_a_helper);
+    tcase_add_test(t, gl001_reports_the_call_when_the_caller_holds_the_guard);
+    tcase_add_test(t, gl001_reports_a_call_into_a_training_step_under_a_guard);
+    tcase_add_test(t, gl001_silent_on_recorded_paths);
+    tcase_add_test(t, gl001_unknown_recording_state_is_silent);
+    tcase_add_test(t, rule_selection_disables_a_rule);
+    suite_add_tcase(s, t);
+    return s;
+}

@@ -1,0 +1,103 @@
+/* Unit tests: util (arena, strbuf, hash maps, allocation failure hook). */
+#include "suites.h"
+#include "util/alloc.h"
+#include "util/hashmap.h"
+#include "util/strbuf.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(arena_allocations_are_zeroed_aligned_and_freed_together)
+{
+    struct arena a;
+    arena_init(&a);
+    for (int i = 0; i < 1000; i++) {
+        unsigned char *p = arena_alloc(&a, (size_t)i + 1);
+        ck_assert_int_eq((uintptr_t)p % 16, 0);
+        for (int k = 0; k <= i; k++)
+            ck_assert_int_eq(p[k], 0);
+        memset(p, 0xab, (size_t)i + 1);
+    }
+    void *big = arena_alloc(&a, 1 << 20); /* larger than a block */
+    ck_assert_ptr_nonnull(big);
+    ck_assert_str_eq(arena_strdup(&a, "loss"), "loss");
+    ck_assert_str_eq(arena_printf(&a, "%s:%d", "a.cpp", 12), "a.cpp:12");
+    ck_assert_ptr_null(arena_memdup(&a, "x", 0, 1));
+    arena_free(&a);
+    ck_assert_ptr_null(a.head);
+}
+END_TEST
+
+START_TEST(strbuf_grows_and_detaches)
+{
+    struct strbuf b;
+    sb_init(&b);
+    ck_assert_str_eq(sb_str(&b), "");
+    for (int i = 0; i < 1000; i++)
+        sb_printf(&b, "%d,", i % 10);
+    ck_assert_uint_eq(b.len, 2000);
+    sb_addc(&b, '!');
+    char *s = sb_detach(&b);
+    ck_assert_int_eq(s[2000], '!');
+    ck_assert_ptr_null(b.s);
+    free(s);
+}
+END_TEST
+
+START_TEST(maps_store_overwrite_and_grow)
+{
+    struct strmap m;
+    strmap_init(&m);
+    char keys[500][16];
+    for (int i = 0; i < 500; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%d", i);
+        strmap_put(&m, keys[i], (void *)(intptr_t)(i + 1));
+    }
+    strmap_put(&m, "k7", (void *)(intptr_t)99);
+    ck_assert_int_eq((intptr_t)strmap_get(&m, "k7"), 99);
+    ck_assert_int_eq((intptr_t)strmap_get(&m, "k499"), 500);
+    ck_assert_ptr_null(strmap_get(&m, "absent"));
+    ck_assert_uint_eq(m.count, 500);
+    strmap_free(&m);
+
+    struct u64map u;
+    u64map_init(&u);
+    for (uint64_t i = 0; i < 1000; i++)
+        u64map_put(&u, i * 7919, (void *)(uintptr_t)(i + 1));
+    ck_assert_int_eq((uintptr_t)u64map_get(&u, 7919 * 3), 4);
+    ck_assert_ptr_null(u64map_get(&u, 5));
+    u64map_free(&u);
+}
+END_TEST
+
+static int failures_seen;
+static void on_failure(void) { failures_seen++; }
+
+START_TEST(allocation_failure_reaches_the_handler)
+{
+    failures_seen = 0;
+    tfg_alloc_set_failure_handler(on_failure);
+    tfg_alloc_fail_after(2);
+    void *a = xmalloc(8), *b = xmalloc(8), *c = xmalloc(8);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(failures_seen, 1);
+    tfg_alloc_fail_after(-1);
+    tfg_alloc_set_failure_handler(NULL);
+    free(a);
+    free(b);
+}
+END_TEST
+
+Suite *suite_util(void)
+{
+    Suite *s = suite_create("util");
+    TCase *t = tcase_create("core");
+    tcase_add_test(t, arena_allocations_are_zeroed_aligned_and_freed_together);
+    tcase_add_test(t, strbuf_grows_and_detaches);
+    tcase_add_test(t, maps_store_overwrite_and_grow);
+    tcase_add_test(t, allocation_failure_reaches_the_handler);
+    suite_add_tcase(s, t);
+    return s;
+}
