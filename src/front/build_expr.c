@@ -460,12 +460,21 @@ static bool is_compound_assignment(CXCursor ref)
     return yes;
 }
 
+bool fb_is_default_arg(CXCursor arg)
+{
+    CXSourceRange r = clang_getCursorExtent(arg);
+    return clang_Range_isNull(r) || clang_equalLocations(clang_getRangeStart(r), clang_getRangeEnd(r));
+}
+
 static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
 {
     struct ir_node *n = &b->nodes.v[id];
     const struct model_call *op = n->op;
     if (op && op->cls == OP_RECORDING_SWITCH) {
         ir_id arg = ir_call_arg(n, op->recording_arg);
+        if ((unsigned)op->recording_arg < n->nargs &&
+            fb_is_default_arg(clang_Cursor_getArgument(c, p->first_arg + (unsigned)op->recording_arg)))
+            arg = IR_NONE;
         enum ir_tristate t = fb_recording_from(b, op->recording, arg, op->recording_default);
         ir_id m = fb_add_mode(b, MODE_SET, (int32_t)t, c);
         b->nodes.v[m].name = op->name;

@@ -158,7 +158,8 @@ static void build_guard(struct fn_builder *b, CXCursor decl, const struct model_
         if (clang_getCursorKind(init) == CXCursor_CallExpr &&
             clang_Cursor_getNumArguments(init) > g->arg) {
             CXCursor a = clang_Cursor_getArgument(init, (unsigned)g->arg);
-            arg = fb_expr(b, a);
+            if (!fb_is_default_arg(a)) /* an omitted argument takes the model's default */
+                arg = fb_expr(b, a);
         }
     }
     struct guard_entry ge = {b->scope_depth, b->env.v[IR_MODE_VAR]};

@@ -114,6 +114,8 @@ ir_id fb_expr(struct fn_builder *b, CXCursor c);
 /* Variable index of the variable an lvalue expression names (through
  * members and subscripts), or -1. */
 int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c);
+/* An argument the call omitted (a default argument has no source text). */
+bool fb_is_default_arg(CXCursor arg);
 /* Makes a weak update: var gets a new version depending on its old one and
  * on `with`. */
 void fb_weak_update(struct fn_builder *b, int32_t var, ir_id with, CXCursor at);

@@ -33,6 +33,14 @@ static enum trust clean_trust(struct analysis *a, uint32_t fn, const struct flow
     return best;
 }
 
+/* The mode node that turned recording off for `cut` (the cut itself when
+ * unknown, so that unrelated cuts stay apart). */
+static struct node_ref cause_of(struct analysis *a, struct node_ref cut)
+{
+    struct rec_state why = rec_at(a, cut.fn, cut.node, TRI_ON);
+    return why.state == TRI_OFF && !why.from_entry ? why.cause : cut;
+}
+
 static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut)
 {
     struct analysis *a = ctx->a;
@@ -85,9 +93,26 @@ static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tr
             return;
         want = TRUST_MAYBE;
     }
-    for (uint8_t i = 0; i < f->ncuts; i++)
-        if (origin_trust(ctx->a, fn, &f->cuts[i]) >= want)
-            report(ctx, fn, sink, f->cuts[i].from_entry ? call : f->cuts[i].cut);
+    /* One finding per place recording was turned off: the first op (in
+     * evaluation order) that it cut from a trainable value. */
+    struct node_ref first[FLOW_MAX_CUTS], cause[FLOW_MAX_CUTS];
+    size_t n = 0;
+    for (uint8_t i = 0; i < f->ncuts; i++) {
+        if (origin_trust(ctx->a, fn, &f->cuts[i]) < want)
+            continue;
+        struct node_ref cut = f->cuts[i].from_entry ? call : f->cuts[i].cut;
+        struct node_ref why = cause_of(ctx->a, cut);
+        size_t k = 0;
+        while (k < n && !(cause[k].fn == why.fn && cause[k].node == why.node))
+            k++;
+        if (k == n) {
+            cause[n] = why;
+            first[n++] = cut;
+        } else if (cut.fn == first[k].fn && cut.node < first[k].node)
+            first[k] = cut;
+    }
+    for (size_t k = 0; k < n; k++)
+        report(ctx, fn, sink, first[k]);
 }
 
 /* A function of the TU called while recording is off: its own gradient

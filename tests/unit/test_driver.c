@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "driver/options.h"
 #include "driver/walk.h"
+#include "rules/docs.h"
 #include "rules/registry.h"
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -149,6 +150,40 @@ START_TEST(binary_reports_bad_files_and_still_analyses_the_others)
 }
 END_TEST
 
+/* Every registered rule has a doc with the fixed sections, at least one
+ * bug fixture (a file expecting it) and a clean fixture next to it. */
+START_TEST(every_rule_has_a_doc_a_bug_fixture_and_a_clean_fixture)
+{
+    const char *root = getenv("TFGRADLINT_ROOT");
+    ck_assert_ptr_nonnull(root);
+    for (int r = 0; r < RULE_COUNT; r++) {
+        const char *id = rule_table[r].id;
+        const char *doc = rule_doc(id);
+        ck_assert_msg(doc != NULL, "%s has no doc under rules/docs", id);
+        ck_assert_msg(strstr(doc, "## What it does") && strstr(doc, "## Why is this bad") &&
+                          strstr(doc, "## Example") && strstr(doc, "## Use instead"),
+                      "%s doc lacks a section", id);
+        char cmd[1024], *out;
+        snprintf(cmd, sizeof cmd,
+                 "grep -rl --include='*.cpp' --include='*.c' 'expect[-a-z]*:.*%s' '%s/fixtures' | head -1", id, root);
+        FILE *p = popen(cmd, "r");
+        char bug[512] = "";
+        ck_assert_ptr_nonnull(fgets(bug, sizeof bug, p) ? bug : NULL);
+        pclose(p);
+        bug[strcspn(bug, "\n")] = '\0';
+        char *slash = strrchr(bug, '/');
+        ck_assert_ptr_nonnull(slash);
+        *slash = '\0';
+        snprintf(cmd, sizeof cmd, "ls '%s' | grep -c '^clean_'", bug);
+        p = popen(cmd, "r");
+        char count[32] = "0";
+        out = fgets(count, sizeof count, p);
+        pclose(p);
+        ck_assert_msg(out && atoi(count) > 0, "%s: no clean fixture next to its bug fixtures in %s", id, bug);
+    }
+}
+END_TEST
+
 Suite *suite_driver(void)
 {
     Suite *s = suite_create("driver");
@@ -158,6 +193,7 @@ Suite *suite_driver(void)
     tcase_add_test(t, walk_sorts_filters_and_keeps_missing_paths);
     tcase_add_test(t, binary_informational_commands);
     tcase_add_test(t, binary_reports_bad_files_and_still_analyses_the_others);
+    tcase_add_test(t, every_rule_has_a_doc_a_bug_fixture_and_a_clean_fixture);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,0 +1,3 @@
+// tfgradlint API model of <ATen/ATen.h> (LibTorch 1.13).
+#pragma once
+#include "../tfgradlint_model/ops.h"

@@ -1,0 +1,168 @@
+// tfgradlint API model of LibTorch 1.13 (namespace c10): scalars, dtypes,
+// devices, tensor options, array references, errors and grad-mode controls.
+// Written by the tfgradlint authors from the public API so that training code
+// parses without LibTorch installed; declarations only, no implementation.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <initializer_list>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace c10 {
+
+template <class T> using optional = std::optional<T>;
+using std::nullopt;
+using std::nullopt_t;
+
+enum class ScalarType : int8_t { Byte, Char, Short, Int, Long, Half, Float, Double, ComplexHalf,
+                                 ComplexFloat, ComplexDouble, Bool, QInt8, QUInt8, QInt32, BFloat16 };
+constexpr ScalarType kByte = ScalarType::Byte;
+constexpr ScalarType kChar = ScalarType::Char;
+constexpr ScalarType kShort = ScalarType::Short;
+constexpr ScalarType kInt = ScalarType::Int;
+constexpr ScalarType kLong = ScalarType::Long;
+constexpr ScalarType kHalf = ScalarType::Half;
+constexpr ScalarType kFloat = ScalarType::Float;
+constexpr ScalarType kDouble = ScalarType::Double;
+constexpr ScalarType kBool = ScalarType::Bool;
+constexpr ScalarType kBFloat16 = ScalarType::BFloat16;
+constexpr ScalarType kInt8 = ScalarType::Char;
+constexpr ScalarType kInt16 = ScalarType::Short;
+constexpr ScalarType kInt32 = ScalarType::Int;
+constexpr ScalarType kInt64 = ScalarType::Long;
+constexpr ScalarType kFloat16 = ScalarType::Half;
+constexpr ScalarType kFloat32 = ScalarType::Float;
+constexpr ScalarType kFloat64 = ScalarType::Double;
+constexpr ScalarType kUInt8 = ScalarType::Byte;
+
+enum class Layout : int8_t { Strided, Sparse };
+constexpr Layout kStrided = Layout::Strided;
+enum class MemoryFormat : int8_t { Contiguous, Preserve, ChannelsLast };
+
+enum class DeviceType : int8_t { CPU = 0, CUDA = 1, MPS = 13 };
+constexpr DeviceType kCPU = DeviceType::CPU;
+constexpr DeviceType kCUDA = DeviceType::CUDA;
+constexpr DeviceType kMPS = DeviceType::MPS;
+
+struct Device {
+  Device(DeviceType type, int8_t index = -1);
+  Device(const std::string& device_string);
+  Device(const char* device_string);
+  DeviceType type() const noexcept;
+  int8_t index() const noexcept;
+  bool is_cuda() const noexcept;
+  bool is_cpu() const noexcept;
+  std::string str() const;
+  bool operator==(const Device& other) const noexcept;
+  bool operator!=(const Device& other) const noexcept;
+};
+std::ostream& operator<<(std::ostream& stream, const Device& device);
+
+class Scalar {
+ public:
+  Scalar();
+  Scalar(double v);
+  Scalar(float v);
+  Scalar(int v);
+  Scalar(long v);
+  Scalar(long long v);
+  Scalar(unsigned v);
+  Scalar(unsigned long v);
+  Scalar(bool v);
+  template <typename T> T to() const;
+  double toDouble() const;
+  float toFloat() const;
+  int64_t toLong() const;
+  int toInt() const;
+  bool toBool() const;
+  bool isFloatingPoint() const;
+  bool isIntegral(bool includeBool) const;
+  Scalar operator-() const;
+};
+std::ostream& operator<<(std::ostream& out, const Scalar& s);
+
+template <typename T>
+class ArrayRef {
+ public:
+  ArrayRef();
+  ArrayRef(const T& one);
+  ArrayRef(const T* data, size_t length);
+  ArrayRef(const std::vector<T>& vec);
+  ArrayRef(const std::initializer_list<T>& list);
+  template <size_t N> ArrayRef(const T (&arr)[N]);
+  const T* begin() const;
+  const T* end() const;
+  const T* data() const;
+  size_t size() const;
+  bool empty() const;
+  const T& operator[](size_t index) const;
+  const T& front() const;
+  const T& back() const;
+  std::vector<T> vec() const;
+};
+using IntArrayRef = ArrayRef<int64_t>;
+
+struct TensorOptions {
+  TensorOptions();
+  TensorOptions(ScalarType dtype);
+  TensorOptions(Device device);
+  TensorOptions(DeviceType device_type);
+  TensorOptions(Layout layout);
+  TensorOptions dtype(ScalarType dtype) const noexcept;
+  TensorOptions dtype(optional<ScalarType> dtype) const noexcept;
+  TensorOptions device(Device device) const noexcept;
+  TensorOptions device(optional<Device> device) const noexcept;
+  TensorOptions layout(Layout layout) const noexcept;
+  TensorOptions requires_grad(bool requires_grad) const noexcept;
+  TensorOptions requires_grad(optional<bool> requires_grad) const noexcept;
+  TensorOptions pinned_memory(bool pinned) const noexcept;
+  TensorOptions memory_format(MemoryFormat format) const noexcept;
+  ScalarType dtype() const noexcept;
+  Device device() const noexcept;
+  bool requires_grad() const noexcept;
+};
+TensorOptions dtype(ScalarType dtype);
+TensorOptions device(Device device);
+TensorOptions layout(Layout layout);
+TensorOptions requires_grad(bool requires_grad = true);
+TensorOptions memory_format(MemoryFormat format);
+
+class Error : public std::exception {
+ public:
+  Error(const std::string& msg);
+  const char* what() const noexcept override;
+  const char* what_without_backtrace() const noexcept;
+  const std::string& msg() const;
+};
+class IndexError : public Error { using Error::Error; };
+class ValueError : public Error { using Error::Error; };
+class TypeError : public Error { using Error::Error; };
+class NotImplementedError : public Error { using Error::Error; };
+
+// Gradient recording ("grad mode") controls.
+struct GradMode {
+  static bool is_enabled();
+  static void set_enabled(bool enabled);
+};
+struct AutoGradMode {
+  AutoGradMode(bool enabled);
+  ~AutoGradMode();
+};
+struct NoGradGuard : public AutoGradMode {
+  NoGradGuard();
+};
+struct AutoFwGradMode {
+  AutoFwGradMode(bool enabled);
+  ~AutoFwGradMode();
+};
+struct InferenceMode {
+  InferenceMode(bool enabled = true);
+  ~InferenceMode();
+  static bool is_enabled();
+};
+
+}  // namespace c10

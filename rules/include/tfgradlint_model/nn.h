@@ -1,0 +1,415 @@
+// tfgradlint API model of LibTorch 1.13: torch::nn modules, module holders,
+// TORCH_MODULE, common layers, loss modules. Written from the public API.
+#pragma once
+#include "ops.h"
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace torch {
+template <typename Key, typename Value>
+class OrderedDict {
+ public:
+  struct Item {
+    const Key& key() const;
+    Value& value();
+    Value* operator->();
+  };
+  Item* begin();
+  Item* end();
+  size_t size() const;
+  Value& operator[](const Key& key);
+  std::vector<Value> values() const;
+  std::vector<Key> keys() const;
+};
+
+namespace serialize {
+class OutputArchive;
+class InputArchive;
+}  // namespace serialize
+
+namespace nn {
+
+template <typename Contained> class ModuleHolder;
+
+class Module : public std::enable_shared_from_this<Module> {
+ public:
+  Module();
+  explicit Module(std::string name);
+  virtual ~Module();
+  const std::string& name() const noexcept;
+  std::vector<at::Tensor> parameters(bool recurse = true) const;
+  OrderedDict<std::string, at::Tensor> named_parameters(bool recurse = true) const;
+  std::vector<at::Tensor> buffers(bool recurse = true) const;
+  OrderedDict<std::string, at::Tensor> named_buffers(bool recurse = true) const;
+  std::vector<std::shared_ptr<Module>> children() const;
+  std::vector<std::shared_ptr<Module>> modules(bool include_self = true) const;
+  virtual void train(bool on = true);
+  void eval();
+  virtual bool is_training() const noexcept;
+  virtual void to(at::Device device, at::ScalarType dtype, bool non_blocking = false);
+  virtual void to(at::ScalarType dtype, bool non_blocking = false);
+  virtual void to(at::Device device, bool non_blocking = false);
+  virtual void zero_grad(bool set_to_none = false);
+  void apply(const std::function<void(Module&)>& function);
+  virtual void save(serialize::OutputArchive& archive) const;
+  virtual void load(serialize::InputArchive& archive);
+  template <typename ModuleType>
+  std::shared_ptr<ModuleType> register_module(std::string name, std::shared_ptr<ModuleType> module);
+  template <typename ModuleType>
+  std::shared_ptr<ModuleType> register_module(std::string name, ModuleHolder<ModuleType> module_holder);
+  at::Tensor& register_parameter(std::string name, at::Tensor tensor, bool requires_grad = true);
+  at::Tensor& register_buffer(std::string name, at::Tensor tensor);
+};
+
+template <typename Derived>
+class Cloneable : public Module {
+ public:
+  using Module::Module;
+  virtual void reset() = 0;
+};
+
+template <typename Contained>
+class ModuleHolder {
+ public:
+  using ContainedType = Contained;
+  ModuleHolder();
+  ModuleHolder(std::nullptr_t);
+  template <typename Head, typename... Tail>
+  explicit ModuleHolder(Head&& head, Tail&&... tail);
+  ModuleHolder(std::shared_ptr<Contained> module);
+  explicit operator bool() const noexcept;
+  Contained* operator->();
+  const Contained* operator->() const;
+  Contained& operator*();
+  const Contained& operator*() const;
+  const std::shared_ptr<Contained>& ptr() const;
+  Contained* get();
+  template <typename... Args, typename Impl = Contained>
+  auto operator()(Args&&... args) -> decltype(std::declval<Impl&>().forward(std::forward<Args>(args)...));
+  bool is_empty() const noexcept;
+};
+
+#define TORCH_MODULE_IMPL(Name, ImplType)                  \
+  class Name : public torch::nn::ModuleHolder<ImplType> {  \
+   public:                                                 \
+    using torch::nn::ModuleHolder<ImplType>::ModuleHolder; \
+    using Impl = ImplType;                                 \
+  }
+#define TORCH_MODULE(Name) TORCH_MODULE_IMPL(Name, Name##Impl)
+
+// ---- options ----
+struct LinearOptions {
+  LinearOptions(int64_t in_features, int64_t out_features);
+  LinearOptions& bias(bool bias);
+};
+template <size_t D>
+struct ConvOptions {
+  ConvOptions(int64_t in_channels, int64_t out_channels, at::IntArrayRef kernel_size);
+  ConvOptions& stride(at::IntArrayRef stride);
+  ConvOptions& padding(at::IntArrayRef padding);
+  ConvOptions& dilation(at::IntArrayRef dilation);
+  ConvOptions& groups(int64_t groups);
+  ConvOptions& bias(bool bias);
+};
+using Conv1dOptions = ConvOptions<1>;
+using Conv2dOptions = ConvOptions<2>;
+using Conv3dOptions = ConvOptions<3>;
+using ConvTranspose2dOptions = ConvOptions<2>;
+struct BatchNormOptions {
+  BatchNormOptions(int64_t num_features);
+  BatchNormOptions& eps(double eps);
+  BatchNormOptions& momentum(double momentum);
+  BatchNormOptions& affine(bool affine);
+};
+using BatchNorm1dOptions = BatchNormOptions;
+using BatchNorm2dOptions = BatchNormOptions;
+struct DropoutOptions {
+  DropoutOptions(double p = 0.5);
+  DropoutOptions& p(double p);
+  DropoutOptions& inplace(bool inplace);
+};
+struct EmbeddingOptions {
+  EmbeddingOptions(int64_t num_embeddings, int64_t embedding_dim);
+  EmbeddingOptions& padding_idx(int64_t idx);
+};
+template <typename Self>
+struct RNNOptionsBase {
+  RNNOptionsBase(int64_t input_size, int64_t hidden_size);
+  Self& num_layers(int64_t n);
+  Self& batch_first(bool b);
+  Self& dropout(double p);
+  Self& bidirectional(bool b);
+  Self& bias(bool b);
+};
+struct LSTMOptions : RNNOptionsBase<LSTMOptions> { using RNNOptionsBase::RNNOptionsBase; };
+struct GRUOptions : RNNOptionsBase<GRUOptions> { using RNNOptionsBase::RNNOptionsBase; };
+struct RNNOptions : RNNOptionsBase<RNNOptions> { using RNNOptionsBase::RNNOptionsBase; };
+struct LayerNormOptions {
+  LayerNormOptions(std::vector<int64_t> normalized_shape);
+  LayerNormOptions& eps(double eps);
+};
+struct MaxPool2dOptions {
+  MaxPool2dOptions(at::IntArrayRef kernel_size);
+  MaxPool2dOptions& stride(at::IntArrayRef stride);
+  MaxPool2dOptions& padding(at::IntArrayRef padding);
+};
+struct FlattenOptions {
+  FlattenOptions();
+  FlattenOptions& start_dim(int64_t d);
+  FlattenOptions& end_dim(int64_t d);
+};
+struct LeakyReLUOptions {
+  LeakyReLUOptions();
+  LeakyReLUOptions& negative_slope(double s);
+};
+struct SoftmaxOptions { SoftmaxOptions(int64_t dim); };
+struct LogSoftmaxOptions { LogSoftmaxOptions(int64_t dim); };
+
+// ---- layers ----
+class LinearImpl : public Cloneable<LinearImpl> {
+ public:
+  LinearImpl(int64_t in_features, int64_t out_features);
+  explicit LinearImpl(const LinearOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+  at::Tensor weight, bias;
+};
+TORCH_MODULE(Linear);
+
+template <size_t D>
+class ConvNdImpl : public Cloneable<ConvNdImpl<D>> {
+ public:
+  ConvNdImpl(int64_t in_channels, int64_t out_channels, at::IntArrayRef kernel_size);
+  explicit ConvNdImpl(ConvOptions<D> options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+  at::Tensor weight, bias;
+};
+class Conv1dImpl : public ConvNdImpl<1> { public: using ConvNdImpl<1>::ConvNdImpl; };
+class Conv2dImpl : public ConvNdImpl<2> { public: using ConvNdImpl<2>::ConvNdImpl; };
+class Conv3dImpl : public ConvNdImpl<3> { public: using ConvNdImpl<3>::ConvNdImpl; };
+class ConvTranspose2dImpl : public ConvNdImpl<2> { public: using ConvNdImpl<2>::ConvNdImpl; };
+TORCH_MODULE(Conv1d);
+TORCH_MODULE(Conv2d);
+TORCH_MODULE(Conv3d);
+TORCH_MODULE(ConvTranspose2d);
+
+class BatchNorm1dImpl : public Cloneable<BatchNorm1dImpl> {
+ public:
+  explicit BatchNorm1dImpl(int64_t num_features);
+  explicit BatchNorm1dImpl(const BatchNormOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+  at::Tensor weight, bias, running_mean, running_var;
+};
+class BatchNorm2dImpl : public Cloneable<BatchNorm2dImpl> {
+ public:
+  explicit BatchNorm2dImpl(int64_t num_features);
+  explicit BatchNorm2dImpl(const BatchNormOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+  at::Tensor weight, bias, running_mean, running_var;
+};
+TORCH_MODULE(BatchNorm1d);
+TORCH_MODULE(BatchNorm2d);
+
+class LayerNormImpl : public Cloneable<LayerNormImpl> {
+ public:
+  explicit LayerNormImpl(std::vector<int64_t> normalized_shape);
+  explicit LayerNormImpl(LayerNormOptions options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+  at::Tensor weight, bias;
+};
+TORCH_MODULE(LayerNorm);
+
+class DropoutImpl : public Cloneable<DropoutImpl> {
+ public:
+  explicit DropoutImpl(double p);
+  explicit DropoutImpl(const DropoutOptions& options = {});
+  void reset() override;
+  at::Tensor forward(at::Tensor input);
+};
+class Dropout2dImpl : public Cloneable<Dropout2dImpl> {
+ public:
+  explicit Dropout2dImpl(double p);
+  explicit Dropout2dImpl(const DropoutOptions& options = {});
+  void reset() override;
+  at::Tensor forward(at::Tensor input);
+};
+TORCH_MODULE(Dropout);
+TORCH_MODULE(Dropout2d);
+
+class EmbeddingImpl : public Cloneable<EmbeddingImpl> {
+ public:
+  EmbeddingImpl(int64_t num_embeddings, int64_t embedding_dim);
+  explicit EmbeddingImpl(EmbeddingOptions options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& indices);
+  at::Tensor weight;
+};
+TORCH_MODULE(Embedding);
+
+class LSTMImpl : public Cloneable<LSTMImpl> {
+ public:
+  LSTMImpl(int64_t input_size, int64_t hidden_size);
+  explicit LSTMImpl(const LSTMOptions& options);
+  void reset() override;
+  std::tuple<at::Tensor, std::tuple<at::Tensor, at::Tensor>> forward(
+      const at::Tensor& input, c10::optional<std::tuple<at::Tensor, at::Tensor>> hx_opt = {});
+};
+class GRUImpl : public Cloneable<GRUImpl> {
+ public:
+  GRUImpl(int64_t input_size, int64_t hidden_size);
+  explicit GRUImpl(const GRUOptions& options);
+  void reset() override;
+  std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
+};
+class RNNImpl : public Cloneable<RNNImpl> {
+ public:
+  RNNImpl(int64_t input_size, int64_t hidden_size);
+  explicit RNNImpl(const RNNOptions& options);
+  void reset() override;
+  std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
+};
+TORCH_MODULE(LSTM);
+TORCH_MODULE(GRU);
+TORCH_MODULE(RNN);
+
+#define TFGL_ACTIVATION(Name, Options)                             \
+  class Name##Impl : public Cloneable<Name##Impl> {                \
+   public:                                                         \
+    explicit Name##Impl(const Options& options = {});              \
+    void reset() override;                                         \
+    at::Tensor forward(at::Tensor input);                          \
+  };                                                               \
+  TORCH_MODULE(Name);
+struct NoOptions {};
+TFGL_ACTIVATION(ReLU, NoOptions)
+TFGL_ACTIVATION(Sigmoid, NoOptions)
+TFGL_ACTIVATION(Tanh, NoOptions)
+TFGL_ACTIVATION(GELU, NoOptions)
+TFGL_ACTIVATION(Identity, NoOptions)
+TFGL_ACTIVATION(LeakyReLU, LeakyReLUOptions)
+TFGL_ACTIVATION(Flatten, FlattenOptions)
+#undef TFGL_ACTIVATION
+
+class SoftmaxImpl : public Cloneable<SoftmaxImpl> {
+ public:
+  explicit SoftmaxImpl(int64_t dim);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+class LogSoftmaxImpl : public Cloneable<LogSoftmaxImpl> {
+ public:
+  explicit LogSoftmaxImpl(int64_t dim);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+class MaxPool2dImpl : public Cloneable<MaxPool2dImpl> {
+ public:
+  explicit MaxPool2dImpl(at::IntArrayRef kernel_size);
+  explicit MaxPool2dImpl(const MaxPool2dOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+TORCH_MODULE(Softmax);
+TORCH_MODULE(LogSoftmax);
+TORCH_MODULE(MaxPool2d);
+
+class FunctionalImpl : public Cloneable<FunctionalImpl> {
+ public:
+  using Function = std::function<at::Tensor(at::Tensor)>;
+  explicit FunctionalImpl(Function function);
+  template <typename SomeFunction, typename... Args>
+  explicit FunctionalImpl(SomeFunction original_function, Args&&... args);
+  void reset() override;
+  at::Tensor forward(at::Tensor input);
+};
+TORCH_MODULE(Functional);
+
+class AnyModule {
+ public:
+  AnyModule();
+  template <typename ModuleType> explicit AnyModule(std::shared_ptr<ModuleType> module);
+  template <typename ModuleType> explicit AnyModule(const ModuleHolder<ModuleType>& module_holder);
+  template <typename... ArgumentTypes> at::Tensor forward(ArgumentTypes&&... arguments);
+};
+
+class SequentialImpl : public Cloneable<SequentialImpl> {
+ public:
+  SequentialImpl();
+  template <typename... Modules> explicit SequentialImpl(Modules&&... modules);
+  void reset() override;
+  template <typename ReturnType = at::Tensor, typename... InputTypes>
+  ReturnType forward(InputTypes&&... inputs);
+  template <typename ModuleType> void push_back(ModuleType&& module);
+  template <typename ModuleType> void push_back(std::string name, ModuleType&& module);
+  size_t size() const noexcept;
+  bool is_empty() const noexcept;
+  std::shared_ptr<Module> ptr(size_t index) const;
+  std::shared_ptr<Module> operator[](size_t index) const;
+};
+TORCH_MODULE(Sequential);
+
+class ModuleListImpl : public Cloneable<ModuleListImpl> {
+ public:
+  ModuleListImpl();
+  template <typename... Modules> explicit ModuleListImpl(Modules&&... modules);
+  void reset() override;
+  template <typename ModuleType> void push_back(ModuleType&& module);
+  size_t size() const noexcept;
+  bool is_empty() const noexcept;
+  std::shared_ptr<Module> operator[](size_t index) const;
+  template <typename T> T& at(size_t index);
+  std::vector<std::shared_ptr<Module>>::iterator begin();
+  std::vector<std::shared_ptr<Module>>::iterator end();
+};
+TORCH_MODULE(ModuleList);
+
+// ---- loss modules ----
+enum class Reduction { None, Mean, Sum };
+#define TFGL_LOSS(Name)                                                      \
+  struct Name##Options {                                                     \
+    Name##Options();                                                         \
+    template <typename T> Name##Options& reduction(T r);                     \
+  };                                                                         \
+  class Name##Impl : public Cloneable<Name##Impl> {                          \
+   public:                                                                   \
+    explicit Name##Impl(const Name##Options& options = {});                  \
+    void reset() override;                                                   \
+    at::Tensor forward(const at::Tensor& input, const at::Tensor& target);   \
+  };                                                                         \
+  TORCH_MODULE(Name);
+TFGL_LOSS(MSELoss)
+TFGL_LOSS(L1Loss)
+TFGL_LOSS(SmoothL1Loss)
+TFGL_LOSS(HuberLoss)
+TFGL_LOSS(CrossEntropyLoss)
+TFGL_LOSS(NLLLoss)
+TFGL_LOSS(BCELoss)
+TFGL_LOSS(BCEWithLogitsLoss)
+TFGL_LOSS(KLDivLoss)
+#undef TFGL_LOSS
+
+namespace init {
+at::Tensor xavier_uniform_(at::Tensor tensor, double gain = 1.0);
+at::Tensor xavier_normal_(at::Tensor tensor, double gain = 1.0);
+at::Tensor kaiming_uniform_(at::Tensor tensor, double a = 0);
+at::Tensor kaiming_normal_(at::Tensor tensor, double a = 0);
+at::Tensor normal_(at::Tensor tensor, double mean = 0, double std = 1);
+at::Tensor uniform_(at::Tensor tensor, double low = 0, double high = 1);
+at::Tensor zeros_(at::Tensor tensor);
+at::Tensor ones_(at::Tensor tensor);
+at::Tensor constant_(at::Tensor tensor, at::Scalar value);
+}  // namespace init
+
+namespace utils {
+double clip_grad_norm_(std::vector<at::Tensor> parameters, double max_norm, double norm_type = 2.0);
+void clip_grad_value_(std::vector<at::Tensor> parameters, double clip_value);
+}  // namespace utils
+
+}  // namespace nn
+}  // namespace torch

@@ -1,0 +1,209 @@
+// tfgradlint API model of LibTorch 1.13: ATen free functions (at::) and the
+// tensor factories of namespace torch, which honour requires_grad in their
+// options (the at:: ones do not). Written from the public API.
+#pragma once
+#include "tensor.h"
+#include <functional>
+
+namespace at {
+
+// factories (these ignore requires_grad)
+Tensor empty(IntArrayRef size, TensorOptions options = {});
+Tensor zeros(IntArrayRef size, TensorOptions options = {});
+Tensor ones(IntArrayRef size, TensorOptions options = {});
+Tensor full(IntArrayRef size, const Scalar& fill_value, TensorOptions options = {});
+Tensor rand(IntArrayRef size, TensorOptions options = {});
+Tensor randn(IntArrayRef size, TensorOptions options = {});
+Tensor randint(int64_t high, IntArrayRef size, TensorOptions options = {});
+Tensor randint(int64_t low, int64_t high, IntArrayRef size, TensorOptions options = {});
+Tensor randperm(int64_t n, TensorOptions options = {});
+Tensor arange(const Scalar& end, TensorOptions options = {});
+Tensor arange(const Scalar& start, const Scalar& end, TensorOptions options = {});
+Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step, TensorOptions options = {});
+Tensor linspace(const Scalar& start, const Scalar& end, int64_t steps, TensorOptions options = {});
+Tensor eye(int64_t n, TensorOptions options = {});
+Tensor zeros_like(const Tensor& self, TensorOptions options = {});
+Tensor ones_like(const Tensor& self, TensorOptions options = {});
+Tensor empty_like(const Tensor& self, TensorOptions options = {});
+Tensor rand_like(const Tensor& self, TensorOptions options = {});
+Tensor randn_like(const Tensor& self, TensorOptions options = {});
+Tensor full_like(const Tensor& self, const Scalar& fill_value, TensorOptions options = {});
+Tensor randint_like(const Tensor& self, int64_t high, TensorOptions options = {});
+Tensor scalar_tensor(const Scalar& s, TensorOptions options = {});
+Tensor tensor(ArrayRef<double> values, const TensorOptions& options = {});
+Tensor from_blob(void* data, IntArrayRef sizes, const TensorOptions& options = {});
+void manual_seed(uint64_t seed);
+
+// math
+Tensor add(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
+Tensor sub(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
+Tensor mul(const Tensor& self, const Tensor& other);
+Tensor div(const Tensor& self, const Tensor& other);
+Tensor pow(const Tensor& self, const Scalar& exponent);
+Tensor pow(const Tensor& self, const Tensor& exponent);
+Tensor matmul(const Tensor& self, const Tensor& other);
+Tensor mm(const Tensor& self, const Tensor& mat2);
+Tensor bmm(const Tensor& self, const Tensor& mat2);
+Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2, const Scalar& beta = 1, const Scalar& alpha = 1);
+Tensor einsum(std::string equation, TensorList tensors);
+Tensor outer(const Tensor& self, const Tensor& vec2);
+Tensor abs(const Tensor& self);
+Tensor neg(const Tensor& self);
+Tensor exp(const Tensor& self);
+Tensor log(const Tensor& self);
+Tensor log1p(const Tensor& self);
+Tensor sqrt(const Tensor& self);
+Tensor square(const Tensor& self);
+Tensor sin(const Tensor& self);
+Tensor cos(const Tensor& self);
+Tensor tanh(const Tensor& self);
+Tensor sigmoid(const Tensor& self);
+Tensor relu(const Tensor& self);
+Tensor leaky_relu(const Tensor& self, const Scalar& negative_slope = 0.01);
+Tensor gelu(const Tensor& self, std::string approximate = "none");
+Tensor softmax(const Tensor& self, int64_t dim, optional<ScalarType> dtype = nullopt);
+Tensor log_softmax(const Tensor& self, int64_t dim, optional<ScalarType> dtype = nullopt);
+Tensor clamp(const Tensor& self, optional<Scalar> min = nullopt, optional<Scalar> max = nullopt);
+Tensor round(const Tensor& self);
+Tensor floor(const Tensor& self);
+Tensor ceil(const Tensor& self);
+Tensor trunc(const Tensor& self);
+Tensor sign(const Tensor& self);
+Tensor sgn(const Tensor& self);
+Tensor heaviside(const Tensor& self, const Tensor& values);
+Tensor floor_divide(const Tensor& self, const Tensor& other);
+Tensor fmod(const Tensor& self, const Scalar& other);
+Tensor remainder(const Tensor& self, const Scalar& other);
+Tensor sum(const Tensor& self, optional<ScalarType> dtype = nullopt);
+Tensor sum(const Tensor& self, IntArrayRef dim, bool keepdim = false, optional<ScalarType> dtype = nullopt);
+Tensor mean(const Tensor& self, optional<ScalarType> dtype = nullopt);
+Tensor mean(const Tensor& self, IntArrayRef dim, bool keepdim = false, optional<ScalarType> dtype = nullopt);
+Tensor norm(const Tensor& self, const Scalar& p = 2);
+Tensor max(const Tensor& self);
+std::tuple<Tensor, Tensor> max(const Tensor& self, int64_t dim, bool keepdim = false);
+Tensor min(const Tensor& self);
+std::tuple<Tensor, Tensor> min(const Tensor& self, int64_t dim, bool keepdim = false);
+Tensor maximum(const Tensor& self, const Tensor& other);
+Tensor minimum(const Tensor& self, const Tensor& other);
+Tensor argmax(const Tensor& self, optional<int64_t> dim = nullopt, bool keepdim = false);
+Tensor argmin(const Tensor& self, optional<int64_t> dim = nullopt, bool keepdim = false);
+Tensor argsort(const Tensor& self, int64_t dim = -1, bool descending = false);
+std::tuple<Tensor, Tensor> sort(const Tensor& self, int64_t dim = -1, bool descending = false);
+std::tuple<Tensor, Tensor> topk(const Tensor& self, int64_t k, int64_t dim = -1, bool largest = true, bool sorted = true);
+Tensor cat(TensorList tensors, int64_t dim = 0);
+Tensor stack(TensorList tensors, int64_t dim = 0);
+Tensor where(const Tensor& condition, const Tensor& self, const Tensor& other);
+Tensor where(const Tensor& condition, const Scalar& self, const Tensor& other);
+Tensor where(const Tensor& condition, const Tensor& self, const Scalar& other);
+Tensor gather(const Tensor& self, int64_t dim, const Tensor& index, bool sparse_grad = false);
+Tensor index_select(const Tensor& self, int64_t dim, const Tensor& index);
+Tensor masked_select(const Tensor& self, const Tensor& mask);
+Tensor masked_fill(const Tensor& self, const Tensor& mask, const Scalar& value);
+Tensor eq(const Tensor& self, const Tensor& other);
+Tensor ne(const Tensor& self, const Tensor& other);
+Tensor lt(const Tensor& self, const Tensor& other);
+Tensor le(const Tensor& self, const Tensor& other);
+Tensor gt(const Tensor& self, const Tensor& other);
+Tensor ge(const Tensor& self, const Tensor& other);
+Tensor logical_and(const Tensor& self, const Tensor& other);
+Tensor logical_or(const Tensor& self, const Tensor& other);
+Tensor logical_not(const Tensor& self);
+Tensor logical_xor(const Tensor& self, const Tensor& other);
+Tensor isnan(const Tensor& self);
+Tensor isinf(const Tensor& self);
+Tensor isfinite(const Tensor& self);
+Tensor signbit(const Tensor& self);
+Tensor nonzero(const Tensor& self);
+Tensor any(const Tensor& self);
+Tensor all(const Tensor& self);
+Tensor count_nonzero(const Tensor& self, optional<int64_t> dim = nullopt);
+Tensor bucketize(const Tensor& self, const Tensor& boundaries, bool out_int32 = false, bool right = false);
+Tensor searchsorted(const Tensor& sorted_sequence, const Tensor& self, bool out_int32 = false, bool right = false);
+Tensor histc(const Tensor& self, int64_t bins = 100, const Scalar& min = 0, const Scalar& max = 0);
+Tensor multinomial(const Tensor& self, int64_t num_samples, bool replacement = false);
+Tensor one_hot(const Tensor& self, int64_t num_classes = -1);
+Tensor detach(const Tensor& self);
+Tensor dropout(const Tensor& input, double p, bool train);
+Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias = {});
+Tensor conv2d(const Tensor& input, const Tensor& weight, const Tensor& bias = {}, IntArrayRef stride = 1,
+              IntArrayRef padding = 0, IntArrayRef dilation = 1, int64_t groups = 1);
+Tensor max_pool2d(const Tensor& self, IntArrayRef kernel_size, IntArrayRef stride = {}, IntArrayRef padding = 0,
+                  IntArrayRef dilation = 1, bool ceil_mode = false);
+Tensor batch_norm(const Tensor& input, const Tensor& weight, const Tensor& bias, const Tensor& running_mean,
+                  const Tensor& running_var, bool training, double momentum, double eps, bool cudnn_enabled);
+
+// losses (reduction: 0 none, 1 mean, 2 sum)
+Tensor mse_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1);
+Tensor l1_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1);
+Tensor smooth_l1_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1, double beta = 1.0);
+Tensor huber_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1, double delta = 1.0);
+Tensor nll_loss(const Tensor& self, const Tensor& target, const Tensor& weight = {}, int64_t reduction = 1,
+                int64_t ignore_index = -100);
+Tensor cross_entropy_loss(const Tensor& self, const Tensor& target, const Tensor& weight = {},
+                          int64_t reduction = 1, int64_t ignore_index = -100, double label_smoothing = 0.0);
+Tensor binary_cross_entropy(const Tensor& self, const Tensor& target, const Tensor& weight = {},
+                            int64_t reduction = 1);
+Tensor binary_cross_entropy_with_logits(const Tensor& self, const Tensor& target, const Tensor& weight = {},
+                                        const Tensor& pos_weight = {}, int64_t reduction = 1);
+Tensor kl_div(const Tensor& self, const Tensor& target, int64_t reduction = 1, bool log_target = false);
+
+}  // namespace at
+
+namespace torch {
+using namespace at;
+
+namespace indexing = at::indexing;
+
+// Factories of namespace torch: they honour TensorOptions::requires_grad.
+at::Tensor empty(at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor zeros(at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor ones(at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor full(at::IntArrayRef size, const at::Scalar& fill_value, at::TensorOptions options = {});
+at::Tensor rand(at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor randn(at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor normal(double mean, double std, at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor randint(int64_t high, at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor randint(int64_t low, int64_t high, at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor arange(const at::Scalar& end, at::TensorOptions options = {});
+at::Tensor arange(const at::Scalar& start, const at::Scalar& end, at::TensorOptions options = {});
+at::Tensor arange(const at::Scalar& start, const at::Scalar& end, const at::Scalar& step,
+                  at::TensorOptions options = {});
+at::Tensor linspace(const at::Scalar& start, const at::Scalar& end, int64_t steps, at::TensorOptions options = {});
+at::Tensor eye(int64_t n, at::TensorOptions options = {});
+at::Tensor zeros_like(const at::Tensor& self, at::TensorOptions options = {});
+at::Tensor ones_like(const at::Tensor& self, at::TensorOptions options = {});
+at::Tensor empty_like(const at::Tensor& self, at::TensorOptions options = {});
+at::Tensor rand_like(const at::Tensor& self, at::TensorOptions options = {});
+at::Tensor randn_like(const at::Tensor& self, at::TensorOptions options = {});
+at::Tensor full_like(const at::Tensor& self, const at::Scalar& fill_value, at::TensorOptions options = {});
+at::Tensor randint_like(const at::Tensor& self, int64_t high, at::TensorOptions options = {});
+at::Tensor scalar_tensor(const at::Scalar& s, at::TensorOptions options = {});
+at::Tensor from_blob(void* data, at::IntArrayRef sizes, const at::TensorOptions& options = {});
+at::Tensor from_blob(void* data, at::IntArrayRef sizes, const std::function<void(void*)>& deleter,
+                     const at::TensorOptions& options = {});
+at::Tensor tensor(double value, const at::TensorOptions& options = {});
+at::Tensor tensor(float value, const at::TensorOptions& options = {});
+at::Tensor tensor(int value, const at::TensorOptions& options = {});
+at::Tensor tensor(int64_t value, const at::TensorOptions& options = {});
+at::Tensor tensor(at::ArrayRef<double> values, const at::TensorOptions& options = {});
+at::Tensor tensor(at::ArrayRef<float> values, const at::TensorOptions& options = {});
+at::Tensor tensor(at::ArrayRef<int64_t> values, const at::TensorOptions& options = {});
+at::Tensor tensor(at::ArrayRef<int> values, const at::TensorOptions& options = {});
+at::Tensor tensor(const std::vector<double>& values, const at::TensorOptions& options = {});
+at::Tensor tensor(const std::vector<float>& values, const at::TensorOptions& options = {});
+at::Tensor tensor(const std::vector<int64_t>& values, const at::TensorOptions& options = {});
+at::Tensor tensor(std::initializer_list<double> values, const at::TensorOptions& options = {});
+at::Tensor tensor(std::initializer_list<std::initializer_list<double>> values, const at::TensorOptions& options = {});
+
+using NoGradGuard = at::NoGradGuard;
+using AutoGradMode = at::AutoGradMode;
+using InferenceMode = c10::InferenceMode;
+using GradMode = at::GradMode;
+using at::manual_seed;
+
+namespace cuda {
+bool is_available();
+int64_t device_count();
+}  // namespace cuda
+
+}  // namespace torch
