@@ -118,11 +118,7 @@ static char *read_text(const char *path, struct arena *a, struct front_result *r
     }
     struct strbuf b;
     sb_init(&b);
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sb_addn(&b, chunk, got);
-    bool failed = ferror(f);
+    bool failed = !sb_read_stream(&b, f);
     fclose(f);
     if (failed) {
         res->error = arena_strdup(a, "read error");

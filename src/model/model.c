@@ -416,11 +416,13 @@ static char *read_file(const char *path, struct strbuf *err)
     }
     struct strbuf b;
     sb_init(&b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sb_addn(&b, chunk, n);
+    bool ok = sb_read_stream(&b, f);
     fclose(f);
+    if (!ok) {
+        sb_printf(err, "%s: cannot read model file: read error", path);
+        sb_free(&b);
+        return NULL;
+    }
     return sb_detach(&b);
 }
 

@@ -59,3 +59,12 @@ char *sb_detach(struct strbuf *b)
     sb_init(b);
     return s;
 }
+
+bool sb_read_stream(struct strbuf *b, FILE *f)
+{
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sb_addn(b, chunk, got);
+    return !ferror(f);
+}

@@ -1,7 +1,9 @@
 /* strbuf: growable NUL-terminated text buffer owned by its user. */
 #ifndef TFG_UTIL_STRBUF_H
 #define TFG_UTIL_STRBUF_H
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct strbuf {
     char *s;
@@ -16,6 +18,8 @@ void sb_addc(struct strbuf *b, char c);
 void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The text so far; never NULL. */
 const char *sb_str(const struct strbuf *b);
+/* Appends everything `f` still has to give; false on a read error. */
+bool sb_read_stream(struct strbuf *b, FILE *f);
 /* Gives the buffer to the caller (free() it) and empties `b`. */
 char *sb_detach(struct strbuf *b);
 

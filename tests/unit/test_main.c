@@ -109,10 +109,7 @@ int run_tool(const char *args, char **out)
     ck_assert_ptr_nonnull(p);
     struct strbuf b;
     sb_init(&b);
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-        sb_addn(&b, chunk, n);
+    sb_read_stream(&b, p);
     int status = pclose(p);
     *out = sb_detach(&b);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
