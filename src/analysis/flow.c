@@ -122,7 +122,10 @@ static bool any_graph_operand(const struct ir_fn *fn, const struct ir_node *n)
     return false;
 }
 
-enum source_kind { NOT_SOURCE, SOURCE, LEAF_CONSTANT };
+/* SOURCE: its operands do not matter, it is trainable (or maybe).
+ * LEAF_CONSTANT: a new tensor; what flows into it is cut if the spec says so.
+ * CARRIES_NOTHING: metadata (shapes, dtypes): no gradient information. */
+enum source_kind { NOT_SOURCE, SOURCE, LEAF_CONSTANT, CARRIES_NOTHING };
 
 /* Classifies a node as a source (its operands do not matter), a constant
  * leaf (nothing reaches it), or neither. */
@@ -150,6 +153,8 @@ static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_
         }
         if (n->op && n->op->cls == OP_HOST_CONSTRUCT)
             return LEAF_CONSTANT;
+        if (n->op && n->op->cls == OP_METADATA)
+            return CARRIES_NOTHING;
         if (!n->op && n->callee < 0 && graph_role(n->role) && !any_graph_operand(fn, n) &&
             !(n->flags & IRF_CTOR)) {
             *trust = TRUST_MAYBE;
@@ -236,6 +241,18 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
     }
 }
 
+/* Operand k of a call is an argument the model marks as not on the
+ * differentiable path (the condition of `where`). */
+static bool is_nondiff_operand(const struct ir_node *n, uint32_t k)
+{
+    if (n->kind != IR_CALL || !n->op || !n->op->nondiff_args)
+        return false;
+    uint32_t first = (n->flags & IRF_RECEIVER) ? 1 : 0;
+    if (k < first || k - first >= n->nargs || k - first >= 32)
+        return false;
+    return (n->op->nondiff_args >> (k - first)) & 1u;
+}
+
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -248,18 +265,25 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     if (n->kind == IR_MODE || n->kind == IR_LAMBDA || n->kind == IR_LITERAL)
         return;
     uint8_t trust = 0;
-    switch (classify_source(r->fn, n, &trust)) {
-    case SOURCE: out->clean_trust = trust; return;
-    case LEAF_CONSTANT: return;
-    default: break;
+    enum source_kind kind = classify_source(r->fn, n, &trust);
+    if (kind == SOURCE) {
+        out->clean_trust = trust;
+        return;
     }
+    if (kind == CARRIES_NOTHING)
+        return;
     if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR)) {
         apply_summary(r, id, out);
         return;
     }
-    enum cut_kind cut = flow_is_graph_op(r->a, n) ? r->spec->is_cut(r->a, r->f, id, r->entry) : CUT_NONE;
+    bool op = n->kind == IR_CALL || n->kind == IR_OP;
+    enum cut_kind cut = op ? r->spec->is_cut(r->a, r->f, id, r->entry) : CUT_NONE;
+    if (kind == LEAF_CONSTANT && cut == CUT_NONE)
+        return; /* a new leaf: nothing reaches it for this rule */
     ir_id recv = ir_call_receiver(n);
     for (uint32_t k = 0; k < n->nops; k++) {
+        if (is_nondiff_operand(n, k))
+            continue;
         const struct flow_fact *in = &r->facts[n->ops[k]];
         /* An in-place op keeps its receiver's own history: cutting the new
          * part does not cut the tensor it updates. */

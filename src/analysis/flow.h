@@ -39,7 +39,9 @@ struct flow_fact {
 
 enum cut_kind { CUT_NONE, CUT_HERE, CUT_BY_ENTRY };
 
-/* Decides whether op `node` of function `fn` cuts the paths through it. */
+/* Decides whether op `node` of function `fn` cuts the paths through it.
+ * Called for every call and operator that is not a call into the TU, and
+ * for new leaves (factories): a leaf that is not a cut passes nothing on. */
 struct flow_spec {
     int id; /* distinct per spec: memo key */
     enum cut_kind (*is_cut)(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry);

@@ -140,7 +140,7 @@ ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture)
         id = add_input(b, IR_CAPTURE, decl, name, clang_getCursorType(decl), key);
     else {
         id = fb_add(b, IR_GLOBAL, decl, NULL, 0);
-        b->nodes.v[id].name = name;
+        b->nodes.v[id].name = front_qualname(b->tb, decl); /* c10::kLong */
         b->nodes.v[id].role = (uint8_t)front_type_role(b->tb, clang_getCursorType(decl));
         b->nodes.v[id].type_is_scalar = front_type_is_scalar(clang_getCursorType(decl));
     }

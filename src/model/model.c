@@ -220,6 +220,7 @@ static const struct { const char *name; enum op_class cls; } class_names[] = {
     {"requires-grad-option", OP_REQUIRES_GRAD_OPTION},
     {"factory", OP_FACTORY},
     {"module-call", OP_MODULE_CALL},
+    {"metadata", OP_METADATA},
 };
 
 static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum op_class *out)
@@ -234,7 +235,7 @@ static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum
     return fail(ld, path_key(ld, base, "class"),
                 "expected an op class (differentiable, nondifferentiable, zero-gradient, detach, "
                 "host-extract, host-construct, gradient, recording-switch, trainable-source, "
-                "requires-grad-option, factory, module-call)");
+                "requires-grad-option, factory, module-call, metadata)");
 }
 
 static bool read_nondiff_args(struct loader *ld, const cJSON *c, const char *base, unsigned *mask)
@@ -262,12 +263,15 @@ static void register_call(struct model *m, struct model_call *mc)
         strmap_put(&m->calls, mc->name, mc);
 }
 
+static bool load_string_list(struct loader *ld, const cJSON *list, const char *base,
+                             const char ***out, size_t *n);
+
 static bool load_call(struct loader *ld, const cJSON *c, const char *base)
 {
     static const char *const keys[] = {"names", "class", "target", "sources", "retain_graph",
                                        "create_graph", "allow_unused", "recording", "arg", "default",
                                        "unless_false", "dispatch", "inplace", "nondiff_args", "why",
-                                       "doc", NULL};
+                                       "nondiff_when_given", "doc", NULL};
     if (!check_keys(ld, c, base, keys))
         return false;
     struct model_call proto = {
@@ -297,6 +301,10 @@ static bool load_call(struct loader *ld, const cJSON *c, const char *base)
     }
     const cJSON *why = cJSON_GetObjectItemCaseSensitive(c, "why");
     if (why && !(proto.why = dup_string(ld, why, path_key(ld, base, "why"))))
+        return false;
+    const cJSON *given = cJSON_GetObjectItemCaseSensitive(c, "nondiff_when_given");
+    if (given && !load_string_list(ld, given, path_key(ld, base, "nondiff_when_given"),
+                                   &proto.nondiff_when_given, &proto.n_nondiff_when_given))
         return false;
     const cJSON *names = cJSON_GetObjectItemCaseSensitive(c, "names");
     const char *npath = path_key(ld, base, "names");

@@ -41,6 +41,7 @@ enum op_class {
     OP_REQUIRES_GRAD_OPTION, /* an option that makes a factory's result trainable */
     OP_FACTORY,            /* creates a leaf; trainable if given the option */
     OP_MODULE_CALL,        /* calls the receiver module's method `dispatch` */
+    OP_METADATA,           /* reads shape or type information: carries no gradient */
 };
 
 /* Argument positions: ARG_RECEIVER means the object a method is called on. */
@@ -62,6 +63,10 @@ struct model_call {
     const char *dispatch;
     bool inplace;           /* mutates its receiver */
     unsigned nondiff_args;  /* bit i: argument i is not on the differentiable path */
+    /* Values (qualified names, e.g. "c10::kLong") that make this call
+     * non-differentiable when passed as an argument (integer casts). */
+    const char **nondiff_when_given;
+    size_t n_nondiff_when_given;
     const char *why;        /* message fragment, e.g. "has no gradient" */
     const char *origin;     /* model file that declared it */
 };

@@ -1,5 +1,6 @@
 /* rules/common: helpers shared by rule passes. */
 #include "common.h"
+#include "../analysis/flow.h"
 #include <string.h>
 
 const char *rule_short_name(const char *q)
@@ -34,4 +35,42 @@ struct diag_note rule_note(const struct analysis *a, struct node_ref at, const c
     const struct ir_node *n = analysis_node(a, at);
     struct diag_note note = {a->tu->fns[at.fn]->file, n->loc, message};
     return note;
+}
+
+static enum trust origin_trust(struct analysis *a, uint32_t fn, const struct cut_rec *r)
+{
+    return r->origin_param >= 0 ? flow_input_trust(a, fn, r->origin_param) : (enum trust)r->origin_trust;
+}
+
+/* Best trust among the sources that reach the value on an uncut path. */
+static enum trust clean_trust(struct analysis *a, uint32_t fn, const struct flow_fact *f)
+{
+    enum trust best = (enum trust)f->clean_trust;
+    const struct ir_fn *ir = a->tu->fns[fn];
+    for (uint32_t i = 0; i < ir->ninputs && i < 64; i++)
+        if ((f->clean_params & (1ULL << i)) && flow_input_trust(a, fn, (int)i) > best)
+            best = flow_input_trust(a, fn, (int)i);
+    return best;
+}
+
+size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_fact *f, struct node_ref call,
+                            struct node_ref *out)
+{
+    enum trust clean = clean_trust(a, fn, f);
+    if (clean == TRUST_DEFINITE)
+        return 0;
+    enum trust want = TRUST_DEFINITE;
+    bool any_definite = false;
+    for (uint8_t i = 0; i < f->ncuts; i++)
+        any_definite |= origin_trust(a, fn, &f->cuts[i]) == TRUST_DEFINITE;
+    if (!any_definite) {
+        if (clean != TRUST_NONE)
+            return 0;
+        want = TRUST_MAYBE;
+    }
+    size_t n = 0;
+    for (uint8_t i = 0; i < f->ncuts; i++)
+        if (origin_trust(a, fn, &f->cuts[i]) >= want)
+            out[n++] = f->cuts[i].from_entry ? call : f->cuts[i].cut;
+    return n;
 }

@@ -11,6 +11,15 @@ const char *rule_short_name(const char *qualified);
 bool rule_is_gradient_call(const struct ir_node *n);
 /* The value whose gradient is requested (the loss), or IR_NONE. */
 ir_id rule_gradient_target(const struct ir_node *n);
+struct flow_fact;
+/* The cuts a rule reports on the value whose facts are `f` (in function
+ * `fn`): when no trainable value reaches it on an uncut path, the first cuts
+ * of the trainable values; when nothing at all reaches it uncut (so the
+ * framework must fail), also those of values of unknown provenance. Cuts
+ * caused by the function's entry state are reported at `call`. Fills `out`
+ * (FLOW_MAX_CUTS entries) and returns how many. */
+size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_fact *f, struct node_ref call,
+                            struct node_ref *out);
 struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message);
 
 #endif

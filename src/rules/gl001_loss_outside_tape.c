@@ -9,6 +9,8 @@
 
 static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
 {
+    if (!flow_is_graph_op(a, &a->tu->fns[fn]->nodes[node]))
+        return CUT_NONE;
     struct rec_state s = rec_at(a, fn, node, entry);
     if (s.state != TRI_OFF)
         return CUT_NONE;
@@ -16,22 +18,6 @@ static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, 
 }
 
 static const struct flow_spec recording_spec = {0, recording_off};
-
-static enum trust origin_trust(struct analysis *a, uint32_t fn, const struct cut_rec *r)
-{
-    return r->origin_param >= 0 ? flow_input_trust(a, fn, r->origin_param) : (enum trust)r->origin_trust;
-}
-
-/* Best trust among the sources that reach the loss on a recorded path. */
-static enum trust clean_trust(struct analysis *a, uint32_t fn, const struct flow_fact *f)
-{
-    enum trust best = (enum trust)f->clean_trust;
-    const struct ir_fn *ir = a->tu->fns[fn];
-    for (uint32_t i = 0; i < ir->ninputs && i < 64; i++)
-        if ((f->clean_params & (1ULL << i)) && flow_input_trust(a, fn, (int)i) > best)
-            best = flow_input_trust(a, fn, (int)i);
-    return best;
-}
 
 /* The mode node that turned recording off for `cut` (the cut itself when
  * unknown, so that unrelated cuts stay apart). */
@@ -77,39 +63,22 @@ static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tr
     if (target == IR_NONE)
         return;
     const struct flow_fact *facts = flow_facts(ctx->a, &recording_spec, fn, entry);
-    const struct flow_fact *f = &facts[target];
-    enum trust clean = clean_trust(ctx->a, fn, f);
-    if (clean == TRUST_DEFINITE)
-        return;
-    /* Report the cuts of trainable values; only when nothing trainable is
-     * known, and nothing at all reaches the loss on a recorded path (so
-     * backward() must throw), the cuts of values of unknown provenance. */
-    enum trust want = TRUST_DEFINITE;
-    bool any_definite = false;
-    for (uint8_t i = 0; i < f->ncuts; i++)
-        any_definite |= origin_trust(ctx->a, fn, &f->cuts[i]) == TRUST_DEFINITE;
-    if (!any_definite) {
-        if (clean != TRUST_NONE)
-            return;
-        want = TRUST_MAYBE;
-    }
+    struct node_ref cuts[FLOW_MAX_CUTS];
+    size_t ncuts = rule_reportable_cuts(ctx->a, fn, &facts[target], call, cuts);
     /* One finding per place recording was turned off: the first op (in
      * evaluation order) that it cut from a trainable value. */
     struct node_ref first[FLOW_MAX_CUTS], cause[FLOW_MAX_CUTS];
     size_t n = 0;
-    for (uint8_t i = 0; i < f->ncuts; i++) {
-        if (origin_trust(ctx->a, fn, &f->cuts[i]) < want)
-            continue;
-        struct node_ref cut = f->cuts[i].from_entry ? call : f->cuts[i].cut;
-        struct node_ref why = cause_of(ctx->a, cut);
+    for (size_t i = 0; i < ncuts; i++) {
+        struct node_ref why = cause_of(ctx->a, cuts[i]);
         size_t k = 0;
         while (k < n && !(cause[k].fn == why.fn && cause[k].node == why.node))
             k++;
         if (k == n) {
             cause[n] = why;
-            first[n++] = cut;
-        } else if (cut.fn == first[k].fn && cut.node < first[k].node)
-            first[k] = cut;
+            first[n++] = cuts[i];
+        } else if (cuts[i].fn == first[k].fn && cuts[i].node < first[k].node)
+            first[k] = cuts[i];
     }
     for (size_t k = 0; k < n; k++)
         report(ctx, fn, sink, first[k]);
