@@ -181,19 +181,21 @@ at::Tensor scalar_tensor(const at::Scalar& s, at::TensorOptions options = {});
 at::Tensor from_blob(void* data, at::IntArrayRef sizes, const at::TensorOptions& options = {});
 at::Tensor from_blob(void* data, at::IntArrayRef sizes, const std::function<void(void*)>& deleter,
                      const at::TensorOptions& options = {});
-at::Tensor tensor(double value, const at::TensorOptions& options = {});
-at::Tensor tensor(float value, const at::TensorOptions& options = {});
-at::Tensor tensor(int value, const at::TensorOptions& options = {});
-at::Tensor tensor(int64_t value, const at::TensorOptions& options = {});
-at::Tensor tensor(at::ArrayRef<double> values, const at::TensorOptions& options = {});
-at::Tensor tensor(at::ArrayRef<float> values, const at::TensorOptions& options = {});
-at::Tensor tensor(at::ArrayRef<int64_t> values, const at::TensorOptions& options = {});
-at::Tensor tensor(at::ArrayRef<int> values, const at::TensorOptions& options = {});
-at::Tensor tensor(const std::vector<double>& values, const at::TensorOptions& options = {});
-at::Tensor tensor(const std::vector<float>& values, const at::TensorOptions& options = {});
-at::Tensor tensor(const std::vector<int64_t>& values, const at::TensorOptions& options = {});
-at::Tensor tensor(std::initializer_list<double> values, const at::TensorOptions& options = {});
-at::Tensor tensor(std::initializer_list<std::initializer_list<double>> values, const at::TensorOptions& options = {});
+namespace detail {
+// Scalars, (nested) braced lists, ArrayRefs and vectors of numbers.
+struct TensorDataContainer {
+  TensorDataContainer();
+  TensorDataContainer(double value);
+  TensorDataContainer(float value);
+  TensorDataContainer(int value);
+  TensorDataContainer(int64_t value);
+  TensorDataContainer(bool value);
+  TensorDataContainer(std::initializer_list<TensorDataContainer> init_list);
+  template <typename T> TensorDataContainer(at::ArrayRef<T> values);
+  template <typename T> TensorDataContainer(const std::vector<T>& values);
+};
+}  // namespace detail
+at::Tensor tensor(detail::TensorDataContainer tensor_data_container, const at::TensorOptions& options = {});
 
 using NoGradGuard = at::NoGradGuard;
 using AutoGradMode = at::AutoGradMode;
