@@ -1,6 +1,8 @@
 /* flow: forward fact propagation with TU-local call summaries. */
 #include "flow.h"
 #include "recording.h"
+#include "../util/hashmap.h"
+#include "../util/vec.h"
 #include <string.h>
 
 #define ENTRY_STATES 3
@@ -15,9 +17,16 @@ struct flow_fn {
     struct flow_fact summary[MAX_SPECS][ENTRY_STATES]; /* facts of the returned value */
 };
 
+struct origin {
+    uint64_t key;
+    const char *name;
+    struct node_ref at;
+};
+
 struct flow_cache {
     struct flow_fn *fns;
     int depth;
+    VEC(struct origin) origins; /* id = index + 1; freed with the analysis */
 };
 
 static struct flow_cache *cache(struct analysis *a)
@@ -34,7 +43,16 @@ static struct flow_cache *cache(struct analysis *a)
 static bool same_rec(const struct cut_rec *x, const struct cut_rec *y)
 {
     return x->cut.fn == y->cut.fn && x->cut.node == y->cut.node && x->origin_param == y->origin_param &&
-           x->origin_trust == y->origin_trust && x->from_entry == y->from_entry;
+           x->origin_trust == y->origin_trust && x->from_entry == y->from_entry && x->origin == y->origin;
+}
+
+static void add_origin(struct flow_fact *f, uint32_t id)
+{
+    for (uint8_t i = 0; i < f->norigins; i++)
+        if (f->origins[i] == id)
+            return;
+    if (f->norigins < FLOW_MAX_ORIGINS) /* beyond the cap only identities are lost */
+        f->origins[f->norigins++] = id;
 }
 
 static void add_cut(struct flow_fact *f, struct cut_rec r)
@@ -51,6 +69,8 @@ static void merge(struct flow_fact *dst, const struct flow_fact *src)
     dst->clean_params |= src->clean_params;
     if (src->clean_trust > dst->clean_trust)
         dst->clean_trust = src->clean_trust;
+    for (uint8_t i = 0; i < src->norigins; i++)
+        add_origin(dst, src->origins[i]);
     for (uint8_t i = 0; i < src->ncuts; i++)
         add_cut(dst, src->cuts[i]);
 }
@@ -61,17 +81,23 @@ static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct
 {
     for (int i = 0; i < 64; i++)
         if (src->clean_params & (1ULL << i))
-            add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry});
-    if (src->clean_trust)
-        add_cut(dst, (struct cut_rec){cut, FLOW_NO_PARAM, src->clean_trust, from_entry});
+            add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry, 0});
+    for (uint8_t i = 0; i < src->norigins; i++)
+        add_cut(dst, (struct cut_rec){cut, FLOW_NO_PARAM, TRUST_DEFINITE, from_entry, src->origins[i]});
+    if (src->clean_trust && !src->norigins)
+        add_cut(dst, (struct cut_rec){cut, FLOW_NO_PARAM, src->clean_trust, from_entry, 0});
     for (uint8_t i = 0; i < src->ncuts; i++)
         add_cut(dst, src->cuts[i]);
 }
 
 static bool fact_eq(const struct flow_fact *x, const struct flow_fact *y)
 {
-    if (x->clean_params != y->clean_params || x->clean_trust != y->clean_trust || x->ncuts != y->ncuts)
+    if (x->clean_params != y->clean_params || x->clean_trust != y->clean_trust || x->ncuts != y->ncuts ||
+        x->norigins != y->norigins)
         return false;
+    for (uint8_t i = 0; i < x->norigins; i++)
+        if (x->origins[i] != y->origins[i])
+            return false;
     for (uint8_t i = 0; i < x->ncuts; i++)
         if (!same_rec(&x->cuts[i], &y->cuts[i]))
             return false;
@@ -188,6 +214,86 @@ enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input)
     return n->type_is_scalar ? TRUST_NONE : TRUST_MAYBE;
 }
 
+/* ---- origins: identities of trainable objects ---- */
+
+static uint32_t intern_origin(struct analysis *a, uint64_t key, const char *name, struct node_ref at)
+{
+    struct flow_cache *c = cache(a);
+    for (size_t i = 0; i < c->origins.n; i++)
+        if (c->origins.v[i].key == key)
+            return (uint32_t)i + 1;
+    struct origin o = {key, name ? name : "value", at};
+    VEC_PUSH(c->origins, o);
+    return (uint32_t)c->origins.n;
+}
+
+const char *flow_origin_name(const struct analysis *a, uint32_t id)
+{
+    return a->flow && id && id <= a->flow->origins.n ? a->flow->origins.v[id - 1].name : "?";
+}
+
+struct node_ref flow_origin_at(const struct analysis *a, uint32_t id)
+{
+    struct node_ref none = {0, 0};
+    return a->flow && id && id <= a->flow->origins.n ? a->flow->origins.v[id - 1].at : none;
+}
+
+static uint64_t origin_key(uint32_t fn, char kind, uint32_t index)
+{
+    return ((uint64_t)fn << 40) | ((uint64_t)(unsigned char)kind << 32) | index;
+}
+
+uint32_t flow_input_origin(struct analysis *a, uint32_t fn, int input)
+{
+    const struct ir_fn *f = a->tu->fns[fn];
+    return intern_origin(a, origin_key(fn, 'p', (uint32_t)input), f->inputs[input].name,
+                         (struct node_ref){fn, f->inputs[input].node});
+}
+
+static const char *unqualified_name(const char *q)
+{
+    if (!q)
+        return NULL;
+    const char *last = q;
+    for (const char *p = strstr(q, "::"); p; p = strstr(p + 2, "::"))
+        last = p + 2;
+    return last;
+}
+
+/* The name a new tensor gets: the variable initialised with it, if any. */
+static const char *declared_name(const struct ir_fn *fn, ir_id id)
+{
+    for (ir_id k = id + 1; k < fn->nnodes && k < id + 8; k++)
+        if (fn->nodes[k].kind == IR_VAR && fn->nodes[k].nops >= 1 && fn->nodes[k].ops[0] == id)
+            return fn->nodes[k].name;
+    return unqualified_name(fn->nodes[id].name);
+}
+
+/* The object a trainable source stands for: the variable or member that
+ * holds it (through `->`, `ptr()` and in-place calls on it), or the call
+ * that created it. */
+static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    ir_id cur = id;
+    for (int step = 0; step < 16; step++) {
+        const struct ir_node *n = &fn->nodes[cur];
+        if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0)
+            return intern_origin(a, origin_key(f, 'v', (uint32_t)n->var), fn->vars[n->var].name,
+                                 (struct node_ref){f, cur});
+        if (n->kind == IR_MEMBER && n->name)
+            return intern_origin(a, hash_str(n->name) ^ hash_str(fn->class_name ? fn->class_name : ""),
+                                 n->name, (struct node_ref){f, cur});
+        if (n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && n->nops > 0 &&
+            (n->role == ROLE_MODULE || (n->op && n->op->cls == OP_TRAINABLE_SOURCE))) {
+            cur = n->ops[0];
+            continue;
+        }
+        break;
+    }
+    return intern_origin(a, origin_key(f, 'n', cur), declared_name(fn, cur), (struct node_ref){f, cur});
+}
+
 /* ---- transfer ---- */
 
 struct run {
@@ -222,6 +328,8 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
     }
     if (s->clean_trust > out->clean_trust)
         out->clean_trust = s->clean_trust;
+    for (uint8_t i = 0; i < s->norigins; i++)
+        add_origin(out, s->origins[i]);
     for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
         ir_id op = operand_for_input(n, callee, i);
         if ((s->clean_params & (1ULL << i)) && op != IR_NONE)
@@ -232,7 +340,7 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
         struct node_ref cut = rec->from_entry ? (struct node_ref){r->f, id} : rec->cut;
         bool from_entry = rec->from_entry && st.from_entry;
         if (rec->origin_param == FLOW_NO_PARAM) {
-            add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry});
+            add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry, rec->origin});
             continue;
         }
         ir_id op = operand_for_input(n, callee, (uint32_t)rec->origin_param);
@@ -264,10 +372,20 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     }
     if (n->kind == IR_MODE || n->kind == IR_LAMBDA || n->kind == IR_LITERAL)
         return;
+    /* A member of an object that carries trainable values belongs to that
+     * object (`this->fc1` is part of the module the method runs on). */
+    if (n->kind == IR_MEMBER && graph_role(n->role) && n->nops == 1) {
+        const struct flow_fact *base = &r->facts[n->ops[0]];
+        if (base->clean_params || base->clean_trust || base->ncuts)
+            merge(out, base);
+    }
     uint8_t trust = 0;
     enum source_kind kind = classify_source(r->fn, n, &trust);
     if (kind == SOURCE) {
-        out->clean_trust = trust;
+        if (trust > out->clean_trust)
+            out->clean_trust = trust;
+        if (trust == TRUST_DEFINITE)
+            add_origin(out, origin_of(r->a, r->f, id));
         return;
     }
     if (kind == CARRIES_NOTHING)

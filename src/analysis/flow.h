@@ -20,7 +20,8 @@ enum trust {
     TRUST_DEFINITE = 2, /* certainly trainable: a module, a parameter, requires_grad */
 };
 
-#define FLOW_MAX_CUTS 8
+#define FLOW_MAX_CUTS 12
+#define FLOW_MAX_ORIGINS 8
 #define FLOW_NO_PARAM (-1)
 
 struct cut_rec {
@@ -28,12 +29,15 @@ struct cut_rec {
     int16_t origin_param; /* input index of the origin, or FLOW_NO_PARAM */
     uint8_t origin_trust; /* internal origin's trust */
     bool from_entry;      /* cut because of the function's entry state */
+    uint32_t origin;      /* internal origin's id (flow_origin_*), 0 if unknown */
 };
 
 struct flow_fact {
     uint64_t clean_params; /* bit i: input i reaches with no cut */
     uint8_t clean_trust;   /* best trust of internal sources reaching with no cut */
+    uint8_t norigins;      /* ids of the trainable objects among them (capped) */
     uint8_t ncuts;
+    uint32_t origins[FLOW_MAX_ORIGINS];
     struct cut_rec cuts[FLOW_MAX_CUTS];
 };
 
@@ -51,6 +55,14 @@ struct flow_spec {
  * memoised). */
 const struct flow_fact *flow_facts(struct analysis *a, const struct flow_spec *spec, uint32_t fn,
                                    enum ir_tristate entry);
+/* Trainable objects are numbered per TU: a variable holding a module or a
+ * trainable tensor, a module member of a class, a trainable factory call.
+ * Ids start at 1; these describe one for messages. */
+const char *flow_origin_name(const struct analysis *a, uint32_t id);
+struct node_ref flow_origin_at(const struct analysis *a, uint32_t id);
+/* The origin id of input `input` of `fn` when it is trainable at the top
+ * level (no caller known), or 0. */
+uint32_t flow_input_origin(struct analysis *a, uint32_t fn, int input);
 /* Trust of a function input as a source at the top level (no caller known). */
 enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input);
 /* A call to a framework op that autograd records (not C++ plumbing such as
