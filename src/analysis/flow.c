@@ -51,8 +51,10 @@ static void add_origin(struct flow_fact *f, uint32_t id)
     for (uint8_t i = 0; i < f->norigins; i++)
         if (f->origins[i] == id)
             return;
-    if (f->norigins < FLOW_MAX_ORIGINS) /* beyond the cap only identities are lost */
+    if (f->norigins < FLOW_MAX_ORIGINS)
         f->origins[f->norigins++] = id;
+    else
+        f->unidentified = true; /* beyond the cap only identities are lost */
 }
 
 static void add_cut(struct flow_fact *f, struct cut_rec r)
@@ -60,13 +62,16 @@ static void add_cut(struct flow_fact *f, struct cut_rec r)
     for (uint8_t i = 0; i < f->ncuts; i++)
         if (same_rec(&f->cuts[i], &r))
             return;
-    if (f->ncuts < FLOW_MAX_CUTS) /* beyond the cap only reports are lost */
+    if (f->ncuts < FLOW_MAX_CUTS)
         f->cuts[f->ncuts++] = r;
+    else
+        f->unidentified = true; /* beyond the cap reports and identities are lost */
 }
 
 static void merge(struct flow_fact *dst, const struct flow_fact *src)
 {
     dst->clean_params |= src->clean_params;
+    dst->unidentified |= src->unidentified;
     if (src->clean_trust > dst->clean_trust)
         dst->clean_trust = src->clean_trust;
     for (uint8_t i = 0; i < src->norigins; i++)
@@ -82,6 +87,7 @@ static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct
     for (int i = 0; i < 64; i++)
         if (src->clean_params & (1ULL << i))
             add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry, 0});
+    dst->unidentified |= src->unidentified;
     for (uint8_t i = 0; i < src->norigins; i++)
         add_cut(dst, (struct cut_rec){cut, FLOW_NO_PARAM, TRUST_DEFINITE, from_entry, src->origins[i]});
     if (src->clean_trust && !src->norigins)
@@ -93,7 +99,7 @@ static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct
 static bool fact_eq(const struct flow_fact *x, const struct flow_fact *y)
 {
     if (x->clean_params != y->clean_params || x->clean_trust != y->clean_trust || x->ncuts != y->ncuts ||
-        x->norigins != y->norigins)
+        x->norigins != y->norigins || x->unidentified != y->unidentified)
         return false;
     for (uint8_t i = 0; i < x->norigins; i++)
         if (x->origins[i] != y->origins[i])
@@ -140,10 +146,18 @@ static bool has_requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
     return false;
 }
 
-static bool any_graph_operand(const struct ir_fn *fn, const struct ir_node *n)
+static bool fact_empty(const struct flow_fact *f)
+{
+    return !f->clean_params && !f->clean_trust && !f->ncuts && !f->norigins;
+}
+
+/* Does anything that may carry a gradient flow into the call: a graph-typed
+ * operand, or one through which trainable values already flow (the module
+ * behind `model->parameters()`'s `operator->`)? */
+static bool any_graph_operand(const struct ir_fn *fn, const struct ir_node *n, const struct flow_fact *facts)
 {
     for (uint32_t i = 0; i < n->nops; i++)
-        if (graph_role(fn->nodes[n->ops[i]].role))
+        if (graph_role(fn->nodes[n->ops[i]].role) || !fact_empty(&facts[n->ops[i]]))
             return true;
     return false;
 }
@@ -155,9 +169,15 @@ enum source_kind { NOT_SOURCE, SOURCE, LEAF_CONSTANT, CARRIES_NOTHING };
 
 /* Classifies a node as a source (its operands do not matter), a constant
  * leaf (nothing reaches it), or neither. */
-static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_node *n, uint8_t *trust)
+static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_node *n, const struct flow_fact *facts,
+                                        uint8_t *trust)
 {
-    if (n->role == ROLE_MODULE && n->kind != IR_PARAM && n->kind != IR_CAPTURE) {
+    /* A module is a new trainable object where it is created; a module value
+     * computed from another (`net->`, a copy, a weak update) carries that
+     * one's identity instead. Members are both: part of their object, and
+     * named on their own. */
+    if (n->role == ROLE_MODULE && n->kind != IR_PARAM && n->kind != IR_CAPTURE &&
+        (n->kind == IR_MEMBER || !any_graph_operand(fn, n, facts))) {
         *trust = TRUST_DEFINITE;
         return SOURCE;
     }
@@ -181,7 +201,7 @@ static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_
             return LEAF_CONSTANT;
         if (n->op && n->op->cls == OP_METADATA)
             return CARRIES_NOTHING;
-        if (!n->op && n->callee < 0 && graph_role(n->role) && !any_graph_operand(fn, n) &&
+        if (!n->op && n->callee < 0 && graph_role(n->role) && !any_graph_operand(fn, n, facts) &&
             !(n->flags & IRF_CTOR)) {
             *trust = TRUST_MAYBE;
             return SOURCE;
@@ -315,6 +335,11 @@ static ir_id operand_for_input(const struct ir_node *call, const struct ir_fn *c
     return i + shift < call->nops ? call->ops[i + shift] : IR_NONE;
 }
 
+ir_id flow_call_operand_for_input(const struct analysis *a, const struct ir_node *call, uint32_t callee, uint32_t i)
+{
+    return operand_for_input(call, a->tu->fns[callee], i);
+}
+
 static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -328,6 +353,7 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
     }
     if (s->clean_trust > out->clean_trust)
         out->clean_trust = s->clean_trust;
+    out->unidentified |= s->unidentified;
     for (uint8_t i = 0; i < s->norigins; i++)
         add_origin(out, s->origins[i]);
     for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
@@ -380,7 +406,7 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
             merge(out, base);
     }
     uint8_t trust = 0;
-    enum source_kind kind = classify_source(r->fn, n, &trust);
+    enum source_kind kind = classify_source(r->fn, n, r->facts, &trust);
     if (kind == SOURCE) {
         if (trust > out->clean_trust)
             out->clean_trust = trust;
@@ -390,6 +416,19 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     }
     if (kind == CARRIES_NOTHING)
         return;
+    /* An object passed by reference (a module, an optimizer) stays the same
+     * object: the callee may train it, not turn it into the other arguments. */
+    if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT) && n->role != ROLE_TENSOR)
+        return;
+    /* A module variable after a method call on it (`net->forward(x)` is a
+     * weak update) is the same module: what the call returned does not flow
+     * into it. */
+    if (n->role == ROLE_MODULE && (n->kind == IR_VAR || n->kind == IR_PHI)) {
+        for (uint32_t k = 0; k < n->nops; k++)
+            if (r->fn->nodes[n->ops[k]].role == ROLE_MODULE)
+                merge(out, &r->facts[n->ops[k]]);
+        return;
+    }
     if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR)) {
         apply_summary(r, id, out);
         return;

@@ -36,6 +36,7 @@ struct flow_fact {
     uint64_t clean_params; /* bit i: input i reaches with no cut */
     uint8_t clean_trust;   /* best trust of internal sources reaching with no cut */
     uint8_t norigins;      /* ids of the trainable objects among them (capped) */
+    bool unidentified;     /* some definite source reaching it lost its id (caps) */
     uint8_t ncuts;
     uint32_t origins[FLOW_MAX_ORIGINS];
     struct cut_rec cuts[FLOW_MAX_CUTS];
@@ -63,6 +64,8 @@ struct node_ref flow_origin_at(const struct analysis *a, uint32_t id);
 /* The origin id of input `input` of `fn` when it is trainable at the top
  * level (no caller known), or 0. */
 uint32_t flow_input_origin(struct analysis *a, uint32_t fn, int input);
+/* The operand of `call` (a call to TU function `callee`) feeding its input `i`. */
+ir_id flow_call_operand_for_input(const struct analysis *a, const struct ir_node *call, uint32_t callee, uint32_t i);
 /* Trust of a function input as a source at the top level (no caller known). */
 enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input);
 /* A call to a framework op that autograd records (not C++ plumbing such as

@@ -502,6 +502,7 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
         const struct ir_node *call = &b->nodes.v[id];
         ir_id eff = fb_add(b, IR_OP, c, call->ops, call->nops);
         b->nodes.v[eff].name = "<written by call>";
+        b->nodes.v[eff].flags |= IRF_CALL_EFFECT;
         b->nodes.v[eff].role = b->nodes.v[b->env.v[root]].role;
         fb_weak_update(b, root, eff, c);
     }

@@ -53,6 +53,7 @@ enum ir_flag {
     IRF_ASSIGN = 1 << 6,   /* IR_VAR made by assignment (not declaration) */
     IRF_LOOP_PHI = 1 << 7, /* IR_PHI at a loop head */
     IRF_BRACED = 1 << 8,   /* IR_UNKNOWN for a braced list {a, b} */
+    IRF_CALL_EFFECT = 1 << 9, /* IR_OP: what a call wrote through a reference argument */
 };
 
 /* Role of a value's type, from the model (see model.h). */

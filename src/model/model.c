@@ -221,6 +221,7 @@ static const struct { const char *name; enum op_class cls; } class_names[] = {
     {"factory", OP_FACTORY},
     {"module-call", OP_MODULE_CALL},
     {"metadata", OP_METADATA},
+    {"optimizer-step", OP_OPTIMIZER_STEP},
 };
 
 static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum op_class *out)
@@ -235,7 +236,7 @@ static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum
     return fail(ld, path_key(ld, base, "class"),
                 "expected an op class (differentiable, nondifferentiable, zero-gradient, detach, "
                 "host-extract, host-construct, gradient, recording-switch, trainable-source, "
-                "requires-grad-option, factory, module-call, metadata)");
+                "requires-grad-option, factory, module-call, metadata, optimizer-step)");
 }
 
 static bool read_nondiff_args(struct loader *ld, const cJSON *c, const char *base, unsigned *mask)

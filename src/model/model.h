@@ -42,6 +42,7 @@ enum op_class {
     OP_FACTORY,            /* creates a leaf; trainable if given the option */
     OP_MODULE_CALL,        /* calls the receiver module's method `dispatch` */
     OP_METADATA,           /* reads shape or type information: carries no gradient */
+    OP_OPTIMIZER_STEP,     /* applies the gradients of the variables its receiver holds */
 };
 
 /* Argument positions: ARG_RECEIVER means the object a method is called on. */

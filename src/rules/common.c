@@ -1,6 +1,7 @@
 /* rules/common: helpers shared by rule passes. */
 #include "common.h"
 #include "../analysis/flow.h"
+#include "../analysis/recording.h"
 #include <string.h>
 
 const char *rule_short_name(const char *q)
@@ -29,6 +30,51 @@ ir_id rule_gradient_target(const struct ir_node *n)
 {
     return rule_is_gradient_call(n) ? ir_call_operand(n, n->op->target_arg) : IR_NONE;
 }
+
+static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
+{
+    if (!flow_is_graph_op(a, &a->tu->fns[fn]->nodes[node]))
+        return CUT_NONE;
+    struct rec_state s = rec_at(a, fn, node, entry);
+    if (s.state != TRI_OFF)
+        return CUT_NONE;
+    return s.from_entry ? CUT_BY_ENTRY : CUT_HERE;
+}
+
+const struct flow_spec rule_recording_spec = {0, recording_off};
+
+static bool names_a_cut_value(const struct ir_fn *fn, const struct ir_node *n)
+{
+    const struct model_call *op = n->op;
+    for (uint32_t k = 0; k < n->nops; k++) {
+        const struct ir_node *arg = &fn->nodes[n->ops[k]];
+        if ((arg->kind != IR_GLOBAL && arg->kind != IR_LITERAL) || !arg->name)
+            continue;
+        for (size_t i = 0; i < op->n_nondiff_when_given; i++)
+            if (strcmp(arg->name, op->nondiff_when_given[i]) == 0)
+                return true;
+    }
+    return false;
+}
+
+static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
+{
+    const struct ir_fn *f = a->tu->fns[fn];
+    const struct ir_node *n = &f->nodes[node];
+    if (!n->op)
+        return CUT_NONE;
+    switch (n->op->cls) {
+    case OP_NONDIFFERENTIABLE:
+    case OP_ZERO_GRADIENT:
+    case OP_DETACH:
+    case OP_HOST_EXTRACT:
+    case OP_HOST_CONSTRUCT:
+    case OP_FACTORY: return CUT_HERE;
+    default: return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
+    }
+}
+
+const struct flow_spec rule_gradient_spec = {1, gradient_cut};
 
 struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message)
 {

@@ -12,6 +12,13 @@ bool rule_is_gradient_call(const struct ir_node *n);
 /* The value whose gradient is requested (the loss), or IR_NONE. */
 ir_id rule_gradient_target(const struct ir_node *n);
 struct flow_fact;
+struct flow_spec;
+/* Gradient paths: cut by every op that leaves no gradient (no-gradient,
+ * zero-gradient, detach, host round trips, new leaves). Recording state is
+ * GL001's business, not a cut here. GL002-GL004 share these facts. */
+extern const struct flow_spec rule_gradient_spec;
+/* Recorded paths: cut by every graph op that ran with recording off. */
+extern const struct flow_spec rule_recording_spec;
 /* The cuts a rule reports on the value whose facts are `f` (in function
  * `fn`): when no trainable value reaches it on an uncut path, the first cuts
  * of the trainable values; when nothing at all reaches it uncut (so the

@@ -7,17 +7,6 @@
 #include "common.h"
 #include <stdio.h>
 
-static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
-{
-    if (!flow_is_graph_op(a, &a->tu->fns[fn]->nodes[node]))
-        return CUT_NONE;
-    struct rec_state s = rec_at(a, fn, node, entry);
-    if (s.state != TRI_OFF)
-        return CUT_NONE;
-    return s.from_entry ? CUT_BY_ENTRY : CUT_HERE;
-}
-
-static const struct flow_spec recording_spec = {0, recording_off};
 
 /* The mode node that turned recording off for `cut` (the cut itself when
  * unknown, so that unrelated cuts stay apart). */
@@ -62,7 +51,7 @@ static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tr
     ir_id target = rule_gradient_target(&ctx->a->tu->fns[fn]->nodes[sink]);
     if (target == IR_NONE)
         return;
-    const struct flow_fact *facts = flow_facts(ctx->a, &recording_spec, fn, entry);
+    const struct flow_fact *facts = flow_facts(ctx->a, &rule_recording_spec, fn, entry);
     struct node_ref cuts[FLOW_MAX_CUTS];
     size_t ncuts = rule_reportable_cuts(ctx->a, fn, &facts[target], call, cuts);
     /* One finding per place recording was turned off: the first op (in

@@ -9,40 +9,7 @@
 #include "../analysis/flow.h"
 #include "common.h"
 #include <stdio.h>
-#include <string.h>
 
-static bool names_a_cut_value(const struct ir_fn *fn, const struct ir_node *n)
-{
-    const struct model_call *op = n->op;
-    for (uint32_t k = 0; k < n->nops; k++) {
-        const struct ir_node *arg = &fn->nodes[n->ops[k]];
-        if ((arg->kind != IR_GLOBAL && arg->kind != IR_LITERAL) || !arg->name)
-            continue;
-        for (size_t i = 0; i < op->n_nondiff_when_given; i++)
-            if (strcmp(arg->name, op->nondiff_when_given[i]) == 0)
-                return true;
-    }
-    return false;
-}
-
-static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
-{
-    const struct ir_fn *f = a->tu->fns[fn];
-    const struct ir_node *n = &f->nodes[node];
-    if (!n->op)
-        return CUT_NONE;
-    switch (n->op->cls) {
-    case OP_NONDIFFERENTIABLE:
-    case OP_ZERO_GRADIENT:
-    case OP_DETACH:
-    case OP_HOST_EXTRACT:
-    case OP_HOST_CONSTRUCT:
-    case OP_FACTORY: return CUT_HERE;
-    default: return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
-    }
-}
-
-static const struct flow_spec gradient_spec = {1, gradient_cut};
 
 static const char *why(const struct ir_node *op)
 {
@@ -76,7 +43,7 @@ void rule_gl002(struct rule_ctx *ctx)
             ir_id target = rule_gradient_target(&tu->fns[f]->nodes[i]);
             if (target == IR_NONE)
                 continue;
-            const struct flow_fact *facts = flow_facts(ctx->a, &gradient_spec, f, TRI_ON);
+            const struct flow_fact *facts = flow_facts(ctx->a, &rule_gradient_spec, f, TRI_ON);
             struct node_ref cuts[FLOW_MAX_CUTS];
             size_t n = rule_reportable_cuts(ctx->a, f, &facts[target], (struct node_ref){f, i}, cuts);
             for (size_t k = 0; k < n; k++)

@@ -12,6 +12,8 @@ Suite *suite_model(void);
 Suite *suite_front(void);
 Suite *suite_recording(void);
 Suite *suite_flow(void);
+Suite *suite_trained(void);
+Suite *suite_graph(void);
 Suite *suite_rules(void);
 Suite *suite_report(void);
 Suite *suite_driver(void);

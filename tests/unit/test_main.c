@@ -18,6 +18,7 @@ const char *const MINI_HEADER =
     "  Tensor sum() const;\n"
     "  Tensor argmax() const;\n"
     "  Tensor& add_(const Tensor&);\n"
+    "  Tensor& detach_();\n"
     "  void backward() const;\n"
     "  float item() const;\n"
     "};\n"
@@ -43,7 +44,8 @@ const char *const MINI_MODEL_JSON =
     "  {\"names\": [\"ad::GradMode::set_enabled\"], \"class\": \"recording-switch\", \"recording\": \"arg\"},\n"
     "  {\"names\": [\"ad::randn\"], \"class\": \"trainable-source\", \"unless_false\": 1},\n"
     "  {\"names\": [\"ad::ones\"], \"class\": \"factory\"},\n"
-    "  {\"names\": [\"ad::Tensor::argmax\"], \"class\": \"nondifferentiable\", \"why\": \"has no gradient\"}\n"
+    "  {\"names\": [\"ad::Tensor::argmax\"], \"class\": \"nondifferentiable\", \"why\": \"has no gradient\"},\n"
+    "  {\"names\": [\"ad::Tensor::detach_\"], \"class\": \"detach\", \"inplace\": true}\n"
     " ],\n"
     " \"inplace\": {\"method_suffixes\": [\"_\"]}\n"
     "}\n";
@@ -122,6 +124,8 @@ int main(void)
     srunner_add_suite(sr, suite_front());
     srunner_add_suite(sr, suite_recording());
     srunner_add_suite(sr, suite_flow());
+    srunner_add_suite(sr, suite_trained());
+    srunner_add_suite(sr, suite_graph());
     srunner_add_suite(sr, suite_rules());
     srunner_add_suite(sr, suite_report());
     srunner_add_suite(sr, suite_driver());

@@ -1,0 +1,36 @@
+/* graph: the recorded autograd graph behind a value, as the set of IR nodes
+ * a backward pass through it visits.
+ *
+ * Walks operand edges from a value back to its trainable leaves, stopping
+ * where autograd's graph stops: ops that detach or have no gradient, host
+ * round trips, new leaf tensors, metadata reads, the mask arguments the
+ * model marks as off the differentiable path, and an in-place detach_()
+ * that cut a variable's history. The walk uses an explicit stack, so its
+ * depth does not depend on the code's nesting. GL005 uses it to find two
+ * gradient requests through the same recorded ops. */
+#ifndef TFG_ANALYSIS_GRAPH_H
+#define TFG_ANALYSIS_GRAPH_H
+#include "analysis.h"
+
+struct graph_walk {
+    const struct ir_fn *fn;
+    uint8_t *seen; /* seen[node]: bit 0 this iteration, bit 1 an earlier one */
+    uint32_t loop; /* ctrl index of the loop whose back edges are tracked, or 0 */
+};
+
+/* Visits every node behind `from` (arena-allocated bookkeeping). A value
+ * that flows around `loop` (a loop context of fn, or 0) through one of its
+ * back edges is marked as from an earlier iteration. */
+void graph_walk(struct graph_walk *w, struct arena *arena, const struct ir_fn *fn, ir_id from, uint32_t loop);
+/* Was `node` visited in the current iteration / in an earlier one? */
+bool graph_seen_now(const struct graph_walk *w, ir_id node);
+bool graph_seen_before(const struct graph_walk *w, ir_id node);
+/* Does a backward pass through `node` run recorded code: a tensor op the
+ * model does not class as cutting, or a call to a function of the TU? */
+bool graph_is_recorded_op(const struct ir_node *n);
+/* Is ctrl context `inner` (or one of its parents) equal to `outer`? */
+bool graph_ctrl_within(const struct ir_fn *fn, uint32_t inner, uint32_t outer);
+/* The innermost loop context around `ctrl`, or 0. */
+uint32_t graph_innermost_loop(const struct ir_fn *fn, uint32_t ctrl);
+
+#endif

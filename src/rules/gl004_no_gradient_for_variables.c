@@ -1,0 +1,169 @@
+/* GL004 no-gradient-for-variables: the variables gradients are requested
+ * for are not reached from the loss at all. Three shapes:
+ *  - an optimizer steps after a gradient call, but no loss differentiated
+ *    before the step in that function reaches any of the objects the
+ *    optimizer was built with (it trains one module, the loss uses another);
+ *  - an input of `torch::autograd::grad` that the output does not use
+ *    (the call throws unless `allow_unused` is true);
+ *  - a loss that no trainable value reaches on any path, cut or not
+ *    (weights made without requires_grad, here or in a caller).
+ * Objects are compared by identity across call sites (analysis/trained.h);
+ * a set that cannot be closed (an input nobody in the file passes) is never
+ * called disjoint. Losses that GL001-GL003 explain still reach their
+ * variables through a cut, so they are not reported here. */
+#include "../analysis/trained.h"
+#include "common.h"
+#include <stdio.h>
+
+static const char *value_name(const struct ir_fn *fn, ir_id id)
+{
+    const struct ir_node *n = &fn->nodes[id];
+    return (n->kind == IR_VAR || n->kind == IR_PHI || n->kind == IR_PARAM) && n->name ? n->name : NULL;
+}
+
+static void collect_value(struct analysis *a, uint32_t f, ir_id v, struct origin_set *out)
+{
+    const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
+    trained_collect(a, &rule_gradient_spec, f, &facts[v], out);
+}
+
+/* Everything reached from the losses differentiated before `before` in `f`;
+ * returns the last such gradient call, or IR_NONE. */
+static ir_id losses_before(struct analysis *a, uint32_t f, ir_id before, struct origin_set *out)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    ir_id last = IR_NONE;
+    for (ir_id i = 0; i < before; i++) {
+        ir_id target = rule_gradient_target(&fn->nodes[i]);
+        if (target == IR_NONE)
+            continue;
+        collect_value(a, f, target, out);
+        last = i;
+    }
+    return last;
+}
+
+static void report_step(struct rule_ctx *ctx, uint32_t f, ir_id grad, ir_id step, const struct origin_set *trained)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_fn *fn = a->tu->fns[f];
+    const struct ir_node *g = &fn->nodes[grad], *s = &fn->nodes[step];
+    const char *opt = value_name(fn, ir_call_receiver(s));
+    const char *first = flow_origin_name(a, trained->ids[0]);
+    char msg[768], what[256];
+    snprintf(msg, sizeof msg,
+             "the loss differentiated by `%s` does not depend on `%s`%s, the variables %s%s%s updates at "
+             "line %u; they get no gradient and the step leaves them unchanged",
+             rule_short_name(g->name), first, trained->n > 1 ? " (or the others it trains)" : "",
+             opt ? "`" : "the optimizer", opt ? opt : "", opt ? "`" : "", s->loc.line);
+    snprintf(what, sizeof what, "`%s` is the trained object the loss never reaches", first);
+    struct diag_note notes[2] = {
+        rule_note(a, (struct node_ref){f, step}, "the optimizer applies the gradients here"),
+        rule_note(a, flow_origin_at(a, trained->ids[0]), what),
+    };
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, g->loc, g->end, msg, notes, 2);
+}
+
+static void check_step(struct rule_ctx *ctx, uint32_t f, ir_id step)
+{
+    struct analysis *a = ctx->a;
+    ir_id recv = ir_call_receiver(&a->tu->fns[f]->nodes[step]);
+    if (recv == IR_NONE)
+        return;
+    struct origin_set trained = {0}, reached = {0};
+    collect_value(a, f, recv, &trained);
+    ir_id grad = losses_before(a, f, step, &reached);
+    if (grad == IR_NONE || trained.n == 0 || trained.open || reached.open)
+        return;
+    if (reached.n == 0 && reached.best == TRUST_NONE)
+        return; /* the loss reaches nothing at all: reported at the gradient call */
+    if (!origin_sets_meet(&trained, &reached))
+        report_step(ctx, f, grad, step, &trained);
+}
+
+static bool literal_true(const struct ir_fn *fn, ir_id v)
+{
+    return v != IR_NONE && fn->nodes[v].kind == IR_LITERAL && (fn->nodes[v].flags & IRF_BOOL_TRUE);
+}
+
+static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input)
+{
+    const struct ir_fn *fn = ctx->a->tu->fns[f];
+    const struct ir_node *c = &fn->nodes[call];
+    const char *name = value_name(fn, input);
+    char msg[768];
+    snprintf(msg, sizeof msg,
+             "input %s%s%s of `%s` is not used by the outputs: the call throws \"One of the differentiated "
+             "Tensors appears to not have been used in the graph\" unless allow_unused is true",
+             name ? "`" : "", name ? name : "", name ? "`" : "", rule_short_name(c->name));
+    struct diag_note note = rule_note(ctx->a, (struct node_ref){f, input}, "the unused input is defined here");
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, c->loc, c->end, msg, &note, 1);
+}
+
+static const struct ir_node *braced_list(const struct ir_fn *fn, ir_id v)
+{
+    const struct ir_node *n = &fn->nodes[v];
+    if ((n->flags & IRF_CTOR) && n->nops > 0)
+        n = &fn->nodes[n->ops[0]];
+    return n->kind == IR_UNKNOWN && (n->flags & IRF_BRACED) && n->nops > 0 ? n : NULL;
+}
+
+/* `grad(outputs, inputs)`: every input must be reached from the outputs. */
+static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_fn *fn = a->tu->fns[f];
+    const struct ir_node *c = &fn->nodes[call];
+    ir_id sources = ir_call_operand(c, c->op->sources_arg);
+    if (sources == IR_NONE || literal_true(fn, ir_call_operand(c, c->op->allow_unused_arg)))
+        return;
+    struct origin_set reached = {0};
+    collect_value(a, f, target, &reached);
+    if (reached.open)
+        return;
+    /* A braced list `{w1, w2}` (or a vector built from one) is checked
+     * element by element. */
+    const struct ir_node *list = braced_list(fn, sources);
+    bool braced = list != NULL;
+    for (uint32_t k = 0; k < (braced ? list->nops : 1); k++) {
+        ir_id input = braced ? list->ops[k] : sources;
+        struct origin_set wanted = {0};
+        collect_value(a, f, input, &wanted);
+        if (wanted.n > 0 && !wanted.open && !origin_sets_meet(&wanted, &reached))
+            report_unused_input(ctx, f, call, input);
+    }
+}
+
+/* A loss that nothing trainable reaches, on any path: backward() throws. */
+static void check_reaches_nothing(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target)
+{
+    struct origin_set reached = {0};
+    collect_value(ctx->a, f, target, &reached);
+    if (reached.n || reached.open || reached.best != TRUST_NONE)
+        return;
+    const struct ir_fn *fn = ctx->a->tu->fns[f];
+    const struct ir_node *c = &fn->nodes[call];
+    char msg[768];
+    snprintf(msg, sizeof msg,
+             "no trainable value reaches the loss passed to `%s`: nothing it is computed from was made with "
+             "requires_grad or is a module parameter, so the call throws \"element 0 of tensors does not "
+             "require grad and does not have a grad_fn\"",
+             rule_short_name(c->name));
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, c->loc, c->end, msg, NULL, 0);
+}
+
+void rule_gl004(struct rule_ctx *ctx)
+{
+    const struct ir_tu *tu = ctx->a->tu;
+    for (uint32_t f = 0; f < tu->nfns; f++)
+        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++) {
+            const struct ir_node *n = &tu->fns[f]->nodes[i];
+            if (n->kind == IR_CALL && n->op && n->op->cls == OP_OPTIMIZER_STEP)
+                check_step(ctx, f, i);
+            ir_id target = rule_gradient_target(n);
+            if (target == IR_NONE)
+                continue;
+            check_reaches_nothing(ctx, f, i, target);
+            check_grad_inputs(ctx, f, i, target);
+        }
+}

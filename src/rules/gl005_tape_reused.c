@@ -1,0 +1,172 @@
+/* GL005 tape-reused: a gradient request through recorded ops whose graph an
+ * earlier request already freed. backward() and autograd::grad() free the
+ * graph they traverse unless retain_graph is true (or create_graph is true
+ * and retain_graph is left at its default), so a second traversal throws
+ * "Trying to backward through the graph a second time". Two shapes:
+ *  - two gradient calls in a function whose losses share an op recorded
+ *    before the first call, which did not retain the graph;
+ *  - a gradient call in a loop whose loss depends on an op recorded before
+ *    the loop or in an earlier iteration (a hidden state carried across
+ *    iterations without detach).
+ * Rebuilding the graph (a new forward pass) makes new IR values, so it is
+ * never confused with reuse; calls on exclusive branches, or separated by a
+ * return, never both run. */
+#include "../analysis/flow.h"
+#include "../analysis/graph.h"
+#include "../analysis/recording.h"
+#include "../analysis/trained.h"
+#include "common.h"
+#include <stdio.h>
+#include <string.h>
+
+enum retention { FREES, RETAINS, UNKNOWN_RETENTION };
+
+static bool is_literal(const struct ir_node *n, uint16_t flag) { return n->kind == IR_LITERAL && (n->flags & flag); }
+
+/* Left at its default: omitted, or c10::nullopt. */
+static bool defaulted(const struct ir_node *n)
+{
+    return (n->kind == IR_UNKNOWN && n->nops == 0) ||
+           (n->name && (n->kind == IR_GLOBAL || n->kind == IR_CALL) && strstr(n->name, "nullopt"));
+}
+
+static enum retention retention(const struct ir_fn *fn, const struct ir_node *g)
+{
+    ir_id retain = ir_call_operand(g, g->op->retain_graph_arg);
+    ir_id create = ir_call_operand(g, g->op->create_graph_arg);
+    if (retain != IR_NONE && !defaulted(&fn->nodes[retain])) {
+        if (is_literal(&fn->nodes[retain], IRF_BOOL_TRUE))
+            return RETAINS;
+        return is_literal(&fn->nodes[retain], IRF_BOOL_FALSE) ? FREES : UNKNOWN_RETENTION;
+    }
+    if (create == IR_NONE || defaulted(&fn->nodes[create]) || is_literal(&fn->nodes[create], IRF_BOOL_FALSE))
+        return FREES;
+    return is_literal(&fn->nodes[create], IRF_BOOL_TRUE) ? RETAINS : UNKNOWN_RETENTION;
+}
+
+static bool trainable_flows_in(struct analysis *a, const struct flow_spec *spec, uint32_t f, ir_id id)
+{
+    const struct flow_fact *fact = &flow_facts(a, spec, f, TRI_ON)[id];
+    if (fact->clean_trust == TRUST_DEFINITE || fact->norigins)
+        return true;
+    for (int i = 0; i < 64; i++)
+        if ((fact->clean_params & (1ULL << i)) && trained_input_trust(a, spec, f, i) == TRUST_DEFINITE)
+            return true;
+    return false;
+}
+
+/* Is this op in the graph: run with recording on (or undecided), with a
+ * trainable value flowing into it on a path that is differentiable and
+ * recorded? */
+static bool records_trainable(struct analysis *a, uint32_t f, ir_id id)
+{
+    return rec_at(a, f, id, TRI_ON).state != TRI_OFF && trainable_flows_in(a, &rule_gradient_spec, f, id) &&
+           trainable_flows_in(a, &rule_recording_spec, f, id);
+}
+
+static bool exclusive(const struct ir_fn *fn, uint32_t c1, uint32_t c2)
+{
+    for (uint32_t x = c1, i = 0; x && i <= fn->nctrls; x = fn->ctrls[x].parent, i++)
+        for (uint32_t y = c2, j = 0; y && j <= fn->nctrls; y = fn->ctrls[y].parent, j++)
+            if (x != y && fn->ctrls[x].cond == fn->ctrls[y].cond && fn->ctrls[x].cond != IR_NONE &&
+                fn->ctrls[x].arm != ARM_LOOP && fn->ctrls[y].arm != ARM_LOOP)
+                return true;
+    return false;
+}
+
+/* A return that every path from `first` takes before reaching `second`. */
+static bool returns_between(const struct ir_fn *fn, ir_id first, ir_id second)
+{
+    for (ir_id r = first + 1; r < second; r++)
+        if (fn->nodes[r].kind == IR_RETURN && graph_ctrl_within(fn, fn->nodes[first].ctrl, fn->nodes[r].ctrl) &&
+            !graph_ctrl_within(fn, fn->nodes[second].ctrl, fn->nodes[r].ctrl))
+            return true;
+    return false;
+}
+
+static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared, ir_id first, uint32_t loop)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_fn *fn = a->tu->fns[f];
+    const struct ir_node *g = &fn->nodes[second], *op = &fn->nodes[shared];
+    char msg[768];
+    if (first != IR_NONE)
+        snprintf(msg, sizeof msg,
+                 "`%s` goes back through `%s` (line %u), whose graph the `%s` at line %u already freed without "
+                 "retain_graph = true; this throws \"Trying to backward through the graph a second time\"",
+                 rule_short_name(g->name), rule_short_name(op->name), op->loc.line,
+                 rule_short_name(fn->nodes[first].name), fn->nodes[first].loc.line);
+    else
+        snprintf(msg, sizeof msg,
+                 "`%s` runs on every iteration of the loop at line %u, but the loss goes back through `%s` "
+                 "(line %u), recorded %s; the second iteration throws \"Trying to backward through the graph a "
+                 "second time\" (detach the carried value or recompute it inside the loop)",
+                 rule_short_name(g->name), fn->ctrls[loop].loc.line, rule_short_name(op->name), op->loc.line,
+                 graph_ctrl_within(fn, op->ctrl, loop) ? "in an earlier iteration" : "once before the loop");
+    struct diag_note notes[2] = {rule_note(a, (struct node_ref){f, shared}, "the reused op was recorded here")};
+    size_t nnotes = 1;
+    if (first != IR_NONE)
+        notes[nnotes++] = rule_note(a, (struct node_ref){f, first}, "the first gradient computation frees the graph here");
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, g->loc, g->end, msg, notes, nnotes);
+}
+
+/* The first op, recorded with trainable inputs, behind both walks (and before
+ * `limit`), or IR_NONE. */
+static ir_id shared_recorded_op(struct analysis *a, uint32_t f, const struct graph_walk *x,
+                                const struct graph_walk *y, ir_id limit)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    for (ir_id i = 0; i < limit; i++)
+        if ((x->seen[i] && y->seen[i]) && graph_is_recorded_op(&fn->nodes[i]) && records_trainable(a, f, i))
+            return i;
+    return IR_NONE;
+}
+
+static bool check_loop(struct rule_ctx *ctx, uint32_t f, ir_id g, const struct graph_walk *w, uint32_t loop)
+{
+    const struct ir_fn *fn = ctx->a->tu->fns[f];
+    if (!loop)
+        return false;
+    for (ir_id i = 0; i < fn->nnodes; i++) {
+        bool carried = graph_seen_before(w, i) || (graph_seen_now(w, i) && !graph_ctrl_within(fn, fn->nodes[i].ctrl, loop));
+        if (carried && graph_is_recorded_op(&fn->nodes[i]) && records_trainable(ctx->a, f, i)) {
+            report(ctx, f, g, i, IR_NONE, loop);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void check_call(struct rule_ctx *ctx, uint32_t f, ir_id g)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_fn *fn = a->tu->fns[f];
+    uint32_t loop = graph_innermost_loop(fn, fn->nodes[g].ctrl);
+    struct graph_walk now;
+    graph_walk(&now, a->arena, fn, rule_gradient_target(&fn->nodes[g]), loop);
+    /* Across iterations this call is the one that freed the graph. */
+    if (retention(fn, &fn->nodes[g]) == FREES && check_loop(ctx, f, g, &now, loop))
+        return;
+    for (ir_id first = 0; first < g; first++) {
+        ir_id target = rule_gradient_target(&fn->nodes[first]);
+        if (target == IR_NONE || retention(fn, &fn->nodes[first]) != FREES ||
+            exclusive(fn, fn->nodes[first].ctrl, fn->nodes[g].ctrl) || returns_between(fn, first, g))
+            continue;
+        struct graph_walk before;
+        graph_walk(&before, a->arena, fn, target, 0);
+        ir_id shared = shared_recorded_op(a, f, &before, &now, first);
+        if (shared != IR_NONE) {
+            report(ctx, f, g, shared, first, loop);
+            return;
+        }
+    }
+}
+
+void rule_gl005(struct rule_ctx *ctx)
+{
+    const struct ir_tu *tu = ctx->a->tu;
+    for (uint32_t f = 0; f < tu->nfns; f++)
+        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++)
+            if (rule_gradient_target(&tu->fns[f]->nodes[i]) != IR_NONE)
+                check_call(ctx, f, i);
+}

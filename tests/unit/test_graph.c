@@ -1,0 +1,84 @@
+/* Unit tests: walking the recorded graph behind a value. */
+#include "suites.h"
+#include "analysis/graph.h"
+
+static struct model *m;
+static struct arena a;
+static struct ir_tu tu;
+
+static void setup(void)
+{
+    m = mini_model();
+    arena_init(&a);
+}
+
+static void teardown(void)
+{
+    arena_free(&a);
+    model_free(m);
+}
+
+static const struct ir_fn *build(const char *src, const char *fn)
+{
+    struct front_result r = build_source(src, m, &a, &tu);
+    ck_assert_msg(r.ok && !r.parse_errors, "%s", r.error ? r.error : "");
+    return find_fn(&tu, fn);
+}
+
+START_TEST(walk_stops_at_ops_without_gradient)
+{
+    const struct ir_fn *fn = build("ad::Tensor f(ad::Tensor w) { ad::Tensor sq = w * w;\n"
+                                   " ad::Tensor idx = sq.argmax(); ad::Tensor out = idx + (w + w); return out; }\n",
+                                   "f");
+    struct graph_walk w;
+    graph_walk(&w, &a, fn, find_call(fn, "out", 0), 0);
+    ck_assert(graph_seen_now(&w, find_call(fn, "operator+", 0)));
+    ck_assert(graph_seen_now(&w, find_call(fn, "argmax", 0)));
+    ck_assert(!graph_seen_now(&w, find_call(fn, "operator*", 0))); /* behind argmax */
+    ck_assert(graph_is_recorded_op(&fn->nodes[find_call(fn, "operator*", 0)]));
+    ck_assert(!graph_is_recorded_op(&fn->nodes[find_call(fn, "argmax", 0)]));
+}
+END_TEST
+
+START_TEST(values_carried_around_a_loop_come_from_an_earlier_iteration)
+{
+    const struct ir_fn *fn = build("void f(ad::Tensor w) { ad::Tensor h = w * w;\n"
+                                   " for (int i = 0; i < 3; i++) { h = h + w; h.sum().backward(); } }\n",
+                                   "f");
+    ir_id add = find_call(fn, "operator+", 0), sum = find_call(fn, "sum", 0);
+    uint32_t loop = graph_innermost_loop(fn, fn->nodes[sum].ctrl);
+    ck_assert_uint_ne(loop, 0);
+    struct graph_walk w;
+    graph_walk(&w, &a, fn, sum, loop);
+    ck_assert(graph_seen_now(&w, add));
+    ck_assert(graph_seen_before(&w, add));
+    ir_id before_loop = find_call(fn, "operator*", 0);
+    ck_assert(graph_seen_now(&w, before_loop));
+    ck_assert(!graph_ctrl_within(fn, fn->nodes[before_loop].ctrl, loop));
+}
+END_TEST
+
+START_TEST(in_place_detach_cuts_the_history)
+{
+    const struct ir_fn *fn = build("void f(ad::Tensor w) { ad::Tensor h = w * w;\n"
+                                   " for (int i = 0; i < 3; i++) { h.detach_(); h = h + w; h.sum().backward(); } }\n",
+                                   "f");
+    ir_id sum = find_call(fn, "sum", 0);
+    struct graph_walk w;
+    graph_walk(&w, &a, fn, sum, graph_innermost_loop(fn, fn->nodes[sum].ctrl));
+    ck_assert(!graph_seen_before(&w, find_call(fn, "operator+", 0)));
+    ck_assert(!graph_seen_now(&w, find_call(fn, "operator*", 0)));
+}
+END_TEST
+
+Suite *suite_graph(void)
+{
+    Suite *s = suite_create("graph");
+    TCase *t = tcase_create("core");
+    tcase_add_checked_fixture(t, setup, teardown);
+    tcase_add_test(t, walk_stops_at_ops_without_gradient);
+    tcase_add_test(t, values_carried_around_a_loop_come_from_an_earlier_iteration);
+    tcase_add_test(t, in_place_detach_cuts_the_history);
+    suite_add_tcase(s, t);
+    return s;
+}
