@@ -1,0 +1,293 @@
+/* GL003 host-branch-cuts-graph: on some host-decided path, the value that
+ * reaches the gradient call does not depend on any trainable value.
+ *
+ * The loss is connected overall, but a join on its way (an if/else, `?:`,
+ * switch) or a call to a function of the file with several returns has an
+ * alternative that is a constant: a loss initialised with `zeros({})` and
+ * only assigned inside an `if`, a warm-up branch choosing a constant, a
+ * helper that returns early with a constant. For each such choice the rule
+ * asks whether the loss would still reach a trainable value if the choice
+ * took the constant; if not, that path calls backward() on a constant
+ * (which throws) or steps with no gradient. Loop joins are not choices: a
+ * loop accumulating `total = total + term` from zero is connected whenever
+ * it runs. Values of unknown provenance count as connected. */
+#include "../analysis/flow.h"
+#include "../analysis/trained.h"
+#include "common.h"
+#include <stdio.h>
+#include <string.h>
+
+static bool carries(struct analysis *a, uint32_t f, const struct flow_fact *fact)
+{
+    if (fact->clean_trust || fact->norigins || fact->ncuts || fact->unidentified)
+        return true;
+    for (int i = 0; i < 64; i++)
+        if ((fact->clean_params & (1ULL << i)) && trained_input_trust(a, &rule_gradient_spec, f, i) != TRUST_NONE)
+            return true;
+    return false;
+}
+
+static bool definitely_trainable(struct analysis *a, uint32_t f, const struct flow_fact *fact)
+{
+    struct origin_set s = {0};
+    trained_collect(a, &rule_gradient_spec, f, fact, &s);
+    return s.best == TRUST_DEFINITE;
+}
+
+/* ---- naming the path ---- */
+
+static void render(const struct ir_fn *fn, ir_id id, char *buf, size_t size, int depth)
+{
+    const struct ir_node *n = &fn->nodes[id];
+    if (depth > 2 || (!n->name && n->kind != IR_PHI)) {
+        snprintf(buf, size, "...");
+        return;
+    }
+    const char *op_name = n->kind == IR_OP ? n->name : NULL;
+    if (n->kind == IR_CALL && strncmp(rule_short_name(n->name), "operator", 8) == 0 && n->nops == 2)
+        op_name = rule_short_name(n->name) + 8; /* `a == b` on a class type */
+    if (op_name && n->nops == 2) {
+        char l[96], r[96];
+        render(fn, n->ops[0], l, sizeof l, depth + 1);
+        render(fn, n->ops[1], r, sizeof r, depth + 1);
+        snprintf(buf, size, "%s %s %s", l, op_name, r);
+    } else if (n->kind == IR_OP && n->nops == 1) {
+        char o[96];
+        render(fn, n->ops[0], o, sizeof o, depth + 1);
+        snprintf(buf, size, "%s%s", n->name, o);
+    } else if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0 && (uint32_t)n->var < fn->nvars) {
+        snprintf(buf, size, "%s", fn->vars[n->var].name);
+    } else if (n->kind == IR_CALL) {
+        snprintf(buf, size, "%s(...)", rule_short_name(n->name));
+    } else {
+        snprintf(buf, size, "%s", n->name);
+    }
+}
+
+/* The arm context directly under the join at `join_ctrl` that `ctrl` lies
+ * in, or 0 when `ctrl` is outside every arm of it. */
+static uint32_t arm_under(const struct ir_fn *fn, uint32_t ctrl, uint32_t join_ctrl)
+{
+    for (uint32_t c = ctrl, i = 0; c && i <= fn->nctrls; c = fn->ctrls[c].parent, i++)
+        if (fn->ctrls[c].parent == join_ctrl && fn->ctrls[c].arm != ARM_LOOP)
+            return c;
+    return 0;
+}
+
+/* "when `step > 10` is false": the path on which the join takes operand k. */
+static uint32_t describe_phi_path(const struct ir_fn *fn, ir_id phi, uint32_t k, char *buf, size_t size)
+{
+    const struct ir_node *p = &fn->nodes[phi];
+    uint32_t arm = arm_under(fn, fn->nodes[p->ops[k]].ctrl, p->ctrl);
+    bool negate = false;
+    if (!arm) { /* the value from before the branch: the path through no assigning arm */
+        for (uint32_t j = 0; j < p->nops && !arm; j++)
+            arm = j == k ? 0 : arm_under(fn, fn->nodes[p->ops[j]].ctrl, p->ctrl);
+        negate = true;
+    }
+    if (!arm) {
+        snprintf(buf, size, "on one of the paths joining at line %u", p->loc.line);
+        return p->loc.line;
+    }
+    const struct ir_ctrl *c = &fn->ctrls[arm];
+    char cond[256];
+    render(fn, c->cond, cond, sizeof cond, 0);
+    if (c->arm == ARM_THEN || c->arm == ARM_ELSE)
+        snprintf(buf, size, "when `%s` is %s", cond, (c->arm == ARM_THEN) != negate ? "true" : "false");
+    else if (c->arm == ARM_CASE)
+        snprintf(buf, size, "%s the `switch (%s)` at line %u", negate ? "when no case assigning it runs in" : "on a case of",
+                 cond, c->loc.line);
+    else
+        snprintf(buf, size, "on one of the paths of the branch at line %u", c->loc.line);
+    return c->loc.line;
+}
+
+/* A path on which a value is a constant: where it is decided, what it is. */
+struct bad_path {
+    uint32_t fn;        /* the function where the path is decided */
+    uint32_t constant_fn;
+    ir_id constant;     /* the node that made the constant, in constant_fn */
+    struct ir_loc at, end;
+    char text[512];
+};
+
+/* The node that made a constant value (through variable copies). */
+static ir_id constant_origin(const struct ir_fn *fn, ir_id v)
+{
+    for (int i = 0; i < 16 && (fn->nodes[v].kind == IR_VAR || fn->nodes[v].kind == IR_PHI) && fn->nodes[v].nops == 1; i++)
+        v = fn->nodes[v].ops[0];
+    return v;
+}
+
+static void phi_witness(const struct ir_fn *fn, uint32_t f, ir_id phi, uint32_t k, struct bad_path *out)
+{
+    const struct ir_node *p = &fn->nodes[phi];
+    describe_phi_path(fn, phi, k, out->text, sizeof out->text);
+    uint32_t arm = arm_under(fn, fn->nodes[p->ops[k]].ctrl, p->ctrl);
+    for (uint32_t j = 0; j < p->nops && !arm; j++)
+        arm = arm_under(fn, fn->nodes[p->ops[j]].ctrl, p->ctrl);
+    out->fn = out->constant_fn = f;
+    out->constant = constant_origin(fn, p->ops[k]);
+    out->at = out->end = p->loc;
+    if (arm) {
+        /* Point at the condition where it is written; a plain variable's node
+         * sits at its declaration, so use the branch statement. */
+        const struct ir_node *cond = &fn->nodes[fn->ctrls[arm].cond];
+        bool in_place = cond->kind == IR_OP || cond->kind == IR_CALL;
+        out->at = in_place ? cond->loc : fn->ctrls[arm].loc;
+        out->end = in_place ? cond->end : out->at;
+    }
+}
+
+static void prefix_text(struct bad_path *out, const char *callee)
+{
+    char prefix[160];
+    int pl = snprintf(prefix, sizeof prefix, "in `%s`, ", callee);
+    if (pl < 0 || (size_t)pl >= sizeof prefix)
+        return;
+    size_t tl = strlen(out->text);
+    if ((size_t)pl + tl >= sizeof out->text)
+        tl = sizeof out->text - (size_t)pl - 1;
+    memmove(out->text + pl, out->text, tl);
+    memcpy(out->text, prefix, (size_t)pl);
+    out->text[pl + tl] = '\0';
+}
+
+/* Memoised search, per function, for a combination of host choices on which
+ * a value is a constant. Choices at different joins are taken as
+ * independent (correlated conditions are not tracked). The recursion is
+ * capped; past the cap a value counts as connected. */
+struct search {
+    struct analysis *a;
+    uint8_t **memo; /* memo[fn][node]: 0 unknown, 1 busy, 2 connected, 3 can be constant */
+    struct bad_path *witness;
+    bool have_witness;
+    int depth;
+};
+
+#define MAX_SEARCH_DEPTH 200
+
+static bool can_be_constant(struct search *s, uint32_t f, ir_id id);
+
+static bool call_can_be_constant(struct search *s, uint32_t f, ir_id call)
+{
+    const struct ir_node *c = &s->a->tu->fns[f]->nodes[call];
+    uint32_t g = (uint32_t)c->callee;
+    const struct ir_fn *callee = s->a->tu->fns[g];
+    const struct flow_fact *cf = flow_facts(s->a, &rule_gradient_spec, g, TRI_ON);
+    for (ir_id r = 0; r < callee->nnodes; r++) {
+        const struct ir_node *ret = &callee->nodes[r];
+        if (ret->kind != IR_RETURN || ret->nops == 0)
+            continue;
+        bool plain = !carries(s->a, g, &cf[r]);
+        if (!plain && !can_be_constant(s, g, r))
+            continue;
+        if (plain && !s->have_witness) {
+            snprintf(s->witness->text, sizeof s->witness->text, "when `%s` returns at line %u",
+                     rule_short_name(callee->name), ret->loc.line);
+            s->witness->fn = f, s->witness->constant_fn = g;
+            s->witness->constant = constant_origin(callee, ret->ops[0]);
+            s->witness->at = c->loc, s->witness->end = c->end;
+            s->have_witness = true;
+        } else if (!plain) {
+            prefix_text(s->witness, rule_short_name(callee->name));
+        }
+        return true;
+    }
+    return false;
+}
+
+static bool node_can_be_constant(struct search *s, uint32_t f, ir_id id)
+{
+    const struct ir_fn *fn = s->a->tu->fns[f];
+    const struct flow_fact *facts = flow_facts(s->a, &rule_gradient_spec, f, TRI_ON);
+    const struct ir_node *n = &fn->nodes[id];
+    if (!carries(s->a, f, &facts[id]))
+        return true;
+    if (n->kind == IR_PHI && (n->flags & IRF_LOOP_PHI))
+        return false;
+    bool had_witness = s->have_witness;
+    if (n->kind == IR_PHI) {
+        for (uint32_t k = 0; k < n->nops; k++, s->have_witness = had_witness)
+            if (can_be_constant(s, f, n->ops[k])) {
+                if (!s->have_witness && !carries(s->a, f, &facts[n->ops[k]])) {
+                    phi_witness(fn, f, id, k, s->witness);
+                    s->have_witness = true;
+                }
+                return true;
+            }
+        return false;
+    }
+    if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR))
+        return call_can_be_constant(s, f, id);
+    /* Any other value is a constant when everything flowing into it is. */
+    bool any = false;
+    for (uint32_t k = 0; k < n->nops; k++) {
+        ir_id o = n->ops[k];
+        if (o >= id || !carries(s->a, f, &facts[o]))
+            continue;
+        any = true;
+        if (!can_be_constant(s, f, o)) {
+            s->have_witness = had_witness; /* that witness was for a path that stays connected */
+            return false;
+        }
+    }
+    return any; /* carrying with nothing carrying in: it is a source */
+}
+
+static bool can_be_constant(struct search *s, uint32_t f, ir_id id)
+{
+    uint8_t *memo = s->memo[f];
+    if (!memo)
+        memo = s->memo[f] = arena_alloc(s->a->arena, s->a->tu->fns[f]->nnodes);
+    if (memo[id] >= 2)
+        return memo[id] == 3;
+    if (memo[id] == 1 || s->depth >= MAX_SEARCH_DEPTH)
+        return false;
+    memo[id] = 1;
+    s->depth++;
+    bool r = node_can_be_constant(s, f, id);
+    s->depth--;
+    memo[id] = r ? 3 : 2;
+    return r;
+}
+
+static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct bad_path *path)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_node *g = &a->tu->fns[f]->nodes[grad];
+    char msg[1024];
+    snprintf(msg, sizeof msg,
+             "%s, the loss passed to `%s` at line %u does not depend on any trainable value: backward() throws "
+             "on that path, or the step trains nothing",
+             path->text, rule_short_name(g->name), g->loc.line);
+    struct diag_note notes[2];
+    size_t nn = 0;
+    if (path->constant != IR_NONE)
+        notes[nn++] = rule_note(a, (struct node_ref){path->constant_fn, path->constant}, "the constant on that path comes from here");
+    notes[nn++] = rule_note(a, (struct node_ref){f, grad}, "gradients of the loss are requested here");
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[path->fn]->file, path->at, path->end,
+                msg, notes, nn);
+}
+
+static void check_gradient_call(struct rule_ctx *ctx, uint32_t f, ir_id grad, ir_id target)
+{
+    struct analysis *a = ctx->a;
+    if (!definitely_trainable(a, f, &flow_facts(a, &rule_gradient_spec, f, TRI_ON)[target]))
+        return; /* nothing trainable on any path: GL004's business */
+    struct bad_path path = {0};
+    struct search s = {a, arena_alloc(a->arena, a->tu->nfns * sizeof(uint8_t *)), &path, false, 0};
+    if (can_be_constant(&s, f, target) && s.have_witness)
+        report(ctx, f, grad, &path);
+}
+
+void rule_gl003(struct rule_ctx *ctx)
+{
+    const struct ir_tu *tu = ctx->a->tu;
+    for (uint32_t f = 0; f < tu->nfns; f++)
+        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++) {
+            ir_id target = rule_gradient_target(&tu->fns[f]->nodes[i]);
+            if (target != IR_NONE)
+                check_gradient_call(ctx, f, i, target);
+        }
+}
