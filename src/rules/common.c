@@ -1,6 +1,7 @@
 /* rules/common: helpers shared by rule passes. */
 #include "common.h"
 #include "../analysis/flow.h"
+#include "../analysis/trained.h"
 #include "../analysis/recording.h"
 #include <string.h>
 
@@ -83,9 +84,15 @@ struct diag_note rule_note(const struct analysis *a, struct node_ref at, const c
     return note;
 }
 
+/* Inputs are judged by what the file's callers pass (analysis/trained.h). */
+static enum trust input_trust(struct analysis *a, uint32_t fn, int input)
+{
+    return trained_input_trust(a, &rule_gradient_spec, fn, input);
+}
+
 static enum trust origin_trust(struct analysis *a, uint32_t fn, const struct cut_rec *r)
 {
-    return r->origin_param >= 0 ? flow_input_trust(a, fn, r->origin_param) : (enum trust)r->origin_trust;
+    return r->origin_param >= 0 ? input_trust(a, fn, r->origin_param) : (enum trust)r->origin_trust;
 }
 
 /* Best trust among the sources that reach the value on an uncut path. */
@@ -94,8 +101,8 @@ static enum trust clean_trust(struct analysis *a, uint32_t fn, const struct flow
     enum trust best = (enum trust)f->clean_trust;
     const struct ir_fn *ir = a->tu->fns[fn];
     for (uint32_t i = 0; i < ir->ninputs && i < 64; i++)
-        if ((f->clean_params & (1ULL << i)) && flow_input_trust(a, fn, (int)i) > best)
-            best = flow_input_trust(a, fn, (int)i);
+        if ((f->clean_params & (1ULL << i)) && input_trust(a, fn, (int)i) > best)
+            best = input_trust(a, fn, (int)i);
     return best;
 }
 
