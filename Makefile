@@ -30,7 +30,7 @@ LDLIBS_ALL = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -lcjson $(LDLIBS)
 
 SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
 OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
-DOCS := $(sort $(wildcard rules/docs/GL*.md))
+DOCS := $(sort $(wildcard rules/docs/*.md))
 BIN := $(BUILD)/tfgradlint
 
 .PHONY: all deps check unit golden golden-update fixtures demo oracle install clean

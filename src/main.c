@@ -5,6 +5,7 @@
 #include "driver/walk.h"
 #include "report/report.h"
 #include "rules/docs.h"
+#include "rules/docinfo.h"
 #include "rules/registry.h"
 #include "util/strbuf.h"
 #include "version.h"
@@ -15,18 +16,23 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
+/* One line per rule; the summary is the first sentence of the rule's doc. */
 static int list_rules(void)
 {
-    for (int i = 0; i < RULE_COUNT; i++)
+    for (int i = 0; i < RULE_COUNT; i++) {
+        const char *doc = rule_doc(rule_table[i].id);
+        char *summary = doc ? rule_doc_summary(doc) : NULL;
         printf("%s  %-26s %-7s %s\n", rule_table[i].id, rule_table[i].name,
-               rule_table[i].severity == SEV_ERROR ? "error" : "warning", rule_table[i].summary);
+               rule_table[i].severity == SEV_ERROR ? "error" : "warning", summary ? summary : "(no doc)");
+        free(summary);
+    }
     return EXIT_CLEAN;
 }
 
 static int explain(const char *which)
 {
-    int r = rule_find(which);
-    const char *doc = r >= 0 ? rule_doc(rule_table[r].id) : NULL;
+    int r = rule_find_any(which);
+    const char *doc = r >= 0 ? rule_doc(rule_get(r)->id) : NULL;
     if (!doc) {
         fprintf(stderr, "tfgradlint: unknown rule '%s' (see --list-rules)\n", which);
         return EXIT_TROUBLE;

@@ -96,7 +96,7 @@ void report_text(FILE *out, const struct report_input *in, bool color)
         bool err = d->severity == SEV_ERROR;
         print_head(out, d->file, d->loc, err ? "error" : "warning", err ? C_RED : C_MAGENTA, color);
         report_put_safe(out, d->message, strlen(d->message));
-        fprintf(out, " [%s %s]%s\n", rule_table[d->rule].id, rule_table[d->rule].name, color ? C_RESET : "");
+        fprintf(out, " [%s %s]%s\n", rule_get(d->rule)->id, rule_get(d->rule)->name, color ? C_RESET : "");
         print_snippet(out, d->file, d->loc, d->end, color);
         for (size_t k = 0; k < d->nnotes; k++) {
             const struct diag_note *n = &d->notes[k];
