@@ -71,6 +71,17 @@ static bool use_color(const struct options *o)
     return isatty(STDOUT_FILENO);
 }
 
+static void report(const struct options *o, const struct report_input *in)
+{
+    switch (o->format) {
+    case FORMAT_TEXT: report_text(stdout, in, use_color(o)); break;
+    case FORMAT_JSON: report_json(stdout, in); break;
+    case FORMAT_SARIF: report_sarif(stdout, in); break;
+    case FORMAT_GITHUB: report_github(stdout, in); break;
+    case FORMAT_GITLAB: report_gitlab(stdout, in); break;
+    }
+}
+
 static int analyze(const struct options *o, const struct model *model, const char *datadir)
 {
     bool enabled[RULE_COUNT];
@@ -100,13 +111,11 @@ static int analyze(const struct options *o, const struct model *model, const cha
                     status[i].model_headers ? "built-in model" : "real");
     }
     diag_sort(&sink);
-    struct report_input in = {status, files.n, sink.diags.v, sink.diags.n};
-    if (o->action != ACT_DUMP_IR) {
-        if (o->format == FORMAT_JSON)
-            report_json(stdout, &in);
-        else
-            report_text(stdout, &in, use_color(o));
-    }
+    char *root = realpath(o->root ? o->root : ".", NULL);
+    struct report_input in = {status, files.n, sink.diags.v, sink.diags.n, root};
+    if (o->action != ACT_DUMP_IR)
+        report(o, &in);
+    free(root);
     int rc = trouble ? EXIT_TROUBLE : (sink.diags.n && !o->exit_zero) ? EXIT_FINDINGS : EXIT_CLEAN;
     free(status);
     diag_sink_free(&sink);

@@ -12,7 +12,10 @@ void options_usage(FILE *out)
           "training code (LibTorch, TensorFlow, models described in JSON).\n"
           "\n"
           "options:\n"
-          "  --format text|json      output format (default: text)\n"
+          "  --format FORMAT         text (default), json, sarif (SARIF 2.1.0), github (Actions\n"
+          "                          annotations) or gitlab (Code Quality report)\n"
+          "  --root DIR              paths in sarif, github and gitlab output are relative\n"
+          "                          to DIR (default: the current directory)\n"
           "  --color auto|always|never  colour in text output (default: auto; NO_COLOR disables)\n"
           "  --select RULES          only these rules (comma-separated ids or names)\n"
           "  --ignore RULES          skip these rules\n"
@@ -57,7 +60,7 @@ static const char *value_of(const char *name, int argc, char **argv, int *i)
 static bool needs_value(const char *arg)
 {
     static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
-                                             "--headers", "--explain", NULL};
+                                             "--headers", "--explain", "--root", NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(arg, with_value[i]) == 0)
             return true;
@@ -66,7 +69,7 @@ static bool needs_value(const char *arg)
 
 bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
-    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const formats[] = {"text", "json", "sarif", "github", "gitlab", NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const headers[] = {"auto", "model", "real", NULL};
     memset(o, 0, sizeof *o);
@@ -84,7 +87,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         }
         if ((v = value_of("--format", argc, argv, &i))) {
             if (!pick(v, formats, &choice))
-                return snprintf(err, errlen, "unknown format '%s' (expected text or json)", v), false;
+                return snprintf(err, errlen, "unknown format '%s' (expected text, json, sarif, github or gitlab)", v), false;
             o->format = (enum output_format)choice;
         } else if ((v = value_of("--color", argc, argv, &i))) {
             if (!pick(v, colors, &choice))
@@ -98,6 +101,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             o->select = v;
         else if ((v = value_of("--ignore", argc, argv, &i)))
             o->ignore = v;
+        else if ((v = value_of("--root", argc, argv, &i)))
+            o->root = v;
         else if ((v = value_of("--model", argc, argv, &i)))
             VEC_PUSH(o->models, v);
         else if ((v = value_of("--explain", argc, argv, &i))) {

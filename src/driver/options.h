@@ -5,7 +5,7 @@
 #include "../util/vec.h"
 #include <stdbool.h>
 
-enum output_format { FORMAT_TEXT, FORMAT_JSON };
+enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_GITLAB };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum action { ACT_ANALYZE, ACT_HELP, ACT_VERSION, ACT_LIST_RULES, ACT_EXPLAIN, ACT_DUMP_IR };
 
@@ -17,6 +17,7 @@ struct options {
     bool exit_zero, verbose;
     const char *explain;           /* rule for --explain */
     const char *select, *ignore;   /* comma-separated rule ids or names */
+    const char *root;              /* --root: CI paths are relative to it */
     VEC(const char *) paths;       /* files and directories */
     VEC(const char *) models;      /* extra model files */
     VEC(const char *) compiler_args; /* after `--` */

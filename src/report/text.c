@@ -27,33 +27,9 @@ void report_put_safe(FILE *out, const char *s, size_t n)
     }
 }
 
-/* The text of line `line` (1-based) of `path`; caller frees. NULL if absent. */
-static char *source_line(const char *path, unsigned line)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct strbuf b;
-    sb_init(&b);
-    unsigned cur = 1;
-    int c;
-    while ((c = fgetc(f)) != EOF && cur <= line) {
-        if (c == '\n') {
-            cur++;
-            continue;
-        }
-        if (cur == line && c != '\r' && b.len < 4096)
-            sb_addc(&b, (char)c);
-    }
-    fclose(f);
-    if (cur < line)
-        return sb_free(&b), NULL;
-    return sb_detach(&b);
-}
-
 static void print_snippet(FILE *out, const char *file, struct ir_loc loc, struct ir_loc end, bool color)
 {
-    char *text = source_line(file, loc.line);
+    char *text = report_source_line(file, loc.line);
     if (!text)
         return;
     size_t len = strlen(text);

@@ -40,7 +40,7 @@ START_TEST(options_parse_values_and_compiler_flags)
     ck_assert(enabled[RULE_GL001]);
     options_free(&o);
     ck_assert(!parse("tfgradlint --format xml a.cpp", &o, err));
-    ck_assert_str_eq(err, "unknown format 'xml' (expected text or json)");
+    ck_assert_str_eq(err, "unknown format 'xml' (expected text, json, sarif, github or gitlab)");
     options_free(&o);
     ck_assert(!parse("tfgradlint --frobnicate a.cpp", &o, err));
     ck_assert_str_eq(err, "unknown option '--frobnicate' (see --help)");
