@@ -2,6 +2,7 @@
 #include "driver/datadir.h"
 #include "driver/options.h"
 #include "driver/pipeline.h"
+#include "driver/suppress.h"
 #include "driver/walk.h"
 #include "report/report.h"
 #include "rules/docs.h"
@@ -110,6 +111,7 @@ static int analyze(const struct options *o, const struct model *model, const cha
             fprintf(stderr, "%s: parsed with %s headers\n", status[i].path,
                     status[i].model_headers ? "built-in model" : "real");
     }
+    suppress_apply(&sink, status, files.n);
     diag_sort(&sink);
     char *root = realpath(o->root ? o->root : ".", NULL);
     struct report_input in = {status, files.n, sink.diags.v, sink.diags.n, root};

@@ -127,6 +127,7 @@ int main(void)
     srunner_add_suite(sr, suite_driver());
     srunner_add_suite(sr, suite_docinfo());
     srunner_add_suite(sr, suite_formats());
+    srunner_add_suite(sr, suite_nolint());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
