@@ -19,7 +19,11 @@ void options_usage(FILE *out)
           "  --color auto|always|never  colour in text output (default: auto; NO_COLOR disables)\n"
           "  --select RULES          only these rules (comma-separated ids or names)\n"
           "  --ignore RULES          skip these rules\n"
+          "  --config FILE           use this configuration instead of the nearest\n"
+          "                          .tfgradlint.json above each file\n"
           "  --exit-zero             exit 0 even when there are findings\n"
+          "  --statistics            print the number of findings per rule instead of them\n"
+          "  -q, --quiet             print the findings and nothing else\n"
           "  --model FILE            load an extra framework model (JSON); repeatable\n"
           "  --headers auto|model|real  framework headers: built-in API models when the real\n"
           "                          ones are not reachable (auto), always (model), never (real)\n"
@@ -60,7 +64,7 @@ static const char *value_of(const char *name, int argc, char **argv, int *i)
 static bool needs_value(const char *arg)
 {
     static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
-                                             "--headers", "--explain", "--root", NULL};
+                                             "--headers", "--explain", "--root", "--config", NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(arg, with_value[i]) == 0)
             return true;
@@ -101,6 +105,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             o->select = v;
         else if ((v = value_of("--ignore", argc, argv, &i)))
             o->ignore = v;
+        else if ((v = value_of("--config", argc, argv, &i)))
+            o->config = v;
         else if ((v = value_of("--root", argc, argv, &i)))
             o->root = v;
         else if ((v = value_of("--model", argc, argv, &i)))
@@ -110,6 +116,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             o->explain = v;
         } else if (strcmp(a, "--exit-zero") == 0)
             o->exit_zero = true;
+        else if (strcmp(a, "--statistics") == 0)
+            o->statistics = true;
+        else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+            o->quiet = true;
         else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
             o->verbose = true;
         else if (strcmp(a, "--list-rules") == 0)
@@ -125,6 +135,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         else
             VEC_PUSH(o->paths, a);
     }
+    if (o->statistics && o->format != FORMAT_TEXT)
+        return snprintf(err, errlen, "--statistics prints text; it cannot be combined with --format"), false;
     if ((o->action == ACT_ANALYZE || o->action == ACT_DUMP_IR) && o->paths.n == 0)
         return snprintf(err, errlen, "no input files (see --help)"), false;
     return true;
@@ -137,7 +149,7 @@ void options_free(struct options *o)
     VEC_FREE(o->compiler_args);
 }
 
-static bool apply_list(const char *list, bool value, bool *enabled, char *err, size_t errlen)
+bool options_rule_list(const char *list, bool *in, char *err, size_t errlen)
 {
     char buf[256];
     for (const char *p = list; *p;) {
@@ -150,7 +162,7 @@ static bool apply_list(const char *list, bool value, bool *enabled, char *err, s
         if (r < 0 && n > 0)
             return snprintf(err, errlen, "unknown rule '%s' (see --list-rules)", buf), false;
         if (r >= 0)
-            enabled[r] = value;
+            in[r] = true;
         p += n;
         if (*p == ',')
             p++;
@@ -160,9 +172,12 @@ static bool apply_list(const char *list, bool value, bool *enabled, char *err, s
 
 bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen)
 {
-    for (int i = 0; i < RULE_COUNT; i++)
-        enabled[i] = o->select == NULL;
-    if (o->select && !apply_list(o->select, true, enabled, err, errlen))
+    bool sel[RULE_COUNT] = {false}, ign[RULE_COUNT] = {false};
+    if (o->select && !options_rule_list(o->select, sel, err, errlen))
         return false;
-    return !o->ignore || apply_list(o->ignore, false, enabled, err, errlen);
+    if (o->ignore && !options_rule_list(o->ignore, ign, err, errlen))
+        return false;
+    for (int i = 0; i < RULE_COUNT; i++)
+        enabled[i] = (o->select == NULL || sel[i]) && !ign[i];
+    return true;
 }

@@ -14,7 +14,8 @@ struct options {
     enum output_format format;
     enum color_mode color;
     enum header_mode headers;
-    bool exit_zero, verbose;
+    bool exit_zero, verbose, statistics, quiet;
+    const char *config;            /* --config FILE instead of discovery */
     const char *explain;           /* rule for --explain */
     const char *select, *ignore;   /* comma-separated rule ids or names */
     const char *root;              /* --root: CI paths are relative to it */
@@ -29,6 +30,9 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 void options_free(struct options *o);
 /* Fills `enabled` (RULE_COUNT entries) from --select/--ignore. */
 bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen);
+/* Sets in[r] for each rule named in the comma-separated `list` (in[] is
+ * not cleared first). False for an unknown rule. */
+bool options_rule_list(const char *list, bool *in, char *err, size_t errlen);
 void options_usage(FILE *out);
 
 #endif

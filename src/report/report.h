@@ -30,6 +30,8 @@ void report_json(FILE *out, const struct report_input *in);
 void report_sarif(FILE *out, const struct report_input *in);
 /* GitHub Actions workflow commands (::error file=...::message). */
 void report_github(FILE *out, const struct report_input *in);
+/* --statistics: the number of findings per rule, most frequent first. */
+void report_statistics(FILE *out, const struct report_input *in);
 /* GitLab Code Quality JSON (an array of issues). */
 void report_gitlab(FILE *out, const struct report_input *in);
 
