@@ -2,7 +2,7 @@
 #
 #   make deps    install build and test dependencies with apt-get (idempotent)
 #   make         build build/tfgradlint
-#   make check   unit tests + fixtures (SANITIZE=1: ASan + UBSan build)
+#   make check   unit, golden, fixture and CLI tests (SANITIZE=1: ASan + UBSan build)
 #   make demo    run the tool on a bundled buggy training file
 #   make oracle  compile and run every LibTorch fixture against libtorch-dev
 #   make install PREFIX=/usr/local DESTDIR=
@@ -30,10 +30,10 @@ LDLIBS_ALL = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -lcjson $(LDLIBS)
 
 SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
 OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
-DOCS := $(sort $(wildcard rules/docs/GL*.md))
+DOCS := $(sort $(wildcard rules/docs/*.md))
 BIN := $(BUILD)/tfgradlint
 
-.PHONY: all deps check unit golden golden-update fixtures demo oracle install clean
+.PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle install clean
 
 all: $(BIN)
 
@@ -70,6 +70,18 @@ $(BUILD)/libtfgradlint.a: $(OBJ)
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libtfgradlint.a
 	$(CC) $(CFLAGS_ALL) $^ $(LDLIBS_ALL) -o $@
 
+# The SARIF Multitool (a .NET binary shipped in an npm package) validates
+# --format sarif in tests/cli; without npm that test skips. npm may skip
+# the package's chmod install script, so the bit is set here.
+SARIF_TOOLS := build/tools
+SARIF_MULTITOOL := $(SARIF_TOOLS)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+deps-sarif:
+	@if [ ! -e $(SARIF_MULTITOOL) ] && command -v npm >/dev/null; then \
+	  echo "installing @microsoft/sarif-multitool into $(SARIF_TOOLS)"; \
+	  mkdir -p $(SARIF_TOOLS) && npm install --silent --no-audit --no-fund --prefix $(SARIF_TOOLS) @microsoft/sarif-multitool >/dev/null \
+	    || echo "could not install the SARIF Multitool; its test will be skipped"; \
+	fi; [ ! -e $(SARIF_MULTITOOL) ] || chmod u+x $(SARIF_MULTITOOL)
+
 # ---- tests ----
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -92,10 +104,17 @@ fixtures: $(BIN) $(BUILD)/tests/fixture_runner
 golden: $(BIN)
 	bash tests/golden/run.sh $(BIN)
 
+$(BUILD)/tests/jget: tests/cli/jget.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< -lcjson -o $@
+
+cli: $(BIN) $(BUILD)/tests/jget deps-sarif
+	bash tests/cli/run.sh $(BIN) $(BUILD)/tests/jget
+
 golden-update: $(BIN)
 	bash tests/golden/run.sh $(BIN) --update
 
-check: unit golden fixtures
+check: unit golden fixtures cli
 
 demo: $(BIN)
 	@echo "$$ tfgradlint examples/train_nograd.cpp"

@@ -25,6 +25,14 @@ void diag_report(struct diag_sink *s, int rule, enum severity sev, const char *f
 {
     if (s->enabled && !s->enabled[rule])
         return;
+    if (s->severity && s->severity[rule])
+        sev = s->severity[rule];
+    diag_add(s, rule, sev, file, loc, end, message, notes, nnotes);
+}
+
+void diag_add(struct diag_sink *s, int rule, enum severity sev, const char *file, struct ir_loc loc,
+              struct ir_loc end, const char *message, const struct diag_note *notes, size_t nnotes)
+{
     for (size_t i = 0; i < s->diags.n; i++)
         if (same_place(&s->diags.v[i], rule, file, loc))
             return;

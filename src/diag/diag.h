@@ -33,15 +33,23 @@ struct diag {
 struct diag_sink {
     struct arena arena;
     VEC(struct diag) diags;
-    const bool *enabled;     /* per rule; NULL: all */
+    /* Policy for the file being analysed, indexed by rule (the driver sets
+     * them per file from the options and the file's config). */
+    const bool *enabled;            /* NULL: all */
+    const enum severity *severity;  /* NULL or 0: the rule's own */
 };
 
 void diag_sink_init(struct diag_sink *s);
 void diag_sink_free(struct diag_sink *s);
-/* Adds a diagnostic; notes are copied. Duplicates (same rule and place)
- * and diagnostics of disabled rules are dropped. */
+/* Adds a diagnostic of a rule; notes are copied. Duplicates (same rule and
+ * place) and diagnostics of disabled rules are dropped, and the policy's
+ * severity replaces `sev`. */
 void diag_report(struct diag_sink *s, int rule, enum severity sev, const char *file, struct ir_loc loc,
                  struct ir_loc end, const char *message, const struct diag_note *notes, size_t nnotes);
+/* The same without the policy, for the driver's own pseudo-rules (which
+ * have no slot in `enabled`). */
+void diag_add(struct diag_sink *s, int rule, enum severity sev, const char *file, struct ir_loc loc,
+              struct ir_loc end, const char *message, const struct diag_note *notes, size_t nnotes);
 /* Sorts by file, line, column, rule. */
 void diag_sort(struct diag_sink *s);
 

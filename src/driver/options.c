@@ -12,11 +12,18 @@ void options_usage(FILE *out)
           "training code (LibTorch, TensorFlow, models described in JSON).\n"
           "\n"
           "options:\n"
-          "  --format text|json      output format (default: text)\n"
+          "  --format FORMAT         text (default), json, sarif (SARIF 2.1.0), github (Actions\n"
+          "                          annotations) or gitlab (Code Quality report)\n"
+          "  --root DIR              paths in sarif, github and gitlab output are relative\n"
+          "                          to DIR (default: the current directory)\n"
           "  --color auto|always|never  colour in text output (default: auto; NO_COLOR disables)\n"
           "  --select RULES          only these rules (comma-separated ids or names)\n"
           "  --ignore RULES          skip these rules\n"
+          "  --config FILE           use this configuration instead of the nearest\n"
+          "                          .tfgradlint.json above each file\n"
           "  --exit-zero             exit 0 even when there are findings\n"
+          "  --statistics            print the number of findings per rule instead of them\n"
+          "  -q, --quiet             print the findings and nothing else\n"
           "  --model FILE            load an extra framework model (JSON); repeatable\n"
           "  --headers auto|model|real  framework headers: built-in API models when the real\n"
           "                          ones are not reachable (auto), always (model), never (real)\n"
@@ -57,7 +64,7 @@ static const char *value_of(const char *name, int argc, char **argv, int *i)
 static bool needs_value(const char *arg)
 {
     static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
-                                             "--headers", "--explain", NULL};
+                                             "--headers", "--explain", "--root", "--config", NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(arg, with_value[i]) == 0)
             return true;
@@ -66,7 +73,7 @@ static bool needs_value(const char *arg)
 
 bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
-    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const formats[] = {"text", "json", "sarif", "github", "gitlab", NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const headers[] = {"auto", "model", "real", NULL};
     memset(o, 0, sizeof *o);
@@ -84,7 +91,7 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         }
         if ((v = value_of("--format", argc, argv, &i))) {
             if (!pick(v, formats, &choice))
-                return snprintf(err, errlen, "unknown format '%s' (expected text or json)", v), false;
+                return snprintf(err, errlen, "unknown format '%s' (expected text, json, sarif, github or gitlab)", v), false;
             o->format = (enum output_format)choice;
         } else if ((v = value_of("--color", argc, argv, &i))) {
             if (!pick(v, colors, &choice))
@@ -98,6 +105,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             o->select = v;
         else if ((v = value_of("--ignore", argc, argv, &i)))
             o->ignore = v;
+        else if ((v = value_of("--config", argc, argv, &i)))
+            o->config = v;
+        else if ((v = value_of("--root", argc, argv, &i)))
+            o->root = v;
         else if ((v = value_of("--model", argc, argv, &i)))
             VEC_PUSH(o->models, v);
         else if ((v = value_of("--explain", argc, argv, &i))) {
@@ -105,6 +116,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             o->explain = v;
         } else if (strcmp(a, "--exit-zero") == 0)
             o->exit_zero = true;
+        else if (strcmp(a, "--statistics") == 0)
+            o->statistics = true;
+        else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+            o->quiet = true;
         else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
             o->verbose = true;
         else if (strcmp(a, "--list-rules") == 0)
@@ -120,6 +135,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         else
             VEC_PUSH(o->paths, a);
     }
+    if (o->statistics && o->format != FORMAT_TEXT)
+        return snprintf(err, errlen, "--statistics prints text; it cannot be combined with --format"), false;
     if ((o->action == ACT_ANALYZE || o->action == ACT_DUMP_IR) && o->paths.n == 0)
         return snprintf(err, errlen, "no input files (see --help)"), false;
     return true;
@@ -132,7 +149,7 @@ void options_free(struct options *o)
     VEC_FREE(o->compiler_args);
 }
 
-static bool apply_list(const char *list, bool value, bool *enabled, char *err, size_t errlen)
+bool options_rule_list(const char *list, bool *in, char *err, size_t errlen)
 {
     char buf[256];
     for (const char *p = list; *p;) {
@@ -145,7 +162,7 @@ static bool apply_list(const char *list, bool value, bool *enabled, char *err, s
         if (r < 0 && n > 0)
             return snprintf(err, errlen, "unknown rule '%s' (see --list-rules)", buf), false;
         if (r >= 0)
-            enabled[r] = value;
+            in[r] = true;
         p += n;
         if (*p == ',')
             p++;
@@ -155,9 +172,12 @@ static bool apply_list(const char *list, bool value, bool *enabled, char *err, s
 
 bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen)
 {
-    for (int i = 0; i < RULE_COUNT; i++)
-        enabled[i] = o->select == NULL;
-    if (o->select && !apply_list(o->select, true, enabled, err, errlen))
+    bool sel[RULE_COUNT] = {false}, ign[RULE_COUNT] = {false};
+    if (o->select && !options_rule_list(o->select, sel, err, errlen))
         return false;
-    return !o->ignore || apply_list(o->ignore, false, enabled, err, errlen);
+    if (o->ignore && !options_rule_list(o->ignore, ign, err, errlen))
+        return false;
+    for (int i = 0; i < RULE_COUNT; i++)
+        enabled[i] = (o->select == NULL || sel[i]) && !ign[i];
+    return true;
 }

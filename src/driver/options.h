@@ -5,7 +5,7 @@
 #include "../util/vec.h"
 #include <stdbool.h>
 
-enum output_format { FORMAT_TEXT, FORMAT_JSON };
+enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_GITLAB };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum action { ACT_ANALYZE, ACT_HELP, ACT_VERSION, ACT_LIST_RULES, ACT_EXPLAIN, ACT_DUMP_IR };
 
@@ -14,9 +14,11 @@ struct options {
     enum output_format format;
     enum color_mode color;
     enum header_mode headers;
-    bool exit_zero, verbose;
+    bool exit_zero, verbose, statistics, quiet;
+    const char *config;            /* --config FILE instead of discovery */
     const char *explain;           /* rule for --explain */
     const char *select, *ignore;   /* comma-separated rule ids or names */
+    const char *root;              /* --root: CI paths are relative to it */
     VEC(const char *) paths;       /* files and directories */
     VEC(const char *) models;      /* extra model files */
     VEC(const char *) compiler_args; /* after `--` */
@@ -28,6 +30,9 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
 void options_free(struct options *o);
 /* Fills `enabled` (RULE_COUNT entries) from --select/--ignore. */
 bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen);
+/* Sets in[r] for each rule named in the comma-separated `list` (in[] is
+ * not cleared first). False for an unknown rule. */
+bool options_rule_list(const char *list, bool *in, char *err, size_t errlen);
 void options_usage(FILE *out);
 
 #endif

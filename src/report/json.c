@@ -18,8 +18,8 @@ static cJSON *loc_object(const char *file, struct ir_loc loc)
 static cJSON *diag_object(const struct diag *d)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "rule", rule_table[d->rule].id);
-    cJSON_AddStringToObject(o, "name", rule_table[d->rule].name);
+    cJSON_AddStringToObject(o, "rule", rule_get(d->rule)->id);
+    cJSON_AddStringToObject(o, "name", rule_get(d->rule)->name);
     cJSON_AddStringToObject(o, "severity", d->severity == SEV_ERROR ? "error" : "warning");
     cJSON_AddStringToObject(o, "file", d->file);
     cJSON_AddNumberToObject(o, "line", d->loc.line);

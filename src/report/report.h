@@ -19,15 +19,46 @@ struct report_input {
     size_t nfiles;
     const struct diag *diags;
     size_t ndiags;
+    /* Absolute path of the source root that SARIF, GitHub and GitLab paths
+     * are relative to (the current directory unless --root says). */
+    const char *root;
 };
 
 void report_text(FILE *out, const struct report_input *in, bool color);
 void report_json(FILE *out, const struct report_input *in);
+/* SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
+void report_sarif(FILE *out, const struct report_input *in);
+/* GitHub Actions workflow commands (::error file=...::message). */
+void report_github(FILE *out, const struct report_input *in);
+/* --statistics: the number of findings per rule, most frequent first. */
+void report_statistics(FILE *out, const struct report_input *in);
+/* GitLab Code Quality JSON (an array of issues). */
+void report_gitlab(FILE *out, const struct report_input *in);
 
 /* Counts for summaries and the exit status. */
 size_t report_count(const struct report_input *in, enum severity sev);
 /* Writes `s` with control characters replaced, so source text cannot send
  * escape sequences to a terminal. */
 void report_put_safe(FILE *out, const char *s, size_t n);
+
+/* The text of line `line` (1-based) of `path`, without its line break;
+ * caller frees. NULL if the file or the line is missing. */
+char *report_source_line(const char *path, unsigned line);
+/* `path` relative to `root` when it lies under it, else its absolute form
+ * (or `path` itself when it cannot be resolved); caller frees. */
+char *report_relpath(const char *path, const char *root);
+/* Appends `path` to `b` as a URI reference: '/' kept, unreserved
+ * characters kept, everything else percent-encoded. */
+struct strbuf;
+void report_add_uri(struct strbuf *b, const char *path);
+
+/* A diagnostic's fingerprint: 16 hex digits of a hash of the rule id, the
+ * file's root-relative path, the primary line's text with white space
+ * removed, and how many earlier diagnostics in the list share all three.
+ * So it survives edits elsewhere in the file (lines shifting) and
+ * re-indentation, and differs between identical lines. */
+#define REPORT_FINGERPRINT_LEN 17
+/* Fills fp[i] for every diagnostic of `in` (in->ndiags entries). */
+void report_fingerprints(const struct report_input *in, char (*fp)[REPORT_FINGERPRINT_LEN]);
 
 #endif

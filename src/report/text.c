@@ -27,33 +27,9 @@ void report_put_safe(FILE *out, const char *s, size_t n)
     }
 }
 
-/* The text of line `line` (1-based) of `path`; caller frees. NULL if absent. */
-static char *source_line(const char *path, unsigned line)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct strbuf b;
-    sb_init(&b);
-    unsigned cur = 1;
-    int c;
-    while ((c = fgetc(f)) != EOF && cur <= line) {
-        if (c == '\n') {
-            cur++;
-            continue;
-        }
-        if (cur == line && c != '\r' && b.len < 4096)
-            sb_addc(&b, (char)c);
-    }
-    fclose(f);
-    if (cur < line)
-        return sb_free(&b), NULL;
-    return sb_detach(&b);
-}
-
 static void print_snippet(FILE *out, const char *file, struct ir_loc loc, struct ir_loc end, bool color)
 {
-    char *text = source_line(file, loc.line);
+    char *text = report_source_line(file, loc.line);
     if (!text)
         return;
     size_t len = strlen(text);
@@ -96,7 +72,7 @@ void report_text(FILE *out, const struct report_input *in, bool color)
         bool err = d->severity == SEV_ERROR;
         print_head(out, d->file, d->loc, err ? "error" : "warning", err ? C_RED : C_MAGENTA, color);
         report_put_safe(out, d->message, strlen(d->message));
-        fprintf(out, " [%s %s]%s\n", rule_table[d->rule].id, rule_table[d->rule].name, color ? C_RESET : "");
+        fprintf(out, " [%s %s]%s\n", rule_get(d->rule)->id, rule_get(d->rule)->name, color ? C_RESET : "");
         print_snippet(out, d->file, d->loc, d->end, color);
         for (size_t k = 0; k < d->nnotes; k++) {
             const struct diag_note *n = &d->notes[k];

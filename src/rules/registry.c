@@ -8,6 +8,20 @@ const struct rule_info rule_table[RULE_COUNT] = {
 #undef RULE
 };
 
+static const struct rule_info nolint_info = {
+    "tfgradlint-nolint", "unmatched-nolint", "a NOLINTBEGIN comment without its NOLINTEND, or the reverse",
+    SEV_ERROR, NULL};
+
+const struct rule_info *rule_get(int i) { return i == RULE_NOLINT ? &nolint_info : &rule_table[i]; }
+
+int rule_find_any(const char *s)
+{
+    int r = rule_find(s);
+    if (r < 0 && (strcmp(s, nolint_info.id) == 0 || strcmp(s, nolint_info.name) == 0))
+        r = RULE_NOLINT;
+    return r;
+}
+
 int rule_find(const char *s)
 {
     for (int i = 0; i < RULE_COUNT; i++)

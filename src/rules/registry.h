@@ -32,8 +32,17 @@ struct rule_info {
 
 extern const struct rule_info rule_table[RULE_COUNT];
 
+/* The pseudo-rule under which unmatched NOLINTBEGIN/NOLINTEND comments are
+ * reported (clang-tidy calls its own "clang-tidy-nolint"). It has a doc but
+ * no pass, cannot be selected or ignored, and is not in rule_table. */
+#define RULE_NOLINT RULE_COUNT
+/* The info of rule index `i` (0 <= i <= RULE_NOLINT). */
+const struct rule_info *rule_get(int i);
+
 /* Index of a rule by id ("GL001") or name ("loss-outside-tape"), or -1. */
 int rule_find(const char *id_or_name);
+/* Like rule_find, also finding RULE_NOLINT. */
+int rule_find_any(const char *id_or_name);
 /* Runs every enabled rule over an analysed TU. */
 void rules_run_all(struct analysis *a, struct diag_sink *sink);
 

@@ -17,6 +17,10 @@ Suite *suite_graph(void);
 Suite *suite_rules(void);
 Suite *suite_report(void);
 Suite *suite_driver(void);
+Suite *suite_docinfo(void);
+Suite *suite_formats(void);
+Suite *suite_nolint(void);
+Suite *suite_config(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers. */

@@ -35,7 +35,7 @@ static void teardown(void)
 
 static char *render(bool json, bool color)
 {
-    struct report_input in = {files, 2, sink.diags.v, sink.diags.n};
+    struct report_input in = {files, 2, sink.diags.v, sink.diags.n, NULL};
     char *buf;
     size_t len;
     FILE *f = open_memstream(&buf, &len);
