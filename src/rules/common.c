@@ -71,6 +71,13 @@ static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, e
     case OP_HOST_EXTRACT:
     case OP_HOST_CONSTRUCT:
     case OP_FACTORY: return CUT_HERE;
+    case OP_GRADIENT: { /* gradients have a graph only with create_graph = true */
+        ir_id create = ir_call_operand(n, n->op->create_graph_arg);
+        const struct ir_node *c = create == IR_NONE ? NULL : &f->nodes[create];
+        bool literal_false = c && c->kind == IR_LITERAL && (c->flags & IRF_BOOL_FALSE);
+        bool unknown = c && !literal_false && !(c->kind == IR_LITERAL) && !(c->kind == IR_UNKNOWN && c->nops == 0);
+        return (c && c->kind == IR_LITERAL && (c->flags & IRF_BOOL_TRUE)) || unknown ? CUT_NONE : CUT_HERE;
+    }
     default: return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
     }
 }

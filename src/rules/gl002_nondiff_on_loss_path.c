@@ -26,8 +26,22 @@ static const char *why(const struct ir_node *op)
         return op->op->why;
     switch (op->op->cls) {
     case OP_FACTORY: return "builds a new leaf tensor";
+    case OP_GRADIENT: return "returns gradients with no graph of their own (create_graph is not true)";
     default: return "casts to a type that has no gradient";
     }
+}
+
+/* Two cuts by the same op on one line (`v(t.data_ptr(), t.data_ptr() + n)`)
+ * are one finding. */
+static bool same_line_as_earlier(struct analysis *a, const struct node_ref *cuts, size_t k)
+{
+    const struct ir_node *n = analysis_node(a, cuts[k]);
+    for (size_t j = 0; j < k; j++) {
+        const struct ir_node *m = analysis_node(a, cuts[j]);
+        if (cuts[j].fn == cuts[k].fn && m->loc.line == n->loc.line && m->op == n->op)
+            return true;
+    }
+    return false;
 }
 
 static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut)
@@ -142,7 +156,8 @@ void rule_gl002(struct rule_ctx *ctx)
             struct node_ref cuts[FLOW_MAX_CUTS];
             size_t n = rule_reportable_cuts(ctx->a, f, &facts[target], (struct node_ref){f, i}, cuts);
             for (size_t k = 0; k < n; k++)
-                report(ctx, f, i, cuts[k]);
+                if (!same_line_as_earlier(ctx->a, cuts, k))
+                    report(ctx, f, i, cuts[k]);
             if (n == 0)
                 check_dead_terms(ctx, f, i, &facts[target]);
         }
