@@ -37,11 +37,5 @@ void report_gitlab(FILE *out, const struct report_input *in)
     for (size_t i = 0; i < in->ndiags; i++)
         cJSON_AddItemToArray(root, issue(in, &in->diags[i], fp[i]));
     free(fp);
-    char *s = cJSON_Print(root);
-    if (s) {
-        fputs(s, out);
-        fputc('\n', out);
-        free(s);
-    }
-    cJSON_Delete(root);
+    report_emit_json(out, root);
 }

@@ -6,6 +6,17 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 
+void report_emit_json(FILE *out, struct cJSON *root)
+{
+    char *s = cJSON_Print(root);
+    if (s) {
+        fputs(s, out);
+        fputc('\n', out);
+        free(s);
+    }
+    cJSON_Delete(root);
+}
+
 static cJSON *loc_object(const char *file, struct ir_loc loc)
 {
     cJSON *o = cJSON_CreateObject();
@@ -66,11 +77,5 @@ void report_json(FILE *out, const struct report_input *in)
     cJSON_AddNumberToObject(summary, "files", (double)in->nfiles);
     cJSON_AddNumberToObject(summary, "errors", (double)report_count(in, SEV_ERROR));
     cJSON_AddNumberToObject(summary, "warnings", (double)report_count(in, SEV_WARNING));
-    char *s = cJSON_Print(root);
-    if (s) {
-        fputs(s, out);
-        fputc('\n', out);
-        free(s);
-    }
-    cJSON_Delete(root);
+    report_emit_json(out, root);
 }

@@ -37,6 +37,10 @@ void report_gitlab(FILE *out, const struct report_input *in);
 
 /* Counts for summaries and the exit status. */
 size_t report_count(const struct report_input *in, enum severity sev);
+struct cJSON;
+/* Prints a JSON document followed by a newline and frees it (json.c; the
+ * JSON-based formats share it). */
+void report_emit_json(FILE *out, struct cJSON *root);
 /* Writes `s` with control characters replaced, so source text cannot send
  * escape sequences to a terminal. */
 void report_put_safe(FILE *out, const char *s, size_t n);

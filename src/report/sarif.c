@@ -163,11 +163,5 @@ void report_sarif(FILE *out, const struct report_input *in)
     cJSON_AddStringToObject(root, "$schema", SARIF_SCHEMA);
     cJSON_AddStringToObject(root, "version", "2.1.0");
     cJSON_AddItemToArray(cJSON_AddArrayToObject(root, "runs"), run_object(in));
-    char *s = cJSON_Print(root);
-    if (s) {
-        fputs(s, out);
-        fputc('\n', out);
-        free(s);
-    }
-    cJSON_Delete(root);
+    report_emit_json(out, root);
 }

@@ -28,6 +28,23 @@ extern const char *const MINI_HEADER;
 extern const char *const MINI_MODEL_JSON;
 struct model *mini_model(void);
 
+/* The per-test state of suites that build mini-framework code: the model,
+ * the TU arena and the IR, set up and freed around each test. */
+#define MINI_TEST_STATE                                                                                      \
+    static struct model *m;                                                                                  \
+    static struct arena a;                                                                                   \
+    static struct ir_tu tu __attribute__((unused));                                                          \
+    static void setup(void)                                                                                  \
+    {                                                                                                        \
+        m = mini_model();                                                                                    \
+        arena_init(&a);                                                                                      \
+    }                                                                                                        \
+    static void teardown(void)                                                                               \
+    {                                                                                                        \
+        arena_free(&a);                                                                                      \
+        model_free(m);                                                                                       \
+    }
+
 /* Writes `source` (prefixed with MINI_HEADER) to a temporary .cpp file and
  * builds its IR into `out`. Returns the front end result. */
 struct front_result build_source(const char *source, const struct model *m, struct arena *a, struct ir_tu *out);

@@ -3,9 +3,7 @@
 #include "analysis/flow.h"
 #include <string.h>
 
-static struct model *m;
-static struct arena a;
-static struct ir_tu tu;
+MINI_TEST_STATE
 static struct analysis an;
 
 static enum cut_kind cut_at_nondiff(struct analysis *x, uint32_t fn, ir_id node, enum ir_tristate entry)
@@ -16,17 +14,6 @@ static enum cut_kind cut_at_nondiff(struct analysis *x, uint32_t fn, ir_id node,
 
 static const struct flow_spec spec = {7, cut_at_nondiff};
 
-static void setup(void)
-{
-    m = mini_model();
-    arena_init(&a);
-}
-
-static void teardown(void)
-{
-    arena_free(&a);
-    model_free(m);
-}
 
 /* Facts of the value returned by function `name`. */
 static const struct flow_fact *returned(const char *src, const char *name)

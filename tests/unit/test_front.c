@@ -6,21 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static struct model *m;
-static struct arena a;
-static struct ir_tu tu;
+MINI_TEST_STATE
 
-static void setup(void)
-{
-    m = mini_model();
-    arena_init(&a);
-}
-
-static void teardown(void)
-{
-    arena_free(&a);
-    model_free(m);
-}
 
 static unsigned header_lines(void)
 {

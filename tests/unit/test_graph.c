@@ -2,21 +2,8 @@
 #include "suites.h"
 #include "analysis/graph.h"
 
-static struct model *m;
-static struct arena a;
-static struct ir_tu tu;
+MINI_TEST_STATE
 
-static void setup(void)
-{
-    m = mini_model();
-    arena_init(&a);
-}
-
-static void teardown(void)
-{
-    arena_free(&a);
-    model_free(m);
-}
 
 static const struct ir_fn *build(const char *src, const char *fn)
 {

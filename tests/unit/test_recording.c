@@ -3,22 +3,9 @@
 #include "suites.h"
 #include "analysis/recording.h"
 
-static struct model *m;
-static struct arena a;
-static struct ir_tu tu;
+MINI_TEST_STATE
 static struct analysis an;
 
-static void setup(void)
-{
-    m = mini_model();
-    arena_init(&a);
-}
-
-static void teardown(void)
-{
-    arena_free(&a);
-    model_free(m);
-}
 
 static uint32_t prepare(const char *src, const char *fname)
 {

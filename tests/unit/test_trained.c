@@ -3,9 +3,7 @@
 #include "analysis/trained.h"
 #include <string.h>
 
-static struct model *m;
-static struct arena a;
-static struct ir_tu tu;
+MINI_TEST_STATE
 static struct analysis an;
 
 static enum cut_kind no_cut(struct analysis *x, uint32_t fn, ir_id node, enum ir_tristate entry)
@@ -16,17 +14,6 @@ static enum cut_kind no_cut(struct analysis *x, uint32_t fn, ir_id node, enum ir
 
 static const struct flow_spec spec = {6, no_cut};
 
-static void setup(void)
-{
-    m = mini_model();
-    arena_init(&a);
-}
-
-static void teardown(void)
-{
-    arena_free(&a);
-    model_free(m);
-}
 
 static void build(const char *src)
 {
