@@ -165,4 +165,29 @@ struct InferenceMode {
   static bool is_enabled();
 };
 
+// Error-checking macros (c10/util/Exception.h). The message arguments are
+// joined with c10::str, as in the real header.
+template <typename... Args>
+std::string str(const Args&... args);
+namespace detail {
+[[noreturn]] void torchCheckFail(const char* func, const char* file, uint32_t line, const std::string& msg);
+[[noreturn]] void torchInternalAssertFail(const char* func, const char* file, uint32_t line, const char* condMsg,
+                                          const std::string& userMsg);
+}  // namespace detail
+
 }  // namespace c10
+
+#define TORCH_CHECK(cond, ...)                                                                \
+  if (!(cond)) {                                                                              \
+    ::c10::detail::torchCheckFail(__func__, __FILE__, static_cast<uint32_t>(__LINE__),        \
+                                  ::c10::str("", ##__VA_ARGS__));                             \
+  }
+#define TORCH_INTERNAL_ASSERT(cond, ...)                                                      \
+  if (!(cond)) {                                                                              \
+    ::c10::detail::torchInternalAssertFail(__func__, __FILE__, static_cast<uint32_t>(__LINE__), \
+                                           #cond, ::c10::str("", ##__VA_ARGS__));             \
+  }
+#define AT_ASSERT(...)                   \
+  do {                                   \
+    TORCH_INTERNAL_ASSERT(__VA_ARGS__);  \
+  } while (false)

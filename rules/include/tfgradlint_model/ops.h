@@ -132,7 +132,10 @@ Tensor max_pool2d(const Tensor& self, IntArrayRef kernel_size, IntArrayRef strid
 Tensor batch_norm(const Tensor& input, const Tensor& weight, const Tensor& bias, const Tensor& running_mean,
                   const Tensor& running_var, bool training, double momentum, double eps, bool cudnn_enabled);
 
-// losses (reduction: 0 none, 1 mean, 2 sum)
+// losses (reduction: 0 none, 1 mean, 2 sum, as in ATen/core/Reduction.h)
+namespace Reduction {
+enum Reduction { None, Mean, Sum, END };
+}  // namespace Reduction
 Tensor mse_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1);
 Tensor l1_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1);
 Tensor smooth_l1_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1, double beta = 1.0);

@@ -192,6 +192,10 @@ class Tensor {
   Tensor sign() const;
   Tensor sgn() const;
   Tensor reciprocal() const;
+  Tensor remainder(const Scalar& other) const;
+  Tensor remainder(const Tensor& other) const;
+  Tensor fmod(const Scalar& other) const;
+  Tensor fmod(const Tensor& other) const;
   Tensor lerp(const Tensor& end, const Scalar& weight) const;
   Tensor& lerp_(const Tensor& end, const Scalar& weight) const;
 
