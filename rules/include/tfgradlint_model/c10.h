@@ -103,7 +103,11 @@ class ArrayRef {
   const T& front() const;
   const T& back() const;
   std::vector<T> vec() const;
+  ArrayRef<T> slice(size_t N, size_t M) const;
+  ArrayRef<T> slice(size_t N) const;
 };
+template <typename T>
+std::ostream& operator<<(std::ostream& out, ArrayRef<T> list);
 using IntArrayRef = ArrayRef<int64_t>;
 
 struct TensorOptions {

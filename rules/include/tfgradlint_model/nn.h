@@ -5,7 +5,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 namespace torch {
 template <typename Key, typename Value>
@@ -29,9 +31,35 @@ class OutputArchive;
 class InputArchive;
 }  // namespace serialize
 
+namespace enumtype {
+struct kFanIn {};
+struct kFanOut {};
+struct kLinear {};
+struct kConv2d {};
+struct kSigmoid {};
+struct kTanh {};
+struct kReLU {};
+struct kLeakyReLU {};
+}  // namespace enumtype
+constexpr enumtype::kFanIn kFanIn{};
+constexpr enumtype::kFanOut kFanOut{};
+constexpr enumtype::kLinear kLinear{};
+constexpr enumtype::kConv2d kConv2d{};
+constexpr enumtype::kSigmoid kSigmoid{};
+constexpr enumtype::kTanh kTanh{};
+constexpr enumtype::kReLU kReLU{};
+constexpr enumtype::kLeakyReLU kLeakyReLU{};
+
 namespace nn {
 
 template <typename Contained> class ModuleHolder;
+namespace detail {
+// Module::as<T>() returns the contained type for a holder, T itself otherwise.
+template <typename T, typename = void>
+struct as_result { using type = T; };
+template <typename T>
+struct as_result<T, std::void_t<typename T::ContainedType>> { using type = typename T::ContainedType; };
+}  // namespace detail
 
 class Module : public std::enable_shared_from_this<Module> {
  public:
@@ -61,6 +89,11 @@ class Module : public std::enable_shared_from_this<Module> {
   std::shared_ptr<ModuleType> register_module(std::string name, ModuleHolder<ModuleType> module_holder);
   at::Tensor& register_parameter(std::string name, at::Tensor tensor, bool requires_grad = true);
   at::Tensor& register_buffer(std::string name, at::Tensor tensor);
+  template <typename ModuleType>
+  typename detail::as_result<ModuleType>::type* as() noexcept;
+  template <typename ModuleType>
+  const typename detail::as_result<ModuleType>::type* as() const noexcept;
+  friend std::ostream& operator<<(std::ostream& stream, const Module& module);
 };
 
 template <typename Derived>
@@ -90,6 +123,9 @@ class ModuleHolder {
   auto operator()(Args&&... args) -> decltype(std::declval<Impl&>().forward(std::forward<Args>(args)...));
   bool is_empty() const noexcept;
 };
+
+template <typename ModuleType>
+std::ostream& operator<<(std::ostream& stream, const ModuleHolder<ModuleType>& module);
 
 #define TORCH_MODULE_IMPL(Name, ImplType)                  \
   class Name : public torch::nn::ModuleHolder<ImplType> {  \
@@ -165,6 +201,24 @@ struct LeakyReLUOptions {
   LeakyReLUOptions& negative_slope(double s);
 };
 struct SoftmaxOptions { SoftmaxOptions(int64_t dim); };
+struct AvgPool2dOptions {
+  AvgPool2dOptions(at::IntArrayRef kernel_size);
+  AvgPool2dOptions& stride(at::IntArrayRef stride);
+  AvgPool2dOptions& padding(at::IntArrayRef padding);
+  AvgPool2dOptions& ceil_mode(bool ceil_mode);
+  AvgPool2dOptions& count_include_pad(bool count_include_pad);
+};
+struct AdaptiveAvgPool2dOptions {
+  AdaptiveAvgPool2dOptions(at::IntArrayRef output_size);
+};
+struct LSTMCellOptions {
+  LSTMCellOptions(int64_t input_size, int64_t hidden_size);
+  LSTMCellOptions& bias(bool bias);
+};
+struct GRUCellOptions {
+  GRUCellOptions(int64_t input_size, int64_t hidden_size);
+  GRUCellOptions& bias(bool bias);
+};
 struct LogSoftmaxOptions { LogSoftmaxOptions(int64_t dim); };
 
 // ---- layers ----
@@ -274,6 +328,25 @@ class RNNImpl : public Cloneable<RNNImpl> {
   void reset() override;
   std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
 };
+class LSTMCellImpl : public Cloneable<LSTMCellImpl> {
+ public:
+  LSTMCellImpl(int64_t input_size, int64_t hidden_size);
+  explicit LSTMCellImpl(const LSTMCellOptions& options);
+  void reset() override;
+  std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input,
+                                             c10::optional<std::tuple<at::Tensor, at::Tensor>> hx_opt = {});
+  at::Tensor weight_ih, weight_hh, bias_ih, bias_hh;
+};
+class GRUCellImpl : public Cloneable<GRUCellImpl> {
+ public:
+  GRUCellImpl(int64_t input_size, int64_t hidden_size);
+  explicit GRUCellImpl(const GRUCellOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input, at::Tensor hx = {});
+  at::Tensor weight_ih, weight_hh, bias_ih, bias_hh;
+};
+TORCH_MODULE(LSTMCell);
+TORCH_MODULE(GRUCell);
 TORCH_MODULE(LSTM);
 TORCH_MODULE(GRU);
 TORCH_MODULE(RNN);
@@ -318,6 +391,22 @@ class MaxPool2dImpl : public Cloneable<MaxPool2dImpl> {
 TORCH_MODULE(Softmax);
 TORCH_MODULE(LogSoftmax);
 TORCH_MODULE(MaxPool2d);
+class AvgPool2dImpl : public Cloneable<AvgPool2dImpl> {
+ public:
+  explicit AvgPool2dImpl(at::IntArrayRef kernel_size);
+  explicit AvgPool2dImpl(const AvgPool2dOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+class AdaptiveAvgPool2dImpl : public Cloneable<AdaptiveAvgPool2dImpl> {
+ public:
+  explicit AdaptiveAvgPool2dImpl(at::IntArrayRef output_size);
+  explicit AdaptiveAvgPool2dImpl(const AdaptiveAvgPool2dOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+TORCH_MODULE(AvgPool2d);
+TORCH_MODULE(AdaptiveAvgPool2d);
 
 class FunctionalImpl : public Cloneable<FunctionalImpl> {
  public:
@@ -336,6 +425,8 @@ class AnyModule {
   template <typename ModuleType> explicit AnyModule(std::shared_ptr<ModuleType> module);
   template <typename ModuleType> explicit AnyModule(const ModuleHolder<ModuleType>& module_holder);
   template <typename... ArgumentTypes> at::Tensor forward(ArgumentTypes&&... arguments);
+  std::shared_ptr<Module> ptr() const;
+  template <typename T> T& get();
 };
 
 class SequentialImpl : public Cloneable<SequentialImpl> {
@@ -351,6 +442,8 @@ class SequentialImpl : public Cloneable<SequentialImpl> {
   bool is_empty() const noexcept;
   std::shared_ptr<Module> ptr(size_t index) const;
   std::shared_ptr<Module> operator[](size_t index) const;
+  std::vector<AnyModule>::iterator begin();
+  std::vector<AnyModule>::iterator end();
 };
 TORCH_MODULE(Sequential);
 
@@ -397,8 +490,13 @@ TFGL_LOSS(KLDivLoss)
 namespace init {
 at::Tensor xavier_uniform_(at::Tensor tensor, double gain = 1.0);
 at::Tensor xavier_normal_(at::Tensor tensor, double gain = 1.0);
-at::Tensor kaiming_uniform_(at::Tensor tensor, double a = 0);
-at::Tensor kaiming_normal_(at::Tensor tensor, double a = 0);
+using FanModeType = std::variant<enumtype::kFanIn, enumtype::kFanOut>;
+using NonlinearityType = std::variant<enumtype::kLinear, enumtype::kConv2d, enumtype::kSigmoid, enumtype::kTanh,
+                                      enumtype::kReLU, enumtype::kLeakyReLU>;
+at::Tensor kaiming_uniform_(at::Tensor tensor, double a = 0, FanModeType mode = torch::kFanIn,
+                            NonlinearityType nonlinearity = torch::kLeakyReLU);
+at::Tensor kaiming_normal_(at::Tensor tensor, double a = 0, FanModeType mode = torch::kFanIn,
+                           NonlinearityType nonlinearity = torch::kLeakyReLU);
 at::Tensor normal_(at::Tensor tensor, double mean = 0, double std = 1);
 at::Tensor uniform_(at::Tensor tensor, double low = 0, double high = 1);
 at::Tensor zeros_(at::Tensor tensor);

@@ -3,8 +3,19 @@
 // Written from the public API; declarations only.
 #pragma once
 #include "c10.h"
+#include <memory>
 #include <tuple>
 #include <utility>
+
+namespace torch {
+namespace autograd {
+// The backward node that produced a tensor (Tensor::grad_fn()).
+struct Node {
+  virtual ~Node();
+  virtual std::string name() const;
+};
+}  // namespace autograd
+}  // namespace torch
 
 namespace at {
 using namespace c10;
@@ -67,6 +78,7 @@ class Tensor {
   bool is_contiguous() const;
   bool is_leaf() const;
   bool is_floating_point() const;
+  int64_t element_size() const;
   std::string toString() const;
   void print() const;
 
@@ -76,7 +88,7 @@ class Tensor {
   Tensor& set_requires_grad(bool requires_grad) const;
   const Tensor& grad() const;
   Tensor& mutable_grad();
-  const Tensor& grad_fn_name() const;
+  const std::shared_ptr<torch::autograd::Node>& grad_fn() const;
   void backward(const Tensor& gradient = {}, optional<bool> retain_graph = nullopt, bool create_graph = false,
                 optional<std::vector<Tensor>> inputs = nullopt) const;
   void retain_grad() const;
@@ -84,6 +96,10 @@ class Tensor {
   Tensor& detach_() const;
   Tensor data() const;
   Tensor clone() const;
+  Tensor new_zeros(IntArrayRef size, TensorOptions options = {}) const;
+  Tensor new_ones(IntArrayRef size, TensorOptions options = {}) const;
+  Tensor new_empty(IntArrayRef size, TensorOptions options = {}) const;
+  Tensor new_full(IntArrayRef size, const Scalar& fill_value, TensorOptions options = {}) const;
   Tensor& copy_(const Tensor& src, bool non_blocking = false) const;
 
   // host access
@@ -96,8 +112,7 @@ class Tensor {
   // conversion and devices
   Tensor to(ScalarType dtype, bool non_blocking = false, bool copy = false) const;
   Tensor to(Device device, ScalarType dtype, bool non_blocking = false, bool copy = false) const;
-  Tensor to(Device device, bool non_blocking = false, bool copy = false) const;
-  Tensor to(TensorOptions options, bool non_blocking = false, bool copy = false) const;
+  Tensor to(TensorOptions options = {}, bool non_blocking = false, bool copy = false) const;
   Tensor to(const Tensor& other, bool non_blocking = false, bool copy = false) const;
   Tensor toType(ScalarType t) const;
   Tensor type_as(const Tensor& other) const;
@@ -113,6 +128,11 @@ class Tensor {
   Tensor squeeze() const;
   Tensor squeeze(int64_t dim) const;
   Tensor unsqueeze(int64_t dim) const;
+  Tensor& unsqueeze_(int64_t dim) const;
+  Tensor& squeeze_() const;
+  Tensor& squeeze_(int64_t dim) const;
+  Tensor flip(IntArrayRef dims) const;
+  Tensor unfold(int64_t dimension, int64_t size, int64_t step) const;
   Tensor t() const;
   Tensor transpose(int64_t dim0, int64_t dim1) const;
   Tensor permute(IntArrayRef dims) const;
@@ -168,6 +188,7 @@ class Tensor {
   Tensor neg() const;
   Tensor abs() const;
   Tensor exp() const;
+  Tensor& exp_() const;
   Tensor log() const;
   Tensor log1p() const;
   Tensor sqrt() const;
