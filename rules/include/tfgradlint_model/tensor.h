@@ -62,6 +62,8 @@ class Tensor {
   Tensor& operator=(const Tensor& other) &;
   Tensor& operator=(Tensor&& other) &;
   Tensor& operator=(Scalar v) &&;
+  Tensor& operator=(const Tensor& rhs) &&;  // writes into the viewed elements (copy_)
+  Tensor& operator=(Tensor&& rhs) &&;
 
   // metadata
   bool defined() const;
@@ -197,6 +199,7 @@ class Tensor {
   Tensor sin() const;
   Tensor cos() const;
   Tensor tanh() const;
+  Tensor atan() const;
   Tensor sigmoid() const;
   Tensor relu() const;
   Tensor& relu_() const;
