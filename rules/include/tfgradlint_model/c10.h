@@ -39,6 +39,26 @@ constexpr ScalarType kFloat32 = ScalarType::Float;
 constexpr ScalarType kFloat64 = ScalarType::Double;
 constexpr ScalarType kUInt8 = ScalarType::Byte;
 
+}  // namespace c10
+
+namespace caffe2 {
+// The dtype of a tensor as Tensor::dtype() returns it (c10/util/typeid.h).
+class TypeMeta {
+ public:
+  c10::ScalarType toScalarType() const;
+  size_t itemsize() const noexcept;
+  const char* name() const noexcept;
+};
+bool operator==(const TypeMeta lhs, const TypeMeta rhs) noexcept;
+bool operator!=(const TypeMeta lhs, const TypeMeta rhs) noexcept;
+}  // namespace caffe2
+
+namespace c10 {
+bool operator==(const ScalarType t, const caffe2::TypeMeta m);
+bool operator!=(const ScalarType t, const caffe2::TypeMeta m);
+bool operator==(const caffe2::TypeMeta m, const ScalarType t);
+bool operator!=(const caffe2::TypeMeta m, const ScalarType t);
+
 enum class Layout : int8_t { Strided, Sparse };
 constexpr Layout kStrided = Layout::Strided;
 enum class MemoryFormat : int8_t { Contiguous, Preserve, ChannelsLast };
@@ -113,10 +133,12 @@ using IntArrayRef = ArrayRef<int64_t>;
 struct TensorOptions {
   TensorOptions();
   TensorOptions(ScalarType dtype);
+  TensorOptions(caffe2::TypeMeta dtype);
   TensorOptions(Device device);
   TensorOptions(DeviceType device_type);
   TensorOptions(Layout layout);
   TensorOptions dtype(ScalarType dtype) const noexcept;
+  TensorOptions dtype(caffe2::TypeMeta dtype) const noexcept;
   TensorOptions dtype(optional<ScalarType> dtype) const noexcept;
   TensorOptions device(Device device) const noexcept;
   TensorOptions device(optional<Device> device) const noexcept;

@@ -429,9 +429,23 @@ class AnyModule {
   template <typename T> T& get();
 };
 
+class NamedAnyModule {
+ public:
+  template <typename ModuleType>
+  NamedAnyModule(std::string name, std::shared_ptr<ModuleType> module_ptr);
+  template <typename M, typename = std::enable_if_t<std::is_base_of<Module, std::decay_t<M>>::value>>
+  NamedAnyModule(std::string name, M&& module);
+  template <typename M>
+  NamedAnyModule(std::string name, const ModuleHolder<M>& module_holder);
+  NamedAnyModule(std::string name, AnyModule any_module);
+  const std::string& name() const noexcept;
+  AnyModule& module() noexcept;
+};
+
 class SequentialImpl : public Cloneable<SequentialImpl> {
  public:
   SequentialImpl();
+  explicit SequentialImpl(std::initializer_list<NamedAnyModule> named_modules);
   template <typename... Modules> explicit SequentialImpl(Modules&&... modules);
   void reset() override;
   template <typename ReturnType = at::Tensor, typename... InputTypes>
@@ -445,7 +459,14 @@ class SequentialImpl : public Cloneable<SequentialImpl> {
   std::vector<AnyModule>::iterator begin();
   std::vector<AnyModule>::iterator end();
 };
-TORCH_MODULE(Sequential);
+// Like TORCH_MODULE(Sequential), plus construction from named modules.
+class Sequential : public torch::nn::ModuleHolder<SequentialImpl> {
+ public:
+  using torch::nn::ModuleHolder<SequentialImpl>::ModuleHolder;
+  using Impl = SequentialImpl;
+  Sequential();
+  Sequential(std::initializer_list<NamedAnyModule> named_modules);
+};
 
 class ModuleListImpl : public Cloneable<ModuleListImpl> {
  public:
@@ -500,6 +521,7 @@ at::Tensor kaiming_normal_(at::Tensor tensor, double a = 0, FanModeType mode = t
 at::Tensor normal_(at::Tensor tensor, double mean = 0, double std = 1);
 at::Tensor uniform_(at::Tensor tensor, double low = 0, double high = 1);
 at::Tensor zeros_(at::Tensor tensor);
+at::Tensor orthogonal_(at::Tensor tensor, double gain = 1.0);
 at::Tensor ones_(at::Tensor tensor);
 at::Tensor constant_(at::Tensor tensor, at::Scalar value);
 }  // namespace init

@@ -34,6 +34,24 @@ Tensor tensor(ArrayRef<double> values, const TensorOptions& options = {});
 Tensor from_blob(void* data, IntArrayRef sizes, const TensorOptions& options = {});
 void manual_seed(uint64_t seed);
 
+// Global settings (ATen/Context.h).
+class Context {
+ public:
+  bool benchmarkCuDNN() const;
+  void setBenchmarkCuDNN(bool);
+  bool deterministicCuDNN() const;
+  void setDeterministicCuDNN(bool);
+  bool deterministicAlgorithms() const;
+  void setDeterministicAlgorithms(bool, bool);
+  bool allowTF32CuDNN() const;
+  void setAllowTF32CuDNN(bool);
+  bool allowTF32CuBLAS() const;
+  void setAllowTF32CuBLAS(bool);
+  bool allowFP16ReductionCuBLAS() const;
+  void setAllowFP16ReductionCuBLAS(bool);
+};
+Context& globalContext();
+
 // math
 Tensor add(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
 Tensor sub(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
@@ -84,6 +102,8 @@ Tensor max(const Tensor& self);
 std::tuple<Tensor, Tensor> max(const Tensor& self, int64_t dim, bool keepdim = false);
 Tensor min(const Tensor& self);
 std::tuple<Tensor, Tensor> min(const Tensor& self, int64_t dim, bool keepdim = false);
+Tensor max(const Tensor& self, const Tensor& other);
+Tensor min(const Tensor& self, const Tensor& other);
 Tensor maximum(const Tensor& self, const Tensor& other);
 Tensor minimum(const Tensor& self, const Tensor& other);
 Tensor argmax(const Tensor& self, optional<int64_t> dim = nullopt, bool keepdim = false);
@@ -96,6 +116,9 @@ Tensor constant_pad_nd(const Tensor& self, IntArrayRef pad, const Scalar& value 
 Tensor flip(const Tensor& self, IntArrayRef dims);
 Tensor stack(TensorList tensors, int64_t dim = 0);
 std::vector<Tensor> broadcast_tensors(TensorList tensors);
+std::vector<Tensor> split(const Tensor& self, int64_t split_size, int64_t dim = 0);
+std::vector<Tensor> split(const Tensor& self, IntArrayRef split_size, int64_t dim = 0);
+std::vector<Tensor> chunk(const Tensor& self, int64_t chunks, int64_t dim = 0);
 Tensor where(const Tensor& condition, const Tensor& self, const Tensor& other);
 Tensor where(const Tensor& condition, const Scalar& self, const Tensor& other);
 Tensor where(const Tensor& condition, const Tensor& self, const Scalar& other);
@@ -109,6 +132,12 @@ Tensor lt(const Tensor& self, const Tensor& other);
 Tensor le(const Tensor& self, const Tensor& other);
 Tensor gt(const Tensor& self, const Tensor& other);
 Tensor ge(const Tensor& self, const Tensor& other);
+Tensor eq(const Tensor& self, const Scalar& other);
+Tensor ne(const Tensor& self, const Scalar& other);
+Tensor lt(const Tensor& self, const Scalar& other);
+Tensor le(const Tensor& self, const Scalar& other);
+Tensor gt(const Tensor& self, const Scalar& other);
+Tensor ge(const Tensor& self, const Scalar& other);
 Tensor logical_and(const Tensor& self, const Tensor& other);
 Tensor logical_or(const Tensor& self, const Tensor& other);
 Tensor logical_not(const Tensor& self);

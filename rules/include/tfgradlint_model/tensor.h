@@ -74,6 +74,7 @@ class Tensor {
   IntArrayRef sizes() const;
   IntArrayRef strides() const;
   ScalarType scalar_type() const;
+  caffe2::TypeMeta dtype() const;
   TensorOptions options() const;
   Device device() const;
   bool is_cuda() const;
