@@ -40,6 +40,10 @@ struct kSigmoid {};
 struct kTanh {};
 struct kReLU {};
 struct kLeakyReLU {};
+struct kNearest {};
+struct kBilinear {};
+struct kBicubic {};
+struct kTrilinear {};
 }  // namespace enumtype
 constexpr enumtype::kFanIn kFanIn{};
 constexpr enumtype::kFanOut kFanOut{};
@@ -49,6 +53,10 @@ constexpr enumtype::kSigmoid kSigmoid{};
 constexpr enumtype::kTanh kTanh{};
 constexpr enumtype::kReLU kReLU{};
 constexpr enumtype::kLeakyReLU kLeakyReLU{};
+constexpr enumtype::kNearest kNearest{};
+constexpr enumtype::kBilinear kBilinear{};
+constexpr enumtype::kBicubic kBicubic{};
+constexpr enumtype::kTrilinear kTrilinear{};
 
 namespace nn {
 
@@ -166,6 +174,17 @@ struct DropoutOptions {
   DropoutOptions& p(double p);
   DropoutOptions& inplace(bool inplace);
 };
+using Dropout2dOptions = DropoutOptions;
+struct UpsampleOptions {
+  typedef std::variant<enumtype::kNearest, enumtype::kLinear, enumtype::kBilinear, enumtype::kBicubic,
+                       enumtype::kTrilinear>
+      mode_t;
+  UpsampleOptions();
+  UpsampleOptions& size(c10::optional<std::vector<int64_t>> size);
+  UpsampleOptions& scale_factor(c10::optional<std::vector<double>> scale_factor);
+  UpsampleOptions& mode(mode_t mode);
+  UpsampleOptions& align_corners(c10::optional<bool> align_corners);
+};
 struct EmbeddingOptions {
   EmbeddingOptions(int64_t num_embeddings, int64_t embedding_dim);
   EmbeddingOptions& padding_idx(int64_t idx);
@@ -201,6 +220,10 @@ struct LeakyReLUOptions {
   LeakyReLUOptions& negative_slope(double s);
 };
 struct SoftmaxOptions { SoftmaxOptions(int64_t dim); };
+struct ReLUOptions {
+  ReLUOptions(bool inplace = false);
+  ReLUOptions& inplace(bool inplace);
+};
 struct AvgPool2dOptions {
   AvgPool2dOptions(at::IntArrayRef kernel_size);
   AvgPool2dOptions& stride(at::IntArrayRef stride);
@@ -360,7 +383,7 @@ TORCH_MODULE(RNN);
   };                                                               \
   TORCH_MODULE(Name);
 struct NoOptions {};
-TFGL_ACTIVATION(ReLU, NoOptions)
+TFGL_ACTIVATION(ReLU, ReLUOptions)
 TFGL_ACTIVATION(Sigmoid, NoOptions)
 TFGL_ACTIVATION(Tanh, NoOptions)
 TFGL_ACTIVATION(GELU, NoOptions)
@@ -405,6 +428,13 @@ class AdaptiveAvgPool2dImpl : public Cloneable<AdaptiveAvgPool2dImpl> {
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
 };
+class UpsampleImpl : public Cloneable<UpsampleImpl> {
+ public:
+  explicit UpsampleImpl(const UpsampleOptions& options = {});
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+TORCH_MODULE(Upsample);
 TORCH_MODULE(AvgPool2d);
 TORCH_MODULE(AdaptiveAvgPool2d);
 

@@ -112,6 +112,9 @@ Tensor argsort(const Tensor& self, int64_t dim = -1, bool descending = false);
 std::tuple<Tensor, Tensor> sort(const Tensor& self, int64_t dim = -1, bool descending = false);
 std::tuple<Tensor, Tensor> topk(const Tensor& self, int64_t k, int64_t dim = -1, bool largest = true, bool sorted = true);
 Tensor cat(TensorList tensors, int64_t dim = 0);
+Tensor flatten(const Tensor& self, int64_t start_dim = 0, int64_t end_dim = -1);
+Tensor upsample_nearest2d(const Tensor& self, IntArrayRef output_size, optional<double> scales_h = nullopt,
+                          optional<double> scales_w = nullopt);
 Tensor constant_pad_nd(const Tensor& self, IntArrayRef pad, const Scalar& value = 0);
 Tensor flip(const Tensor& self, IntArrayRef dims);
 Tensor stack(TensorList tensors, int64_t dim = 0);

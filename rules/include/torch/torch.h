@@ -2,9 +2,10 @@
 // header is not reachable. See rules/README.md.
 #pragma once
 // The real header pulls in <iostream> transitively, and training code relies
-// on that for std::cout and std::isnan; the model does the same so such code
-// parses.
+// on that for std::cout, std::isnan and memcpy; the model does the same so
+// such code parses.
 #include <cmath>
+#include <cstring>
 #include <iostream>
 #include "../tfgradlint_model/autograd.h"
 #include "../tfgradlint_model/data.h"
