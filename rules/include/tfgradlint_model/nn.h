@@ -147,6 +147,9 @@ std::ostream& operator<<(std::ostream& stream, const ModuleHolder<ModuleType>& m
 struct LinearOptions {
   LinearOptions(int64_t in_features, int64_t out_features);
   LinearOptions& bias(bool bias);
+  const int64_t& in_features() const noexcept;
+  const int64_t& out_features() const noexcept;
+  const bool& bias() const noexcept;
 };
 template <size_t D>
 struct ConvOptions {
@@ -251,6 +254,7 @@ class LinearImpl : public Cloneable<LinearImpl> {
   explicit LinearImpl(const LinearOptions& options);
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
+  LinearOptions options;
   at::Tensor weight, bias;
 };
 TORCH_MODULE(Linear);
