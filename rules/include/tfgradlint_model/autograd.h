@@ -4,17 +4,64 @@
 #pragma once
 #include "nn.h"
 #include <string>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+
+namespace c10 {
+// A boxed value (ATen/core/ivalue.h), as stored in AutogradContext::saved_data.
+struct IValue {
+  IValue();
+  IValue(const at::Tensor& t);
+  IValue(double d);
+  IValue(int64_t i);
+  IValue(int32_t i);
+  IValue(bool b);
+  IValue(std::string s);
+  IValue(const char* s);
+  bool isTensor() const;
+  at::Tensor toTensor() const;
+  double toDouble() const;
+  int64_t toInt() const;
+  bool toBool() const;
+  std::string toStringRef() const;
+};
+}  // namespace c10
 
 namespace torch {
 namespace autograd {
 using Variable = at::Tensor;
 using variable_list = std::vector<at::Tensor>;
+using tensor_list = std::vector<at::Tensor>;
 using GradMode = at::GradMode;
 using AutoGradMode = at::AutoGradMode;
 
 variable_list grad(const variable_list& outputs, const variable_list& inputs, const variable_list& grad_outputs = {},
                    c10::optional<bool> retain_graph = c10::nullopt, bool create_graph = false,
                    bool allow_unused = false);
+// Custom autograd functions (torch/csrc/autograd/custom_function.h): a class
+// derives from Function<Self> and defines static forward(ctx, ...) and
+// backward(ctx, grad_outputs); Self::apply(...) runs forward and records it.
+struct AutogradContext {
+  AutogradContext();
+  AutogradContext(const AutogradContext& other) = delete;
+  AutogradContext& operator=(const AutogradContext& other) = delete;
+  std::unordered_map<std::string, at::IValue> saved_data;
+  void save_for_backward(variable_list to_save);
+  void mark_dirty(const variable_list& inputs);
+  void mark_non_differentiable(const variable_list& outputs);
+  void set_materialize_grads(bool value);
+  variable_list get_saved_variables() const;
+  bool needs_input_grad(size_t output_edge_index) const;
+};
+template <class T, typename... Args>
+using forward_t = decltype(T::forward(nullptr, std::declval<Args>()...));
+template <class T>
+struct Function {
+  template <typename X = T, typename... Args>
+  static auto apply(Args&&... args) -> std::enable_if_t<std::is_same<X, T>::value, forward_t<X, Args...>>;
+};
+
 void backward(const variable_list& tensors, const variable_list& grad_tensors = {},
               c10::optional<bool> retain_graph = c10::nullopt, bool create_graph = false,
               const variable_list& inputs = {});

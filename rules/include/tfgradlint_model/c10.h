@@ -39,6 +39,26 @@ constexpr ScalarType kFloat32 = ScalarType::Float;
 constexpr ScalarType kFloat64 = ScalarType::Double;
 constexpr ScalarType kUInt8 = ScalarType::Byte;
 
+}  // namespace c10
+
+namespace caffe2 {
+// The dtype of a tensor as Tensor::dtype() returns it (c10/util/typeid.h).
+class TypeMeta {
+ public:
+  c10::ScalarType toScalarType() const;
+  size_t itemsize() const noexcept;
+  const char* name() const noexcept;
+};
+bool operator==(const TypeMeta lhs, const TypeMeta rhs) noexcept;
+bool operator!=(const TypeMeta lhs, const TypeMeta rhs) noexcept;
+}  // namespace caffe2
+
+namespace c10 {
+bool operator==(const ScalarType t, const caffe2::TypeMeta m);
+bool operator!=(const ScalarType t, const caffe2::TypeMeta m);
+bool operator==(const caffe2::TypeMeta m, const ScalarType t);
+bool operator!=(const caffe2::TypeMeta m, const ScalarType t);
+
 enum class Layout : int8_t { Strided, Sparse };
 constexpr Layout kStrided = Layout::Strided;
 enum class MemoryFormat : int8_t { Contiguous, Preserve, ChannelsLast };
@@ -103,16 +123,22 @@ class ArrayRef {
   const T& front() const;
   const T& back() const;
   std::vector<T> vec() const;
+  ArrayRef<T> slice(size_t N, size_t M) const;
+  ArrayRef<T> slice(size_t N) const;
 };
+template <typename T>
+std::ostream& operator<<(std::ostream& out, ArrayRef<T> list);
 using IntArrayRef = ArrayRef<int64_t>;
 
 struct TensorOptions {
   TensorOptions();
   TensorOptions(ScalarType dtype);
+  TensorOptions(caffe2::TypeMeta dtype);
   TensorOptions(Device device);
   TensorOptions(DeviceType device_type);
   TensorOptions(Layout layout);
   TensorOptions dtype(ScalarType dtype) const noexcept;
+  TensorOptions dtype(caffe2::TypeMeta dtype) const noexcept;
   TensorOptions dtype(optional<ScalarType> dtype) const noexcept;
   TensorOptions device(Device device) const noexcept;
   TensorOptions device(optional<Device> device) const noexcept;
@@ -165,4 +191,29 @@ struct InferenceMode {
   static bool is_enabled();
 };
 
+// Error-checking macros (c10/util/Exception.h). The message arguments are
+// joined with c10::str, as in the real header.
+template <typename... Args>
+std::string str(const Args&... args);
+namespace detail {
+[[noreturn]] void torchCheckFail(const char* func, const char* file, uint32_t line, const std::string& msg);
+[[noreturn]] void torchInternalAssertFail(const char* func, const char* file, uint32_t line, const char* condMsg,
+                                          const std::string& userMsg);
+}  // namespace detail
+
 }  // namespace c10
+
+#define TORCH_CHECK(cond, ...)                                                                \
+  if (!(cond)) {                                                                              \
+    ::c10::detail::torchCheckFail(__func__, __FILE__, static_cast<uint32_t>(__LINE__),        \
+                                  ::c10::str("", ##__VA_ARGS__));                             \
+  }
+#define TORCH_INTERNAL_ASSERT(cond, ...)                                                      \
+  if (!(cond)) {                                                                              \
+    ::c10::detail::torchInternalAssertFail(__func__, __FILE__, static_cast<uint32_t>(__LINE__), \
+                                           #cond, ::c10::str("", ##__VA_ARGS__));             \
+  }
+#define AT_ASSERT(...)                   \
+  do {                                   \
+    TORCH_INTERNAL_ASSERT(__VA_ARGS__);  \
+  } while (false)

@@ -19,10 +19,34 @@ struct Example {
 };
 
 namespace transforms {
+template <typename InputBatch, typename OutputBatch>
+class BatchTransform {
+ public:
+  using InputBatchType = InputBatch;
+  using OutputBatchType = OutputBatch;
+  virtual ~BatchTransform();
+  virtual OutputBatch apply_batch(InputBatch input_batch) = 0;
+};
+template <typename Input, typename Output>
+class Transform : public BatchTransform<std::vector<Input>, std::vector<Output>> {
+ public:
+  using InputType = Input;
+  using OutputType = Output;
+  virtual OutputType apply(InputType input) = 0;
+  std::vector<Output> apply_batch(std::vector<Input> input_batch) override;
+};
 template <typename Target = at::Tensor>
-struct Normalize {
+class TensorTransform : public Transform<Example<at::Tensor, Target>, Example<at::Tensor, Target>> {
+ public:
+  using E = Example<at::Tensor, Target>;
+  virtual at::Tensor operator()(at::Tensor input) = 0;
+  E apply(E example) override;
+};
+template <typename Target = at::Tensor>
+struct Normalize : public TensorTransform<Target> {
   Normalize(double mean, double stddev);
   Normalize(at::ArrayRef<double> mean, at::ArrayRef<double> stddev);
+  at::Tensor operator()(at::Tensor input) override;
 };
 template <typename T = Example<>>
 struct Stack {};

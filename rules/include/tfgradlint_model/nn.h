@@ -5,7 +5,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
+#include <variant>
 
 namespace torch {
 template <typename Key, typename Value>
@@ -29,9 +31,43 @@ class OutputArchive;
 class InputArchive;
 }  // namespace serialize
 
+namespace enumtype {
+struct kFanIn {};
+struct kFanOut {};
+struct kLinear {};
+struct kConv2d {};
+struct kSigmoid {};
+struct kTanh {};
+struct kReLU {};
+struct kLeakyReLU {};
+struct kNearest {};
+struct kBilinear {};
+struct kBicubic {};
+struct kTrilinear {};
+}  // namespace enumtype
+constexpr enumtype::kFanIn kFanIn{};
+constexpr enumtype::kFanOut kFanOut{};
+constexpr enumtype::kLinear kLinear{};
+constexpr enumtype::kConv2d kConv2d{};
+constexpr enumtype::kSigmoid kSigmoid{};
+constexpr enumtype::kTanh kTanh{};
+constexpr enumtype::kReLU kReLU{};
+constexpr enumtype::kLeakyReLU kLeakyReLU{};
+constexpr enumtype::kNearest kNearest{};
+constexpr enumtype::kBilinear kBilinear{};
+constexpr enumtype::kBicubic kBicubic{};
+constexpr enumtype::kTrilinear kTrilinear{};
+
 namespace nn {
 
 template <typename Contained> class ModuleHolder;
+namespace detail {
+// Module::as<T>() returns the contained type for a holder, T itself otherwise.
+template <typename T, typename = void>
+struct as_result { using type = T; };
+template <typename T>
+struct as_result<T, std::void_t<typename T::ContainedType>> { using type = typename T::ContainedType; };
+}  // namespace detail
 
 class Module : public std::enable_shared_from_this<Module> {
  public:
@@ -61,6 +97,11 @@ class Module : public std::enable_shared_from_this<Module> {
   std::shared_ptr<ModuleType> register_module(std::string name, ModuleHolder<ModuleType> module_holder);
   at::Tensor& register_parameter(std::string name, at::Tensor tensor, bool requires_grad = true);
   at::Tensor& register_buffer(std::string name, at::Tensor tensor);
+  template <typename ModuleType>
+  typename detail::as_result<ModuleType>::type* as() noexcept;
+  template <typename ModuleType>
+  const typename detail::as_result<ModuleType>::type* as() const noexcept;
+  friend std::ostream& operator<<(std::ostream& stream, const Module& module);
 };
 
 template <typename Derived>
@@ -91,6 +132,9 @@ class ModuleHolder {
   bool is_empty() const noexcept;
 };
 
+template <typename ModuleType>
+std::ostream& operator<<(std::ostream& stream, const ModuleHolder<ModuleType>& module);
+
 #define TORCH_MODULE_IMPL(Name, ImplType)                  \
   class Name : public torch::nn::ModuleHolder<ImplType> {  \
    public:                                                 \
@@ -103,6 +147,9 @@ class ModuleHolder {
 struct LinearOptions {
   LinearOptions(int64_t in_features, int64_t out_features);
   LinearOptions& bias(bool bias);
+  const int64_t& in_features() const noexcept;
+  const int64_t& out_features() const noexcept;
+  const bool& bias() const noexcept;
 };
 template <size_t D>
 struct ConvOptions {
@@ -129,6 +176,17 @@ struct DropoutOptions {
   DropoutOptions(double p = 0.5);
   DropoutOptions& p(double p);
   DropoutOptions& inplace(bool inplace);
+};
+using Dropout2dOptions = DropoutOptions;
+struct UpsampleOptions {
+  typedef std::variant<enumtype::kNearest, enumtype::kLinear, enumtype::kBilinear, enumtype::kBicubic,
+                       enumtype::kTrilinear>
+      mode_t;
+  UpsampleOptions();
+  UpsampleOptions& size(c10::optional<std::vector<int64_t>> size);
+  UpsampleOptions& scale_factor(c10::optional<std::vector<double>> scale_factor);
+  UpsampleOptions& mode(mode_t mode);
+  UpsampleOptions& align_corners(c10::optional<bool> align_corners);
 };
 struct EmbeddingOptions {
   EmbeddingOptions(int64_t num_embeddings, int64_t embedding_dim);
@@ -165,6 +223,28 @@ struct LeakyReLUOptions {
   LeakyReLUOptions& negative_slope(double s);
 };
 struct SoftmaxOptions { SoftmaxOptions(int64_t dim); };
+struct ReLUOptions {
+  ReLUOptions(bool inplace = false);
+  ReLUOptions& inplace(bool inplace);
+};
+struct AvgPool2dOptions {
+  AvgPool2dOptions(at::IntArrayRef kernel_size);
+  AvgPool2dOptions& stride(at::IntArrayRef stride);
+  AvgPool2dOptions& padding(at::IntArrayRef padding);
+  AvgPool2dOptions& ceil_mode(bool ceil_mode);
+  AvgPool2dOptions& count_include_pad(bool count_include_pad);
+};
+struct AdaptiveAvgPool2dOptions {
+  AdaptiveAvgPool2dOptions(at::IntArrayRef output_size);
+};
+struct LSTMCellOptions {
+  LSTMCellOptions(int64_t input_size, int64_t hidden_size);
+  LSTMCellOptions& bias(bool bias);
+};
+struct GRUCellOptions {
+  GRUCellOptions(int64_t input_size, int64_t hidden_size);
+  GRUCellOptions& bias(bool bias);
+};
 struct LogSoftmaxOptions { LogSoftmaxOptions(int64_t dim); };
 
 // ---- layers ----
@@ -174,6 +254,7 @@ class LinearImpl : public Cloneable<LinearImpl> {
   explicit LinearImpl(const LinearOptions& options);
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
+  LinearOptions options;
   at::Tensor weight, bias;
 };
 TORCH_MODULE(Linear);
@@ -274,6 +355,25 @@ class RNNImpl : public Cloneable<RNNImpl> {
   void reset() override;
   std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
 };
+class LSTMCellImpl : public Cloneable<LSTMCellImpl> {
+ public:
+  LSTMCellImpl(int64_t input_size, int64_t hidden_size);
+  explicit LSTMCellImpl(const LSTMCellOptions& options);
+  void reset() override;
+  std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input,
+                                             c10::optional<std::tuple<at::Tensor, at::Tensor>> hx_opt = {});
+  at::Tensor weight_ih, weight_hh, bias_ih, bias_hh;
+};
+class GRUCellImpl : public Cloneable<GRUCellImpl> {
+ public:
+  GRUCellImpl(int64_t input_size, int64_t hidden_size);
+  explicit GRUCellImpl(const GRUCellOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input, at::Tensor hx = {});
+  at::Tensor weight_ih, weight_hh, bias_ih, bias_hh;
+};
+TORCH_MODULE(LSTMCell);
+TORCH_MODULE(GRUCell);
 TORCH_MODULE(LSTM);
 TORCH_MODULE(GRU);
 TORCH_MODULE(RNN);
@@ -287,7 +387,7 @@ TORCH_MODULE(RNN);
   };                                                               \
   TORCH_MODULE(Name);
 struct NoOptions {};
-TFGL_ACTIVATION(ReLU, NoOptions)
+TFGL_ACTIVATION(ReLU, ReLUOptions)
 TFGL_ACTIVATION(Sigmoid, NoOptions)
 TFGL_ACTIVATION(Tanh, NoOptions)
 TFGL_ACTIVATION(GELU, NoOptions)
@@ -318,6 +418,29 @@ class MaxPool2dImpl : public Cloneable<MaxPool2dImpl> {
 TORCH_MODULE(Softmax);
 TORCH_MODULE(LogSoftmax);
 TORCH_MODULE(MaxPool2d);
+class AvgPool2dImpl : public Cloneable<AvgPool2dImpl> {
+ public:
+  explicit AvgPool2dImpl(at::IntArrayRef kernel_size);
+  explicit AvgPool2dImpl(const AvgPool2dOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+class AdaptiveAvgPool2dImpl : public Cloneable<AdaptiveAvgPool2dImpl> {
+ public:
+  explicit AdaptiveAvgPool2dImpl(at::IntArrayRef output_size);
+  explicit AdaptiveAvgPool2dImpl(const AdaptiveAvgPool2dOptions& options);
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+class UpsampleImpl : public Cloneable<UpsampleImpl> {
+ public:
+  explicit UpsampleImpl(const UpsampleOptions& options = {});
+  void reset() override;
+  at::Tensor forward(const at::Tensor& input);
+};
+TORCH_MODULE(Upsample);
+TORCH_MODULE(AvgPool2d);
+TORCH_MODULE(AdaptiveAvgPool2d);
 
 class FunctionalImpl : public Cloneable<FunctionalImpl> {
  public:
@@ -336,11 +459,27 @@ class AnyModule {
   template <typename ModuleType> explicit AnyModule(std::shared_ptr<ModuleType> module);
   template <typename ModuleType> explicit AnyModule(const ModuleHolder<ModuleType>& module_holder);
   template <typename... ArgumentTypes> at::Tensor forward(ArgumentTypes&&... arguments);
+  std::shared_ptr<Module> ptr() const;
+  template <typename T> T& get();
+};
+
+class NamedAnyModule {
+ public:
+  template <typename ModuleType>
+  NamedAnyModule(std::string name, std::shared_ptr<ModuleType> module_ptr);
+  template <typename M, typename = std::enable_if_t<std::is_base_of<Module, std::decay_t<M>>::value>>
+  NamedAnyModule(std::string name, M&& module);
+  template <typename M>
+  NamedAnyModule(std::string name, const ModuleHolder<M>& module_holder);
+  NamedAnyModule(std::string name, AnyModule any_module);
+  const std::string& name() const noexcept;
+  AnyModule& module() noexcept;
 };
 
 class SequentialImpl : public Cloneable<SequentialImpl> {
  public:
   SequentialImpl();
+  explicit SequentialImpl(std::initializer_list<NamedAnyModule> named_modules);
   template <typename... Modules> explicit SequentialImpl(Modules&&... modules);
   void reset() override;
   template <typename ReturnType = at::Tensor, typename... InputTypes>
@@ -351,8 +490,17 @@ class SequentialImpl : public Cloneable<SequentialImpl> {
   bool is_empty() const noexcept;
   std::shared_ptr<Module> ptr(size_t index) const;
   std::shared_ptr<Module> operator[](size_t index) const;
+  std::vector<AnyModule>::iterator begin();
+  std::vector<AnyModule>::iterator end();
 };
-TORCH_MODULE(Sequential);
+// Like TORCH_MODULE(Sequential), plus construction from named modules.
+class Sequential : public torch::nn::ModuleHolder<SequentialImpl> {
+ public:
+  using torch::nn::ModuleHolder<SequentialImpl>::ModuleHolder;
+  using Impl = SequentialImpl;
+  Sequential();
+  Sequential(std::initializer_list<NamedAnyModule> named_modules);
+};
 
 class ModuleListImpl : public Cloneable<ModuleListImpl> {
  public:
@@ -397,11 +545,17 @@ TFGL_LOSS(KLDivLoss)
 namespace init {
 at::Tensor xavier_uniform_(at::Tensor tensor, double gain = 1.0);
 at::Tensor xavier_normal_(at::Tensor tensor, double gain = 1.0);
-at::Tensor kaiming_uniform_(at::Tensor tensor, double a = 0);
-at::Tensor kaiming_normal_(at::Tensor tensor, double a = 0);
+using FanModeType = std::variant<enumtype::kFanIn, enumtype::kFanOut>;
+using NonlinearityType = std::variant<enumtype::kLinear, enumtype::kConv2d, enumtype::kSigmoid, enumtype::kTanh,
+                                      enumtype::kReLU, enumtype::kLeakyReLU>;
+at::Tensor kaiming_uniform_(at::Tensor tensor, double a = 0, FanModeType mode = torch::kFanIn,
+                            NonlinearityType nonlinearity = torch::kLeakyReLU);
+at::Tensor kaiming_normal_(at::Tensor tensor, double a = 0, FanModeType mode = torch::kFanIn,
+                           NonlinearityType nonlinearity = torch::kLeakyReLU);
 at::Tensor normal_(at::Tensor tensor, double mean = 0, double std = 1);
 at::Tensor uniform_(at::Tensor tensor, double low = 0, double high = 1);
 at::Tensor zeros_(at::Tensor tensor);
+at::Tensor orthogonal_(at::Tensor tensor, double gain = 1.0);
 at::Tensor ones_(at::Tensor tensor);
 at::Tensor constant_(at::Tensor tensor, at::Scalar value);
 }  // namespace init

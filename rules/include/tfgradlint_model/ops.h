@@ -17,6 +17,9 @@ Tensor randn(IntArrayRef size, TensorOptions options = {});
 Tensor randint(int64_t high, IntArrayRef size, TensorOptions options = {});
 Tensor randint(int64_t low, int64_t high, IntArrayRef size, TensorOptions options = {});
 Tensor randperm(int64_t n, TensorOptions options = {});
+Tensor normal(const Tensor& mean, double std = 1, optional<Generator> generator = nullopt);
+Tensor normal(double mean, const Tensor& std, optional<Generator> generator = nullopt);
+Tensor normal(const Tensor& mean, const Tensor& std, optional<Generator> generator = nullopt);
 Tensor arange(const Scalar& end, TensorOptions options = {});
 Tensor arange(const Scalar& start, const Scalar& end, TensorOptions options = {});
 Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step, TensorOptions options = {});
@@ -33,6 +36,24 @@ Tensor scalar_tensor(const Scalar& s, TensorOptions options = {});
 Tensor tensor(ArrayRef<double> values, const TensorOptions& options = {});
 Tensor from_blob(void* data, IntArrayRef sizes, const TensorOptions& options = {});
 void manual_seed(uint64_t seed);
+
+// Global settings (ATen/Context.h).
+class Context {
+ public:
+  bool benchmarkCuDNN() const;
+  void setBenchmarkCuDNN(bool);
+  bool deterministicCuDNN() const;
+  void setDeterministicCuDNN(bool);
+  bool deterministicAlgorithms() const;
+  void setDeterministicAlgorithms(bool, bool);
+  bool allowTF32CuDNN() const;
+  void setAllowTF32CuDNN(bool);
+  bool allowTF32CuBLAS() const;
+  void setAllowTF32CuBLAS(bool);
+  bool allowFP16ReductionCuBLAS() const;
+  void setAllowFP16ReductionCuBLAS(bool);
+};
+Context& globalContext();
 
 // math
 Tensor add(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
@@ -57,6 +78,7 @@ Tensor square(const Tensor& self);
 Tensor sin(const Tensor& self);
 Tensor cos(const Tensor& self);
 Tensor tanh(const Tensor& self);
+Tensor atan(const Tensor& self);
 Tensor sigmoid(const Tensor& self);
 Tensor relu(const Tensor& self);
 Tensor leaky_relu(const Tensor& self, const Scalar& negative_slope = 0.01);
@@ -83,6 +105,8 @@ Tensor max(const Tensor& self);
 std::tuple<Tensor, Tensor> max(const Tensor& self, int64_t dim, bool keepdim = false);
 Tensor min(const Tensor& self);
 std::tuple<Tensor, Tensor> min(const Tensor& self, int64_t dim, bool keepdim = false);
+Tensor max(const Tensor& self, const Tensor& other);
+Tensor min(const Tensor& self, const Tensor& other);
 Tensor maximum(const Tensor& self, const Tensor& other);
 Tensor minimum(const Tensor& self, const Tensor& other);
 Tensor argmax(const Tensor& self, optional<int64_t> dim = nullopt, bool keepdim = false);
@@ -91,7 +115,16 @@ Tensor argsort(const Tensor& self, int64_t dim = -1, bool descending = false);
 std::tuple<Tensor, Tensor> sort(const Tensor& self, int64_t dim = -1, bool descending = false);
 std::tuple<Tensor, Tensor> topk(const Tensor& self, int64_t k, int64_t dim = -1, bool largest = true, bool sorted = true);
 Tensor cat(TensorList tensors, int64_t dim = 0);
+Tensor flatten(const Tensor& self, int64_t start_dim = 0, int64_t end_dim = -1);
+Tensor upsample_nearest2d(const Tensor& self, IntArrayRef output_size, optional<double> scales_h = nullopt,
+                          optional<double> scales_w = nullopt);
+Tensor constant_pad_nd(const Tensor& self, IntArrayRef pad, const Scalar& value = 0);
+Tensor flip(const Tensor& self, IntArrayRef dims);
 Tensor stack(TensorList tensors, int64_t dim = 0);
+std::vector<Tensor> broadcast_tensors(TensorList tensors);
+std::vector<Tensor> split(const Tensor& self, int64_t split_size, int64_t dim = 0);
+std::vector<Tensor> split(const Tensor& self, IntArrayRef split_size, int64_t dim = 0);
+std::vector<Tensor> chunk(const Tensor& self, int64_t chunks, int64_t dim = 0);
 Tensor where(const Tensor& condition, const Tensor& self, const Tensor& other);
 Tensor where(const Tensor& condition, const Scalar& self, const Tensor& other);
 Tensor where(const Tensor& condition, const Tensor& self, const Scalar& other);
@@ -105,6 +138,12 @@ Tensor lt(const Tensor& self, const Tensor& other);
 Tensor le(const Tensor& self, const Tensor& other);
 Tensor gt(const Tensor& self, const Tensor& other);
 Tensor ge(const Tensor& self, const Tensor& other);
+Tensor eq(const Tensor& self, const Scalar& other);
+Tensor ne(const Tensor& self, const Scalar& other);
+Tensor lt(const Tensor& self, const Scalar& other);
+Tensor le(const Tensor& self, const Scalar& other);
+Tensor gt(const Tensor& self, const Scalar& other);
+Tensor ge(const Tensor& self, const Scalar& other);
 Tensor logical_and(const Tensor& self, const Tensor& other);
 Tensor logical_or(const Tensor& self, const Tensor& other);
 Tensor logical_not(const Tensor& self);
@@ -132,7 +171,10 @@ Tensor max_pool2d(const Tensor& self, IntArrayRef kernel_size, IntArrayRef strid
 Tensor batch_norm(const Tensor& input, const Tensor& weight, const Tensor& bias, const Tensor& running_mean,
                   const Tensor& running_var, bool training, double momentum, double eps, bool cudnn_enabled);
 
-// losses (reduction: 0 none, 1 mean, 2 sum)
+// losses (reduction: 0 none, 1 mean, 2 sum, as in ATen/core/Reduction.h)
+namespace Reduction {
+enum Reduction { None, Mean, Sum, END };
+}  // namespace Reduction
 Tensor mse_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1);
 Tensor l1_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1);
 Tensor smooth_l1_loss(const Tensor& self, const Tensor& target, int64_t reduction = 1, double beta = 1.0);
@@ -161,7 +203,8 @@ at::Tensor ones(at::IntArrayRef size, at::TensorOptions options = {});
 at::Tensor full(at::IntArrayRef size, const at::Scalar& fill_value, at::TensorOptions options = {});
 at::Tensor rand(at::IntArrayRef size, at::TensorOptions options = {});
 at::Tensor randn(at::IntArrayRef size, at::TensorOptions options = {});
-at::Tensor normal(double mean, double std, at::IntArrayRef size, at::TensorOptions options = {});
+at::Tensor normal(double mean, double std, at::IntArrayRef size, c10::optional<at::Generator> generator = c10::nullopt,
+                  at::TensorOptions options = {});
 at::Tensor randint(int64_t high, at::IntArrayRef size, at::TensorOptions options = {});
 at::Tensor randint(int64_t low, int64_t high, at::IntArrayRef size, at::TensorOptions options = {});
 at::Tensor arange(const at::Scalar& end, at::TensorOptions options = {});

@@ -41,7 +41,8 @@ class Optimizer {
   struct Name##Options : public OptimizerOptions {                                     \
     Name##Options(double lr = 1e-3);                                                   \
     Name##Options& lr(double lr);                                                      \
-    double lr() const;                                                                 \
+    const double& lr() const noexcept;                                                 \
+    double& lr() noexcept;                                                             \
     Name##Options& weight_decay(double wd);                                            \
     __VA_ARGS__                                                                        \
   };                                                                                   \

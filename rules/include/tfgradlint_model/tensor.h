@@ -3,8 +3,19 @@
 // Written from the public API; declarations only.
 #pragma once
 #include "c10.h"
+#include <memory>
 #include <tuple>
 #include <utility>
+
+namespace torch {
+namespace autograd {
+// The backward node that produced a tensor (Tensor::grad_fn()).
+struct Node {
+  virtual ~Node();
+  virtual std::string name() const;
+};
+}  // namespace autograd
+}  // namespace torch
 
 namespace at {
 using namespace c10;
@@ -51,6 +62,8 @@ class Tensor {
   Tensor& operator=(const Tensor& other) &;
   Tensor& operator=(Tensor&& other) &;
   Tensor& operator=(Scalar v) &&;
+  Tensor& operator=(const Tensor& rhs) &&;  // writes into the viewed elements (copy_)
+  Tensor& operator=(Tensor&& rhs) &&;
 
   // metadata
   bool defined() const;
@@ -61,12 +74,14 @@ class Tensor {
   IntArrayRef sizes() const;
   IntArrayRef strides() const;
   ScalarType scalar_type() const;
+  caffe2::TypeMeta dtype() const;
   TensorOptions options() const;
   Device device() const;
   bool is_cuda() const;
   bool is_contiguous() const;
   bool is_leaf() const;
   bool is_floating_point() const;
+  int64_t element_size() const;
   std::string toString() const;
   void print() const;
 
@@ -76,7 +91,7 @@ class Tensor {
   Tensor& set_requires_grad(bool requires_grad) const;
   const Tensor& grad() const;
   Tensor& mutable_grad();
-  const Tensor& grad_fn_name() const;
+  const std::shared_ptr<torch::autograd::Node>& grad_fn() const;
   void backward(const Tensor& gradient = {}, optional<bool> retain_graph = nullopt, bool create_graph = false,
                 optional<std::vector<Tensor>> inputs = nullopt) const;
   void retain_grad() const;
@@ -84,6 +99,10 @@ class Tensor {
   Tensor& detach_() const;
   Tensor data() const;
   Tensor clone() const;
+  Tensor new_zeros(IntArrayRef size, TensorOptions options = {}) const;
+  Tensor new_ones(IntArrayRef size, TensorOptions options = {}) const;
+  Tensor new_empty(IntArrayRef size, TensorOptions options = {}) const;
+  Tensor new_full(IntArrayRef size, const Scalar& fill_value, TensorOptions options = {}) const;
   Tensor& copy_(const Tensor& src, bool non_blocking = false) const;
 
   // host access
@@ -96,8 +115,7 @@ class Tensor {
   // conversion and devices
   Tensor to(ScalarType dtype, bool non_blocking = false, bool copy = false) const;
   Tensor to(Device device, ScalarType dtype, bool non_blocking = false, bool copy = false) const;
-  Tensor to(Device device, bool non_blocking = false, bool copy = false) const;
-  Tensor to(TensorOptions options, bool non_blocking = false, bool copy = false) const;
+  Tensor to(TensorOptions options = {}, bool non_blocking = false, bool copy = false) const;
   Tensor to(const Tensor& other, bool non_blocking = false, bool copy = false) const;
   Tensor toType(ScalarType t) const;
   Tensor type_as(const Tensor& other) const;
@@ -113,6 +131,11 @@ class Tensor {
   Tensor squeeze() const;
   Tensor squeeze(int64_t dim) const;
   Tensor unsqueeze(int64_t dim) const;
+  Tensor& unsqueeze_(int64_t dim) const;
+  Tensor& squeeze_() const;
+  Tensor& squeeze_(int64_t dim) const;
+  Tensor flip(IntArrayRef dims) const;
+  Tensor unfold(int64_t dimension, int64_t size, int64_t step) const;
   Tensor t() const;
   Tensor transpose(int64_t dim0, int64_t dim1) const;
   Tensor permute(IntArrayRef dims) const;
@@ -168,6 +191,7 @@ class Tensor {
   Tensor neg() const;
   Tensor abs() const;
   Tensor exp() const;
+  Tensor& exp_() const;
   Tensor log() const;
   Tensor log1p() const;
   Tensor sqrt() const;
@@ -176,6 +200,7 @@ class Tensor {
   Tensor sin() const;
   Tensor cos() const;
   Tensor tanh() const;
+  Tensor atan() const;
   Tensor sigmoid() const;
   Tensor relu() const;
   Tensor& relu_() const;
@@ -192,6 +217,10 @@ class Tensor {
   Tensor sign() const;
   Tensor sgn() const;
   Tensor reciprocal() const;
+  Tensor remainder(const Scalar& other) const;
+  Tensor remainder(const Tensor& other) const;
+  Tensor fmod(const Scalar& other) const;
+  Tensor fmod(const Tensor& other) const;
   Tensor lerp(const Tensor& end, const Scalar& weight) const;
   Tensor& lerp_(const Tensor& end, const Scalar& weight) const;
 
@@ -207,8 +236,10 @@ class Tensor {
   Tensor var(bool unbiased = true) const;
   Tensor max() const;
   std::tuple<Tensor, Tensor> max(int64_t dim, bool keepdim = false) const;
+  Tensor max(const Tensor& other) const;
   Tensor min() const;
   std::tuple<Tensor, Tensor> min(int64_t dim, bool keepdim = false) const;
+  Tensor min(const Tensor& other) const;
   Tensor amax(IntArrayRef dim = {}, bool keepdim = false) const;
   Tensor logsumexp(IntArrayRef dim, bool keepdim = false) const;
   Tensor cumsum(int64_t dim, optional<ScalarType> dtype = nullopt) const;
