@@ -399,6 +399,25 @@ static bool is_nondiff_operand(const struct ir_node *n, uint32_t k)
     return (n->op->nondiff_args >> (k - first)) & 1u;
 }
 
+static bool cuts_by_class(const struct ir_node *n)
+{
+    return n->op && (n->op->cls == OP_DETACH || n->op->cls == OP_NONDIFFERENTIABLE || n->op->cls == OP_ZERO_GRADIENT);
+}
+
+/* Operand k of a variable version made by an in-place call is the version
+ * that call updated: the call's result already accounts for it. */
+static bool superseded_version(const struct ir_fn *fn, const struct ir_node *n, uint32_t k)
+{
+    if (n->kind != IR_VAR)
+        return false;
+    for (uint32_t j = 0; j < n->nops; j++) {
+        const struct ir_node *c = &fn->nodes[n->ops[j]];
+        if (j != k && c->kind == IR_CALL && (c->flags & IRF_INPLACE) && ir_call_receiver(c) == n->ops[k])
+            return true;
+    }
+    return false;
+}
+
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -450,13 +469,15 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     if (kind == LEAF_CONSTANT && cut == CUT_NONE)
         return; /* a new leaf: nothing reaches it for this rule */
     ir_id recv = ir_call_receiver(n);
+    /* An in-place op keeps its receiver's own history (an update under
+     * no_grad leaves a leaf a leaf), unless the op itself is what cuts:
+     * detach_(), round_() replace the history. */
+    bool keeps_receiver = (n->flags & IRF_INPLACE) && !cuts_by_class(n);
     for (uint32_t k = 0; k < n->nops; k++) {
-        if (is_nondiff_operand(n, k))
+        if (is_nondiff_operand(n, k) || superseded_version(r->fn, n, k))
             continue;
         const struct flow_fact *in = &r->facts[n->ops[k]];
-        /* An in-place op keeps its receiver's own history: cutting the new
-         * part does not cut the tensor it updates. */
-        if (cut == CUT_NONE || ((n->flags & IRF_INPLACE) && n->ops[k] == recv))
+        if (cut == CUT_NONE || (keeps_receiver && n->ops[k] == recv))
             merge(out, in);
         else
             merge_cut(out, in, (struct node_ref){r->f, id}, cut == CUT_BY_ENTRY);
@@ -514,6 +535,12 @@ static const struct flow_fact *summary(struct analysis *a, const struct flow_spe
     if (ff->status[spec->id][entry] == FLOW_TODO)
         compute(a, spec, f, entry);
     return &ff->summary[spec->id][entry];
+}
+
+const struct flow_fact *flow_summary(struct analysis *a, const struct flow_spec *spec, uint32_t fn,
+                                     enum ir_tristate entry)
+{
+    return summary(a, spec, fn, entry);
 }
 
 const struct flow_fact *flow_facts(struct analysis *a, const struct flow_spec *spec, uint32_t fn,

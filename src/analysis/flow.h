@@ -56,6 +56,10 @@ struct flow_spec {
  * memoised). */
 const struct flow_fact *flow_facts(struct analysis *a, const struct flow_spec *spec, uint32_t fn,
                                    enum ir_tristate entry);
+/* Facts of the value `fn` returns (its inputs as clean_params bits), or NULL
+ * while it is being computed (recursion) or past the depth bound. */
+const struct flow_fact *flow_summary(struct analysis *a, const struct flow_spec *spec, uint32_t fn,
+                                     enum ir_tristate entry);
 /* Trainable objects are numbered per TU: a variable holding a module or a
  * trainable tensor, a module member of a class, a trainable factory call.
  * Ids start at 1; these describe one for messages. */

@@ -1,5 +1,6 @@
 /* graph: the recorded autograd graph behind a value (see graph.h). */
 #include "graph.h"
+#include "flow.h"
 #include <string.h>
 
 enum { NOW = 1, BEFORE = 2 };
@@ -82,15 +83,34 @@ static bool crosses_tracked_loop(const struct graph_walk *w, ir_id phi, ir_id op
            graph_ctrl_within(w->fn, w->fn->nodes[operand].ctrl, w->loop);
 }
 
-void graph_walk(struct graph_walk *w, struct arena *arena, const struct ir_fn *fn, ir_id from, uint32_t loop)
+/* Operand k of a call to a TU function whose result has no path to it. */
+static bool dropped_by_callee(const struct graph_walk *w, const struct ir_node *call, uint32_t k)
 {
+    if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR) || !w->spec)
+        return false;
+    const struct flow_fact *s = flow_summary(w->a, w->spec, (uint32_t)call->callee, TRI_ON);
+    if (!s)
+        return false;
+    const struct ir_fn *callee = w->a->tu->fns[call->callee];
+    for (uint32_t i = 0; i < callee->ninputs && i < 64; i++)
+        if (flow_call_operand_for_input(w->a, call, (uint32_t)call->callee, i) == call->ops[k])
+            return !(s->clean_params & (1ULL << i));
+    return false;
+}
+
+void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec *spec, uint32_t f, ir_id from,
+                uint32_t loop)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    w->a = a;
+    w->spec = spec;
     w->fn = fn;
     w->loop = loop;
-    w->seen = arena_alloc(arena, fn->nnodes ? fn->nnodes : 1);
+    w->seen = arena_alloc(a->arena, fn->nnodes ? fn->nnodes : 1);
     if (from == IR_NONE || from >= fn->nnodes)
         return;
     /* Each (node, bit) is pushed at most once. */
-    ir_id *stack = arena_alloc(arena, 2 * (size_t)fn->nnodes * 2 * sizeof *stack);
+    ir_id *stack = arena_alloc(a->arena, 2 * (size_t)fn->nnodes * 2 * sizeof *stack);
     size_t n = 0;
     stack[n++] = from, stack[n++] = NOW;
     w->seen[from] |= NOW;
@@ -106,7 +126,8 @@ void graph_walk(struct graph_walk *w, struct arena *arena, const struct ir_fn *f
         bool only_detach = detached_in_place(fn, node);
         for (uint32_t k = 0; k < node->nops; k++) {
             ir_id o = node->ops[k];
-            if (off_path_operand(node, k) || (only_detach && !(fn->nodes[o].flags & IRF_INPLACE)))
+            if (off_path_operand(node, k) || (only_detach && !(fn->nodes[o].flags & IRF_INPLACE)) ||
+                dropped_by_callee(w, node, k))
                 continue;
             uint8_t next = crosses_tracked_loop(w, id, o) ? BEFORE : bit;
             if (w->seen[o] & next)

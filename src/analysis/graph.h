@@ -12,16 +12,24 @@
 #define TFG_ANALYSIS_GRAPH_H
 #include "analysis.h"
 
+struct flow_spec;
+
 struct graph_walk {
+    struct analysis *a;
+    const struct flow_spec *spec; /* decides which inputs of TU calls the result keeps */
     const struct ir_fn *fn;
     uint8_t *seen; /* seen[node]: bit 0 this iteration, bit 1 an earlier one */
     uint32_t loop; /* ctrl index of the loop whose back edges are tracked, or 0 */
 };
 
-/* Visits every node behind `from` (arena-allocated bookkeeping). A value
- * that flows around `loop` (a loop context of fn, or 0) through one of its
- * back edges is marked as from an earlier iteration. */
-void graph_walk(struct graph_walk *w, struct arena *arena, const struct ir_fn *fn, ir_id from, uint32_t loop);
+/* Visits every node behind `from` in function `fn` (bookkeeping in the
+ * analysis arena). A value that flows around `loop` (a loop context of fn,
+ * or 0) through one of its back edges is marked as from an earlier
+ * iteration. A call to a function of the TU is followed only into the
+ * arguments its result keeps a path to under `spec` (a helper that detaches
+ * its argument cuts the walk). */
+void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec *spec, uint32_t fn, ir_id from,
+                uint32_t loop);
 /* Was `node` visited in the current iteration / in an earlier one? */
 bool graph_seen_now(const struct graph_walk *w, ir_id node);
 bool graph_seen_before(const struct graph_walk *w, ir_id node);

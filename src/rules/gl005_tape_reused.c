@@ -143,7 +143,7 @@ static void check_call(struct rule_ctx *ctx, uint32_t f, ir_id g)
     const struct ir_fn *fn = a->tu->fns[f];
     uint32_t loop = graph_innermost_loop(fn, fn->nodes[g].ctrl);
     struct graph_walk now;
-    graph_walk(&now, a->arena, fn, rule_gradient_target(&fn->nodes[g]), loop);
+    graph_walk(&now, a, &rule_gradient_spec, f, rule_gradient_target(&fn->nodes[g]), loop);
     /* Across iterations this call is the one that freed the graph. */
     if (retention(fn, &fn->nodes[g]) == FREES && check_loop(ctx, f, g, &now, loop))
         return;
@@ -153,7 +153,7 @@ static void check_call(struct rule_ctx *ctx, uint32_t f, ir_id g)
             exclusive(fn, fn->nodes[first].ctrl, fn->nodes[g].ctrl) || returns_between(fn, first, g))
             continue;
         struct graph_walk before;
-        graph_walk(&before, a->arena, fn, target, 0);
+        graph_walk(&before, a, &rule_gradient_spec, f, target, 0);
         ir_id shared = shared_recorded_op(a, f, &before, &now, first);
         if (shared != IR_NONE) {
             report(ctx, f, g, shared, first, loop);

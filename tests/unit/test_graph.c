@@ -1,14 +1,26 @@
 /* Unit tests: walking the recorded graph behind a value. */
 #include "suites.h"
+#include "analysis/flow.h"
 #include "analysis/graph.h"
 
 MINI_TEST_STATE
+static struct analysis an;
+
+static enum cut_kind cut_at_nondiff(struct analysis *x, uint32_t fn, ir_id node, enum ir_tristate entry)
+{
+    (void)entry;
+    const struct ir_node *n = &x->tu->fns[fn]->nodes[node];
+    return n->op && (n->op->cls == OP_NONDIFFERENTIABLE || n->op->cls == OP_DETACH) ? CUT_HERE : CUT_NONE;
+}
+
+static const struct flow_spec spec = {5, cut_at_nondiff};
 
 
 static const struct ir_fn *build(const char *src, const char *fn)
 {
     struct front_result r = build_source(src, m, &a, &tu);
     ck_assert_msg(r.ok && !r.parse_errors, "%s", r.error ? r.error : "");
+    analysis_init(&an, &tu, m, &a);
     return find_fn(&tu, fn);
 }
 
@@ -18,7 +30,7 @@ START_TEST(walk_stops_at_ops_without_gradient)
                                    " ad::Tensor idx = sq.argmax(); ad::Tensor out = idx + (w + w); return out; }\n",
                                    "f");
     struct graph_walk w;
-    graph_walk(&w, &a, fn, find_call(fn, "out", 0), 0);
+    graph_walk(&w, &an, &spec, fn->index, find_call(fn, "out", 0), 0);
     ck_assert(graph_seen_now(&w, find_call(fn, "operator+", 0)));
     ck_assert(graph_seen_now(&w, find_call(fn, "argmax", 0)));
     ck_assert(!graph_seen_now(&w, find_call(fn, "operator*", 0))); /* behind argmax */
@@ -36,7 +48,7 @@ START_TEST(values_carried_around_a_loop_come_from_an_earlier_iteration)
     uint32_t loop = graph_innermost_loop(fn, fn->nodes[sum].ctrl);
     ck_assert_uint_ne(loop, 0);
     struct graph_walk w;
-    graph_walk(&w, &a, fn, sum, loop);
+    graph_walk(&w, &an, &spec, fn->index, sum, loop);
     ck_assert(graph_seen_now(&w, add));
     ck_assert(graph_seen_before(&w, add));
     ir_id before_loop = find_call(fn, "operator*", 0);
@@ -52,9 +64,27 @@ START_TEST(in_place_detach_cuts_the_history)
                                    "f");
     ir_id sum = find_call(fn, "sum", 0);
     struct graph_walk w;
-    graph_walk(&w, &a, fn, sum, graph_innermost_loop(fn, fn->nodes[sum].ctrl));
+    graph_walk(&w, &an, &spec, fn->index, sum, graph_innermost_loop(fn, fn->nodes[sum].ctrl));
     ck_assert(!graph_seen_before(&w, find_call(fn, "operator+", 0)));
     ck_assert(!graph_seen_now(&w, find_call(fn, "operator*", 0)));
+}
+END_TEST
+
+START_TEST(a_helper_that_detaches_cuts_the_walk)
+{
+    const struct ir_fn *fn = build("ad::Tensor cut(ad::Tensor t) { t.detach_(); return t; }\n"
+                                   "ad::Tensor keep(ad::Tensor t) { return t + t; }\n"
+                                   "void f(ad::Tensor w) { ad::Tensor h = w * w;\n"
+                                   " for (int i = 0; i < 3; i++) { h = keep(cut(h)) + w; h.sum().backward(); } }\n",
+                                   "f");
+    ir_id sum = find_call(fn, "sum", 0);
+    struct graph_walk w;
+    graph_walk(&w, &an, &spec, fn->index, sum, graph_innermost_loop(fn, fn->nodes[sum].ctrl));
+    ck_assert(graph_seen_now(&w, find_call(fn, "keep", 0)));
+    ck_assert(graph_seen_now(&w, find_call(fn, "cut", 0)));
+    ck_assert(!graph_seen_before(&w, find_call(fn, "operator+", 0)));
+    graph_walk(&w, &an, NULL, fn->index, sum, graph_innermost_loop(fn, fn->nodes[sum].ctrl));
+    ck_assert(graph_seen_before(&w, find_call(fn, "operator+", 0))); /* without summaries it goes through */
 }
 END_TEST
 
@@ -66,6 +96,7 @@ Suite *suite_graph(void)
     tcase_add_test(t, walk_stops_at_ops_without_gradient);
     tcase_add_test(t, values_carried_around_a_loop_come_from_an_earlier_iteration);
     tcase_add_test(t, in_place_detach_cuts_the_history);
+    tcase_add_test(t, a_helper_that_detaches_cuts_the_walk);
     suite_add_tcase(s, t);
     return s;
 }
