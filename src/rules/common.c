@@ -113,6 +113,60 @@ static enum trust clean_trust(struct analysis *a, uint32_t fn, const struct flow
     return best;
 }
 
+/* Does a value flow from node `from` into node `to` (same function)? */
+static bool flows_into(struct analysis *a, struct node_ref from, struct node_ref to)
+{
+    const struct ir_fn *fn = a->tu->fns[to.fn];
+    if (from.fn != to.fn || from.node == to.node)
+        return false;
+    uint8_t *seen = arena_alloc(a->arena, fn->nnodes);
+    ir_id *stack = arena_alloc(a->arena, fn->nnodes * sizeof *stack);
+    size_t n = 0;
+    stack[n++] = to.node;
+    seen[to.node] = 1;
+    while (n) {
+        const struct ir_node *node = &fn->nodes[stack[--n]];
+        for (uint32_t k = 0; k < node->nops; k++) {
+            ir_id o = node->ops[k];
+            /* A module is not made of what its methods returned (weak updates
+             * by `net->forward(x)`), as in the flow facts. */
+            if (node->role == ROLE_MODULE && fn->nodes[o].role != ROLE_MODULE)
+                continue;
+            if (o == from.node)
+                return true;
+            if (!seen[o]) {
+                seen[o] = 1;
+                stack[n++] = o;
+            }
+        }
+    }
+    return false;
+}
+
+/* A factory given a tensor (`ones_like(out)`) only reads its shape: it is
+ * not on the path of the values it was given. */
+static bool only_reads_shape(const struct ir_node *n)
+{
+    return n->op && n->op->cls == OP_FACTORY;
+}
+
+size_t rule_drop_upstream_cuts(struct analysis *a, struct node_ref *cuts, uint32_t *tags, size_t n)
+{
+    bool drop[FLOW_MAX_CUTS] = {false};
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n && !drop[i]; j++)
+            drop[i] = !drop[j] && !(cuts[i].fn == cuts[j].fn && cuts[i].node == cuts[j].node) &&
+                      !only_reads_shape(analysis_node(a, cuts[j])) && flows_into(a, cuts[i], cuts[j]);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!drop[i]) {
+            if (tags)
+                tags[kept] = tags[i];
+            cuts[kept++] = cuts[i];
+        }
+    return kept;
+}
+
 size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_fact *f, struct node_ref call,
                             struct node_ref *out)
 {
@@ -132,5 +186,5 @@ size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_f
     for (uint8_t i = 0; i < f->ncuts; i++)
         if (origin_trust(a, fn, &f->cuts[i]) >= want)
             out[n++] = f->cuts[i].from_entry ? call : f->cuts[i].cut;
-    return n;
+    return rule_drop_upstream_cuts(a, out, NULL, n);
 }

@@ -27,6 +27,11 @@ extern const struct flow_spec rule_recording_spec;
  * (FLOW_MAX_CUTS entries) and returns how many. */
 size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_fact *f, struct node_ref call,
                             struct node_ref *out);
+/* Drops the cuts whose result flows into another of them: the later cut is
+ * on every path the earlier one is on (an item() at the end of a chunk
+ * covers the detach() of the state fed into that chunk). `tags` (optional)
+ * are permuted alongside. Returns how many are kept. */
+size_t rule_drop_upstream_cuts(struct analysis *a, struct node_ref *cuts, uint32_t *tags, size_t n);
 struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message);
 
 #endif

@@ -3,6 +3,7 @@
  * inference mode, a disabled grad mode), so it has no recorded path back
  * to them: backward() throws, or the parameters silently get no gradient. */
 #include "../analysis/flow.h"
+#include "../analysis/graph.h"
 #include "../analysis/recording.h"
 #include "common.h"
 #include <stdio.h>
@@ -45,6 +46,19 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
 /* Checks the gradient request `sink` of `fn`, assuming recording is
  * `entry` when `fn` starts. With entry off (the caller holds the guard),
  * cuts caused by the entry state are reported at the caller's `call`. */
+static bool on_path(const struct graph_walk *w, uint32_t fn, struct node_ref r)
+{
+    return r.fn == fn && graph_seen_now(w, r.node);
+}
+
+/* Is cut `x` a better place to report than `y` (same cause)? */
+static bool better_place(const struct graph_walk *w, uint32_t fn, struct node_ref x, struct node_ref y)
+{
+    if (on_path(w, fn, x) != on_path(w, fn, y))
+        return on_path(w, fn, x);
+    return x.fn == y.fn && x.node < y.node;
+}
+
 static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tristate entry,
                        struct node_ref call)
 {
@@ -55,7 +69,12 @@ static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tr
     struct node_ref cuts[FLOW_MAX_CUTS];
     size_t ncuts = rule_reportable_cuts(ctx->a, fn, &facts[target], call, cuts);
     /* One finding per place recording was turned off: the first op (in
-     * evaluation order) that it cut from a trainable value. */
+     * evaluation order) that it cut from a trainable value, preferring ops
+     * on a differentiable path to the loss over ops whose path is also cut
+     * by an op with no gradient (an action chosen by argmax under the same
+     * guard, stored with the batch). */
+    struct graph_walk differentiable;
+    graph_walk(&differentiable, ctx->a, &rule_gradient_spec, fn, target, 0);
     struct node_ref first[FLOW_MAX_CUTS], cause[FLOW_MAX_CUTS];
     size_t n = 0;
     for (size_t i = 0; i < ncuts; i++) {
@@ -66,7 +85,7 @@ static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tr
         if (k == n) {
             cause[n] = why;
             first[n++] = cuts[i];
-        } else if (cuts[i].fn == first[k].fn && cuts[i].node < first[k].node)
+        } else if (better_place(&differentiable, fn, cuts[i], first[k]))
             first[k] = cuts[i];
     }
     for (size_t k = 0; k < n; k++)

@@ -15,6 +15,7 @@
  * variables another term still trains (a straight-through estimator) stay
  * silent. */
 #include "../analysis/flow.h"
+#include "../analysis/graph.h"
 #include "../analysis/trained.h"
 #include "common.h"
 #include <stdio.h>
@@ -83,42 +84,85 @@ static bool in_set(const struct origin_set *s, uint32_t id)
     return false;
 }
 
-/* A trained variable that this cut record reaches and no uncut path does. */
-static uint32_t dead_variable(struct analysis *a, uint32_t f, const struct cut_rec *rec,
-                              const struct origin_set *trained, const struct origin_set *clean)
+/* Is `cut` on a differentiable path into the loss: in `f`, or in a helper
+ * that `f` calls on such a path and whose returned value it feeds? */
+static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *to_loss, struct node_ref cut)
+{
+    if (cut.fn == f)
+        return graph_seen_now(to_loss, cut.node);
+    const struct ir_fn *fn = a->tu->fns[f], *helper = a->tu->fns[cut.fn];
+    for (ir_id c = 0; c < fn->nnodes; c++) {
+        if (fn->nodes[c].kind != IR_CALL || fn->nodes[c].callee != (int32_t)cut.fn || !graph_seen_now(to_loss, c))
+            continue;
+        for (ir_id r = 0; r < helper->nnodes; r++) {
+            if (helper->nodes[r].kind != IR_RETURN)
+                continue;
+            struct graph_walk inside;
+            graph_walk(&inside, a, &rule_gradient_spec, cut.fn, r, 0);
+            if (graph_seen_now(&inside, cut.node))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A trained variable this cut record reaches that no uncut path does or,
+ * for an op no one puts in a loss on purpose (no gradient, zero gradient,
+ * host reads, gradients without create_graph), any
+ * trained variable it reaches: that term is dead even if other terms train
+ * the same variables (a penalty from gradients without create_graph). */
+static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_rec *rec,
+                             const struct origin_set *trained, const struct origin_set *clean,
+                             const struct graph_walk *to_loss)
 {
     struct flow_fact only = {0};
     only.cuts[0] = *rec;
     only.ncuts = 1;
     struct origin_set behind = {0};
     trained_collect(a, &rule_gradient_spec, f, &only, &behind);
+    const struct ir_node *op = analysis_node(a, rec->cut);
+    bool deliberate = !op->op || op->op->cls == OP_DETACH || op->op->cls == OP_FACTORY ||
+                      op->op->cls == OP_HOST_CONSTRUCT; /* detached targets, labels, noise */
+    /* Only an op whose result feeds the loss on a differentiable path is a
+     * term of it: an argmax whose action is stored next to the batch is not. */
+    deliberate |= !feeds_loss(a, f, to_loss, rec->cut);
     for (uint32_t i = 0; i < behind.n; i++)
-        if (in_set(trained, behind.ids[i]) && !in_set(clean, behind.ids[i]))
+        if (in_set(trained, behind.ids[i]) && (!deliberate || !in_set(clean, behind.ids[i])))
             return behind.ids[i];
     return 0;
 }
 
-static void warn(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut, uint32_t variable)
+static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut, uint32_t variable,
+                        bool whole_loss)
 {
     struct analysis *a = ctx->a;
     const struct ir_node *op = analysis_node(a, cut);
     const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
+    const char *name = flow_origin_name(a, variable);
     char msg[768], what[256];
-    snprintf(msg, sizeof msg,
-             "`%s` %s, so this term of the loss passed to `%s` at line %u gives no gradient to `%s`, which the "
-             "optimizer trains; the other terms do not reach it either",
-             rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line,
-             flow_origin_name(a, variable));
-    snprintf(what, sizeof what, "`%s` is defined here", flow_origin_name(a, variable));
+    if (whole_loss)
+        snprintf(msg, sizeof msg,
+                 "`%s` %s, and it is the only way the loss passed to `%s` at line %u reaches `%s`, which the "
+                 "optimizer trains: `%s` gets no gradient",
+                 rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line, name, name);
+    else
+        snprintf(msg, sizeof msg,
+                 "`%s` %s, so this term of the loss passed to `%s` at line %u gives no gradient to `%s`, which "
+                 "the optimizer trains",
+                 rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line, name);
+    snprintf(what, sizeof what, "`%s` is defined here", name);
     struct diag_note notes[2] = {
         rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),
         rule_note(a, flow_origin_at(a, variable), what),
     };
-    diag_report(ctx->sink, ctx->rule, SEV_WARNING, a->tu->fns[cut.fn]->file, op->loc, op->end, msg, notes, 2);
+    diag_report(ctx->sink, ctx->rule, whole_loss ? SEV_ERROR : SEV_WARNING, a->tu->fns[cut.fn]->file, op->loc,
+                op->end, msg, notes, 2);
 }
 
-/* Terms of a loss that trains something, cut from variables it trains. */
-static void check_dead_terms(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct flow_fact *loss)
+/* Cuts judged against the variables the optimizer stepping after the
+ * gradient call trains: an error when the loss reaches none of them
+ * uncut, a warning for a dead term of a loss that trains some. */
+static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct flow_fact *loss)
 {
     struct analysis *a = ctx->a;
     struct origin_set trained = {0}, clean = {0};
@@ -127,20 +171,30 @@ static void check_dead_terms(struct rule_ctx *ctx, uint32_t f, ir_id grad, const
     struct flow_fact uncut = *loss;
     uncut.ncuts = 0;
     trained_collect(a, &rule_gradient_spec, f, &uncut, &clean);
-    if (clean.open || !origin_sets_meet(&clean, &trained))
-        return; /* the loss must visibly train something for a term to be dead */
+    if (clean.open)
+        return;
+    bool trains = origin_sets_meet(&clean, &trained);
+    /* Only the last cuts count: a round() inside a straight-through
+     * estimator's detach() is explained by the detach. */
+    struct node_ref cuts[FLOW_MAX_CUTS];
+    uint32_t index[FLOW_MAX_CUTS];
+    for (uint8_t i = 0; i < loss->ncuts; i++) {
+        cuts[i] = loss->cuts[i].from_entry ? (struct node_ref){f, grad} : loss->cuts[i].cut;
+        index[i] = i;
+    }
+    size_t kept = rule_drop_upstream_cuts(a, cuts, index, loss->ncuts);
+    struct graph_walk to_loss;
+    graph_walk(&to_loss, a, &rule_gradient_spec, f, rule_gradient_target(&a->tu->fns[f]->nodes[grad]), 0);
     struct node_ref reported[FLOW_MAX_CUTS];
     size_t nreported = 0;
-    for (uint8_t i = 0; i < loss->ncuts; i++) {
-        struct node_ref cut = loss->cuts[i].from_entry ? (struct node_ref){f, grad} : loss->cuts[i].cut;
-        bool seen = false;
-        for (size_t k = 0; k < nreported; k++)
-            seen |= reported[k].fn == cut.fn && reported[k].node == cut.node;
-        uint32_t variable = seen ? 0 : dead_variable(a, f, &loss->cuts[i], &trained, &clean);
-        if (variable) {
-            warn(ctx, f, grad, cut, variable);
-            reported[nreported++] = cut;
-        }
+    for (size_t k = 0; k < kept; k++) {
+        uint32_t v = cut_variable(a, f, &loss->cuts[index[k]], &trained, trains ? &clean : &(struct origin_set){0},
+                                  &to_loss);
+        if (!v)
+            continue;
+        reported[nreported++] = cuts[k];
+        if (!same_line_as_earlier(a, reported, nreported - 1))
+            report_term(ctx, f, grad, cuts[k], v, !trains);
     }
 }
 
@@ -159,6 +213,6 @@ void rule_gl002(struct rule_ctx *ctx)
                 if (!same_line_as_earlier(ctx->a, cuts, k))
                     report(ctx, f, i, cuts[k]);
             if (n == 0)
-                check_dead_terms(ctx, f, i, &facts[target]);
+                check_trained_variables(ctx, f, i, &facts[target]);
         }
 }
