@@ -21,6 +21,7 @@ struct origin {
     uint64_t key;
     const char *name;
     struct node_ref at;
+    bool local; /* created by one run of its function: a copy per call site */
 };
 
 struct flow_cache {
@@ -241,7 +242,7 @@ enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input)
 
 /* ---- origins: identities of trainable objects ---- */
 
-static uint32_t intern_origin(struct analysis *a, uint64_t key, const char *name, struct node_ref at)
+static uint32_t intern_origin_kind(struct analysis *a, uint64_t key, const char *name, struct node_ref at, bool local)
 {
     struct flow_cache *c = cache(a);
     for (size_t i = 0; i < c->origins.n; i++)
@@ -255,8 +256,28 @@ static uint32_t intern_origin(struct analysis *a, uint64_t key, const char *name
         c->origins.v = v;
         c->origins.cap = cap;
     }
-    c->origins.v[c->origins.n++] = (struct origin){key, name ? name : "value", at};
+    c->origins.v[c->origins.n++] = (struct origin){key, name ? name : "value", at, local};
     return (uint32_t)c->origins.n;
+}
+
+static uint32_t intern_origin(struct analysis *a, uint64_t key, const char *name, struct node_ref at)
+{
+    return intern_origin_kind(a, key, name, at, false);
+}
+
+static const char *declared_name(const struct ir_fn *fn, ir_id id);
+
+/* An object a callee creates is a different object at each call site
+ * (`auto a = make_net(); auto b = make_net();`): its id is re-made per
+ * call site, one level deep, named after what the caller stores it in. */
+static uint32_t origin_at_call(struct analysis *a, uint32_t id, uint32_t f, ir_id call)
+{
+    struct flow_cache *c = cache(a);
+    if (!id || id > c->origins.n || !c->origins.v[id - 1].local)
+        return id;
+    uint64_t key = (hash_str("call-site") ^ ((uint64_t)f << 40) ^ ((uint64_t)call << 8)) * 31 + id;
+    const char *name = declared_name(a->tu->fns[f], call);
+    return intern_origin_kind(a, key, name ? name : c->origins.v[id - 1].name, (struct node_ref){f, call}, false);
 }
 
 const char *flow_origin_name(const struct analysis *a, uint32_t id)
@@ -311,8 +332,8 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
     for (int step = 0; step < 16; step++) {
         const struct ir_node *n = &fn->nodes[cur];
         if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0)
-            return intern_origin(a, origin_key(f, 'v', (uint32_t)n->var), fn->vars[n->var].name,
-                                 (struct node_ref){f, cur});
+            return intern_origin_kind(a, origin_key(f, 'v', (uint32_t)n->var), fn->vars[n->var].name,
+                                      (struct node_ref){f, cur}, true);
         if (n->kind == IR_MEMBER && n->name)
             return intern_origin(a, hash_str(n->name) ^ hash_str(fn->class_name ? fn->class_name : ""),
                                  n->name, (struct node_ref){f, cur});
@@ -323,7 +344,7 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
         }
         break;
     }
-    return intern_origin(a, origin_key(f, 'n', cur), declared_name(fn, cur), (struct node_ref){f, cur});
+    return intern_origin_kind(a, origin_key(f, 'n', cur), declared_name(fn, cur), (struct node_ref){f, cur}, true);
 }
 
 /* ---- transfer ---- */
@@ -367,7 +388,7 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
         out->clean_trust = s->clean_trust;
     out->unidentified |= s->unidentified;
     for (uint8_t i = 0; i < s->norigins; i++)
-        add_origin(out, s->origins[i]);
+        add_origin(out, origin_at_call(r->a, s->origins[i], r->f, id));
     for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
         ir_id op = operand_for_input(n, callee, i);
         if ((s->clean_params & (1ULL << i)) && op != IR_NONE)
@@ -378,7 +399,8 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
         struct node_ref cut = rec->from_entry ? (struct node_ref){r->f, id} : rec->cut;
         bool from_entry = rec->from_entry && st.from_entry;
         if (rec->origin_param == FLOW_NO_PARAM) {
-            add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry, rec->origin});
+            add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry,
+                                          origin_at_call(r->a, rec->origin, r->f, id)});
             continue;
         }
         ir_id op = operand_for_input(n, callee, (uint32_t)rec->origin_param);

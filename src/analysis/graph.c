@@ -58,6 +58,19 @@ static bool off_path_operand(const struct ir_node *n, uint32_t k)
     return k >= first && k - first < 32 && ((n->op->nondiff_args >> (k - first)) & 1u);
 }
 
+/* A member of an object that outlives the function (`this->h`, a global's
+ * field) is a leaf here; a field of a local value (`out.reconstruction` of
+ * a struct a call returned) is part of that value. */
+static bool member_of_object(const struct ir_fn *fn, const struct ir_node *n)
+{
+    if (n->kind != IR_MEMBER)
+        return false;
+    if (n->nops == 0)
+        return true;
+    uint8_t base = fn->nodes[n->ops[0]].kind;
+    return base == IR_PARAM || base == IR_CAPTURE || base == IR_GLOBAL;
+}
+
 /* A variable version made by an in-place detach_() on its old version has
  * no history before it. */
 static bool detached_in_place(const struct ir_fn *fn, const struct ir_node *n)
@@ -120,7 +133,7 @@ void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec
         const struct ir_node *node = &fn->nodes[id];
         /* A module or optimizer is a leaf of the graph: what earlier calls on
          * it returned (weak updates) is not part of it. */
-        if (cuts_graph(node) || node->kind == IR_MEMBER || node->kind == IR_GLOBAL ||
+        if (cuts_graph(node) || node->kind == IR_GLOBAL || member_of_object(fn, node) ||
             (node->role != ROLE_TENSOR && node->role != ROLE_NONE))
             continue;
         bool only_detach = detached_in_place(fn, node);

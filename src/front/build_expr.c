@@ -391,6 +391,19 @@ static struct call_parts call_parts(CXCursor c, CXCursor ref)
  * pointer, so the callee may write through it. */
 static bool writes_through(CXCursor ref, unsigned i)
 {
+    /* A forwarding reference (`template <class... A> f(A&&... a)`, as in
+     * `Sequential::forward`) passes its argument on; it deduces to `T&` for
+     * an lvalue but says nothing about writing. */
+    CXCursor tmpl = clang_getSpecializedCursorTemplate(ref);
+    if (!clang_Cursor_isNull(tmpl)) {
+        CXType tt = clang_getCursorType(tmpl);
+        int tn = clang_getNumArgTypes(tt);
+        if (tn <= 0)
+            return false;
+        CXType declared = clang_getArgType(tt, i < (unsigned)tn ? i : (unsigned)tn - 1);
+        if (declared.kind == CXType_RValueReference || declared.kind == CXType_Unexposed)
+            return false;
+    }
     CXType ft = clang_getCursorType(ref);
     int n = clang_getNumArgTypes(ft);
     if (n < 0 || i >= (unsigned)n)

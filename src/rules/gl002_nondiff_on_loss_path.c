@@ -84,26 +84,38 @@ static bool in_set(const struct origin_set *s, uint32_t id)
     return false;
 }
 
-/* Is `cut` on a differentiable path into the loss: in `f`, or in a helper
- * that `f` calls on such a path and whose returned value it feeds? */
-static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *to_loss, struct node_ref cut)
+#define MAX_HELPER_DEPTH 3
+
+/* Is `cut` on a differentiable path into the value `w` walked back from, in
+ * `f` or in the helpers `f` calls on that path (and their helpers, a few
+ * levels deep), through the values they return? */
+static bool feeds_value(struct analysis *a, uint32_t f, const struct graph_walk *w, struct node_ref cut, int depth)
 {
     if (cut.fn == f)
-        return graph_seen_now(to_loss, cut.node);
-    const struct ir_fn *fn = a->tu->fns[f], *helper = a->tu->fns[cut.fn];
+        return graph_seen_now(w, cut.node);
+    if (depth >= MAX_HELPER_DEPTH)
+        return false;
+    const struct ir_fn *fn = a->tu->fns[f];
     for (ir_id c = 0; c < fn->nnodes; c++) {
-        if (fn->nodes[c].kind != IR_CALL || fn->nodes[c].callee != (int32_t)cut.fn || !graph_seen_now(to_loss, c))
+        const struct ir_node *call = &fn->nodes[c];
+        if (call->kind != IR_CALL || call->callee < 0 || !graph_seen_now(w, c))
             continue;
+        const struct ir_fn *helper = a->tu->fns[call->callee];
         for (ir_id r = 0; r < helper->nnodes; r++) {
             if (helper->nodes[r].kind != IR_RETURN)
                 continue;
             struct graph_walk inside;
-            graph_walk(&inside, a, &rule_gradient_spec, cut.fn, r, 0);
-            if (graph_seen_now(&inside, cut.node))
+            graph_walk(&inside, a, &rule_gradient_spec, (uint32_t)call->callee, r, 0);
+            if (feeds_value(a, (uint32_t)call->callee, &inside, cut, depth + 1))
                 return true;
         }
     }
     return false;
+}
+
+static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *to_loss, struct node_ref cut)
+{
+    return feeds_value(a, f, to_loss, cut, 0);
 }
 
 /* A trained variable this cut record reaches that no uncut path does or,

@@ -1,1 +1,0 @@
-../../fixtures/torch/oracle.h
