@@ -15,6 +15,7 @@ Suite *suite_flow(void);
 Suite *suite_rules(void);
 Suite *suite_report(void);
 Suite *suite_driver(void);
+Suite *suite_compdb(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers. */
