@@ -25,8 +25,8 @@ endif
 
 LLVM_INC = $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 LLVM_LIB = $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I$(LLVM_INC) -Isrc -I$(BUILD)/gen $(CFLAGS)
-LDLIBS_ALL = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -lcjson $(LDLIBS)
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(OPT) -I$(LLVM_INC) -Isrc -I$(BUILD)/gen $(CFLAGS)
+LDLIBS_ALL = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -lcjson -pthread $(LDLIBS)
 
 SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
 OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
@@ -83,14 +83,17 @@ $(BUILD)/tests/fixture_runner: tests/fixture_runner/fixture_runner.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< -lcjson -o $@
 
+# Tests keep their precompiled headers in the build tree, not in ~/.cache.
+TEST_ENV = XDG_CACHE_HOME=$(abspath $(BUILD))/cache
+
 unit: $(UNIT_BIN) $(BIN)
-	TFGRADLINT_BIN=$(abspath $(BIN)) TFGRADLINT_ROOT=$(CURDIR) $(UNIT_BIN)
+	$(TEST_ENV) TFGRADLINT_BIN=$(abspath $(BIN)) TFGRADLINT_ROOT=$(CURDIR) $(UNIT_BIN)
 
 fixtures: $(BIN) $(BUILD)/tests/fixture_runner
-	$(BUILD)/tests/fixture_runner $(BIN) fixtures
+	$(TEST_ENV) $(BUILD)/tests/fixture_runner $(BIN) fixtures
 
 golden: $(BIN)
-	bash tests/golden/run.sh $(BIN)
+	$(TEST_ENV) bash tests/golden/run.sh $(BIN)
 
 golden-update: $(BIN)
 	bash tests/golden/run.sh $(BIN) --update

@@ -65,6 +65,37 @@ static bool use_color(const struct options *o)
     return isatty(STDOUT_FILENO);
 }
 
+/* --cache-dir, else $XDG_CACHE_HOME/tfgradlint, else ~/.cache/tfgradlint. */
+static struct pch_cache *open_cache(const struct options *o)
+{
+    if (o->no_cache)
+        return NULL;
+    char dir[4096];
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (o->cache_dir)
+        snprintf(dir, sizeof dir, "%s", o->cache_dir);
+    else if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/tfgradlint", xdg);
+    else if (home && *home)
+        snprintf(dir, sizeof dir, "%s/.cache/tfgradlint", home);
+    else
+        return NULL;
+    char err[4200];
+    struct pch_cache *c = pch_cache_new(dir, err, sizeof err);
+    if (!c)
+        fprintf(stderr, "tfgradlint: warning: %s; parsing without precompiled headers\n", err);
+    return c;
+}
+
+static void print_verbose(const struct file_status *st)
+{
+    if (!st->ok)
+        return;
+    fprintf(stderr, "%s: parsed with %s headers, PCH %s, flags from %s; pch %.3f s, parse %.3f s, analysis %.3f s\n",
+            st->path, st->model_headers ? "built-in model" : "real", st->pch, "the command line",
+            st->pch_seconds, st->parse_seconds, st->analysis_seconds);
+}
+
 static int analyze(const struct options *o, const struct model *model, const char *datadir)
 {
     bool enabled[RULE_COUNT];
@@ -75,26 +106,29 @@ static int analyze(const struct options *o, const struct model *model, const cha
     }
     char include_dir[4096];
     snprintf(include_dir, sizeof include_dir, "%s/include", datadir ? datadir : ".");
-    struct front_options fo = {o->compiler_args.v, o->compiler_args.n, datadir ? include_dir : NULL, o->headers};
+    struct pch_cache *cache = open_cache(o);
+    struct front_options fo = {o->compiler_args.v, o->compiler_args.n, datadir ? include_dir : NULL, o->headers,
+                               cache};
     path_list files = {0};
     walk_paths(o->paths.v, o->paths.n, &files);
     struct diag_sink sink;
     diag_sink_init(&sink);
     sink.enabled = enabled;
-    struct file_status *status = xcalloc(files.n ? files.n : 1, sizeof *status);
-    bool trouble = false;
-    for (size_t i = 0; i < files.n; i++) {
+    size_t n = files.n;
+    struct file_status *status = xcalloc(n ? n : 1, sizeof *status);
+    for (size_t i = 0; i < n; i++)
         pipeline_run_file(files.v[i], &fo, model, &sink, &status[i], o->action == ACT_DUMP_IR ? stdout : NULL);
+    bool trouble = false;
+    for (size_t i = 0; i < n; i++) {
         if (status[i].error) {
             trouble = true;
             fprintf(stderr, "%s: error: %s\n", status[i].path, status[i].error);
         }
         if (o->verbose)
-            fprintf(stderr, "%s: parsed with %s headers\n", status[i].path,
-                    status[i].model_headers ? "built-in model" : "real");
+            print_verbose(&status[i]);
     }
     diag_sort(&sink);
-    struct report_input in = {status, files.n, sink.diags.v, sink.diags.n};
+    struct report_input in = {status, n, sink.diags.v, sink.diags.n};
     if (o->action != ACT_DUMP_IR) {
         if (o->format == FORMAT_JSON)
             report_json(stdout, &in);
@@ -104,6 +138,7 @@ static int analyze(const struct options *o, const struct model *model, const cha
     int rc = trouble ? EXIT_TROUBLE : (sink.diags.n && !o->exit_zero) ? EXIT_FINDINGS : EXIT_CLEAN;
     free(status);
     diag_sink_free(&sink);
+    pch_cache_free(cache);
     walk_free(&files);
     return rc;
 }

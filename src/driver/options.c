@@ -20,10 +20,13 @@ void options_usage(FILE *out)
           "  --model FILE            load an extra framework model (JSON); repeatable\n"
           "  --headers auto|model|real  framework headers: built-in API models when the real\n"
           "                          ones are not reachable (auto), always (model), never (real)\n"
+          "  --cache-dir DIR         where precompiled headers are kept\n"
+          "                          (default: $XDG_CACHE_HOME/tfgradlint or ~/.cache/tfgradlint)\n"
+          "  --no-cache              parse every header of every file (no precompiled headers)\n"
           "  --list-rules            list the rules and exit\n"
           "  --explain RULE          print a rule's documentation and exit\n"
           "  --dump-ir               print the dataflow IR of each file instead of findings\n"
-          "  -v, --verbose           say which headers each file was parsed with\n"
+          "  -v, --verbose           say how each file was parsed (headers, flags, PCH, times)\n"
           "  --version               print the version and exit\n"
           "  -h, --help              print this help and exit\n"
           "\n"
@@ -57,7 +60,8 @@ static const char *value_of(const char *name, int argc, char **argv, int *i)
 static bool needs_value(const char *arg)
 {
     static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
-                                             "--headers", "--explain", NULL};
+                                             "--headers", "--explain", "--cache-dir",
+                                             NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(arg, with_value[i]) == 0)
             return true;
@@ -103,7 +107,11 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         else if ((v = value_of("--explain", argc, argv, &i))) {
             o->action = ACT_EXPLAIN;
             o->explain = v;
-        } else if (strcmp(a, "--exit-zero") == 0)
+        } else if ((v = value_of("--cache-dir", argc, argv, &i)))
+            o->cache_dir = v;
+        else if (strcmp(a, "--no-cache") == 0)
+            o->no_cache = true;
+        else if (strcmp(a, "--exit-zero") == 0)
             o->exit_zero = true;
         else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
             o->verbose = true;

@@ -17,6 +17,8 @@ struct options {
     bool exit_zero, verbose;
     const char *explain;           /* rule for --explain */
     const char *select, *ignore;   /* comma-separated rule ids or names */
+    const char *cache_dir;         /* --cache-dir; NULL: the default */
+    bool no_cache;
     VEC(const char *) paths;       /* files and directories */
     VEC(const char *) models;      /* extra model files */
     VEC(const char *) compiler_args; /* after `--` */

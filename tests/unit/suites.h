@@ -16,6 +16,7 @@ Suite *suite_rules(void);
 Suite *suite_report(void);
 Suite *suite_driver(void);
 Suite *suite_compdb(void);
+Suite *suite_pch(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers. */
