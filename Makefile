@@ -96,7 +96,7 @@ golden: $(BIN)
 	$(TEST_ENV) bash tests/golden/run.sh $(BIN)
 
 golden-update: $(BIN)
-	bash tests/golden/run.sh $(BIN) --update
+	$(TEST_ENV) bash tests/golden/run.sh $(BIN) --update
 
 check: unit golden fixtures
 

@@ -1,8 +1,8 @@
 /* main: options -> models -> pipeline per file -> reporter -> exit status. */
 #include "driver/datadir.h"
 #include "driver/options.h"
-#include "driver/pipeline.h"
-#include "driver/walk.h"
+#include "driver/plan.h"
+#include "driver/pool.h"
 #include "report/report.h"
 #include "rules/docs.h"
 #include "rules/registry.h"
@@ -92,7 +92,7 @@ static void print_verbose(const struct file_status *st)
     if (!st->ok)
         return;
     fprintf(stderr, "%s: parsed with %s headers, PCH %s, flags from %s; pch %.3f s, parse %.3f s, analysis %.3f s\n",
-            st->path, st->model_headers ? "built-in model" : "real", st->pch, "the command line",
+            st->path, st->model_headers ? "built-in model" : "real", st->pch, st->db ? st->db : "the command line",
             st->pch_seconds, st->parse_seconds, st->analysis_seconds);
 }
 
@@ -104,20 +104,28 @@ static int analyze(const struct options *o, const struct model *model, const cha
         fprintf(stderr, "tfgradlint: error: %s\n", err);
         return EXIT_TROUBLE;
     }
+    struct plan plan;
+    struct strbuf perr;
+    sb_init(&perr);
+    bool planned = plan_build(&plan, o, stderr, &perr);
+    if (!planned) {
+        fprintf(stderr, "tfgradlint: error: %s\n", sb_str(&perr));
+        sb_free(&perr);
+        plan_free(&plan);
+        return EXIT_TROUBLE;
+    }
+    sb_free(&perr);
     char include_dir[4096];
     snprintf(include_dir, sizeof include_dir, "%s/include", datadir ? datadir : ".");
     struct pch_cache *cache = open_cache(o);
-    struct front_options fo = {o->compiler_args.v, o->compiler_args.n, datadir ? include_dir : NULL, o->headers,
-                               cache};
-    path_list files = {0};
-    walk_paths(o->paths.v, o->paths.n, &files);
+    struct front_options fo = {NULL, 0, datadir ? include_dir : NULL, o->headers, cache};
     struct diag_sink sink;
     diag_sink_init(&sink);
     sink.enabled = enabled;
-    size_t n = files.n;
+    size_t n = plan.jobs.n;
     struct file_status *status = xcalloc(n ? n : 1, sizeof *status);
-    for (size_t i = 0; i < n; i++)
-        pipeline_run_file(files.v[i], &fo, model, &sink, &status[i], o->action == ACT_DUMP_IR ? stdout : NULL);
+    pool_run(&plan, &fo, model, o->jobs ? o->jobs : pool_default_jobs(), &sink, status,
+             o->action == ACT_DUMP_IR ? stdout : NULL);
     bool trouble = false;
     for (size_t i = 0; i < n; i++) {
         if (status[i].error) {
@@ -139,7 +147,7 @@ static int analyze(const struct options *o, const struct model *model, const cha
     free(status);
     diag_sink_free(&sink);
     pch_cache_free(cache);
-    walk_free(&files);
+    plan_free(&plan);
     return rc;
 }
 

@@ -17,6 +17,9 @@ struct options {
     bool exit_zero, verbose;
     const char *explain;           /* rule for --explain */
     const char *select, *ignore;   /* comma-separated rule ids or names */
+    const char *compdb;            /* -p: build directory or compile_commands.json */
+    bool files_from_db;            /* analyse every file the database lists */
+    int jobs;                      /* -j; 0: one per core */
     const char *cache_dir;         /* --cache-dir; NULL: the default */
     bool no_cache;
     VEC(const char *) paths;       /* files and directories */

@@ -17,6 +17,7 @@ Suite *suite_report(void);
 Suite *suite_driver(void);
 Suite *suite_compdb(void);
 Suite *suite_pch(void);
+Suite *suite_project(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers. */
