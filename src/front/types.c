@@ -101,7 +101,18 @@ uint64_t front_decl_key(struct tu_builder *tb, CXCursor decl)
         fid = tb->file_ids.count + 1;
         u64map_put(&tb->file_ids, (uint64_t)(uintptr_t)f, (void *)(uintptr_t)fid);
     }
-    return (fid << 36) | ((uint64_t)off + 1);
+    uint64_t key = (fid << 36) | ((uint64_t)off + 1);
+    /* Variables made by one macro expansion share its location (c10
+     * defines kFloat, kLong, ... with one DEFINE_CONSTANT expansion), so
+     * their name is part of the key. Only variables: other cursors of one
+     * declaration (a lambda and its call operator) differ in spelling. */
+    enum CXCursorKind k = clang_getCursorKind(decl);
+    if (k == CXCursor_VarDecl || k == CXCursor_FieldDecl || k == CXCursor_EnumConstantDecl) {
+        CXString name = clang_getCursorSpelling(decl);
+        key = key * 0x9E3779B97F4A7C15ULL ^ hash_str(clang_getCString(name));
+        clang_disposeString(name);
+    }
+    return key ? key : 1;
 }
 
 const char *front_type_spelling(struct tu_builder *tb, CXType t)

@@ -41,6 +41,27 @@ static const struct ir_fn *build_fn(const char *src, const char *name)
     return fn;
 }
 
+/* c10 declares kFloat, kLong, ... in one macro expansion: one location
+ * for all of them, yet each is its own global (a cast to kLong must not
+ * be read as a cast to kFloat). */
+START_TEST(globals_declared_by_one_macro_expansion_stay_distinct)
+{
+    const struct ir_fn *fn = build_fn("#define DEF(_, n) constexpr int k##n = 1;\n"
+                                      "#define ALL(m) m(int, A) m(int, B)\n"
+                                      "ALL(DEF)\n"
+                                      "int f() { return kA + kB; }\n",
+                                      "f");
+    int seen_a = 0, seen_b = 0;
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_GLOBAL && fn->nodes[i].name) {
+            seen_a += strcmp(fn->nodes[i].name, "kA") == 0;
+            seen_b += strcmp(fn->nodes[i].name, "kB") == 0;
+        }
+    ck_assert_int_eq(seen_a, 1);
+    ck_assert_int_eq(seen_b, 1);
+}
+END_TEST
+
 START_TEST(join_of_if_else_makes_a_phi_controlled_by_the_condition)
 {
     const struct ir_fn *fn = build_fn("ad::Tensor f(ad::Tensor x, bool c) {\n"
@@ -233,6 +254,7 @@ Suite *suite_front(void)
     TCase *t = tcase_create("ir");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, join_of_if_else_makes_a_phi_controlled_by_the_condition);
+    tcase_add_test(t, globals_declared_by_one_macro_expansion_stay_distinct);
     tcase_add_test(t, loop_head_phi_gets_its_back_edge);
     tcase_add_test(t, guard_scope_sets_and_restores_the_recording_mode);
     tcase_add_test(t, switch_and_calls_into_the_tu_make_mode_versions);
