@@ -5,6 +5,7 @@
 #   make check   unit tests + fixtures (SANITIZE=1: ASan + UBSan build)
 #   make demo    run the tool on a bundled buggy training file
 #   make oracle  compile and run every LibTorch fixture against libtorch-dev
+#   make check-real-headers  same findings with libtorch-dev's headers as with the model headers
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -33,7 +34,7 @@ OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
 DOCS := $(sort $(wildcard rules/docs/GL*.md))
 BIN := $(BUILD)/tfgradlint
 
-.PHONY: all deps check unit golden golden-update fixtures demo oracle install clean
+.PHONY: all deps check unit golden golden-update fixtures demo oracle torch-dev check-real-headers install clean
 
 all: $(BIN)
 
@@ -104,11 +105,16 @@ demo: $(BIN)
 	@echo "$$ tfgradlint examples/train_nograd.cpp"
 	@$(BIN) examples/train_nograd.cpp; status=$$?; echo "(exit status $$status)"; [ $$status -eq 1 ]
 
-oracle:
+torch-dev:
 	@dpkg-query -W -f='$${Status}' libtorch-dev 2>/dev/null | grep -q "install ok installed" || \
 	  { SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libtorch-dev >/dev/null; }
+
+oracle: torch-dev
 	bash tests/oracle/run_oracle.sh
+
+check-real-headers: $(BIN) torch-dev
+	$(TEST_ENV) bash tests/real_headers/run.sh $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tfgradlint
