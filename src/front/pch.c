@@ -151,7 +151,7 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 static void key_material(struct strbuf *m, const char *const *args, size_t nargs, const char *header)
 {
     CXString v = clang_getClangVersion();
-    sb_printf(m, "tfgradlint-pch 1\n%s\n", clang_getCString(v));
+    sb_printf(m, "tfgradlint-pch 2\n%s\n", clang_getCString(v));
     clang_disposeString(v);
     for (size_t i = 0; i < nargs; i++) {
         sb_add(m, args[i]);
@@ -366,9 +366,14 @@ static const char *build(struct arena *a, const struct pch_cache *c, const struc
     header_args(args, nargs, &hargs);
     CXIndex idx = clang_createIndex(0, 0);
     CXTranslationUnit tu = NULL;
-    enum CXErrorCode ec = clang_parseTranslationUnit2(idx, s->header, hargs.v, (int)hargs.n, NULL, 0,
-                                                      CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete,
-                                                      &tu);
+    /* Header function bodies are skipped: the analysis reads only the
+     * main file's bodies, and a body that is not there is neither parsed
+     * now nor instantiated in every file that uses the PCH (that was most
+     * of a LibTorch file's parse). Clang still keeps the bodies it needs
+     * for the declarations: constexpr functions and deduced return types. */
+    unsigned flags =
+        CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete | CXTranslationUnit_SkipFunctionBodies;
+    enum CXErrorCode ec = clang_parseTranslationUnit2(idx, s->header, hargs.v, (int)hargs.n, NULL, 0, flags, &tu);
     VEC_FREE(hargs);
     const char *result = NULL;
     if (ec == CXError_Success && tu && !has_errors(tu)) {
@@ -417,12 +422,33 @@ static void remove_stale(const struct pch_cache *c, const struct slot *s, const 
     closedir(d);
 }
 
-const char *pch_prepare(struct pch_cache *c, const char *text, const char *const *args, size_t nargs,
-                        struct arena *a, enum pch_outcome *outcome)
+static bool has_file(const char *dir, const char *rel)
+{
+    char path[4200];
+    struct stat st;
+    return snprintf(path, sizeof path, "%s/%s", dir, rel) < (int)sizeof path && stat(path, &st) == 0 &&
+           S_ISREG(st.st_mode);
+}
+
+/* Ends the list after its last framework header, so files that add a
+ * different standard header after <torch/torch.h> share one PCH (the
+ * framework header has usually included that standard header already). */
+static void cut_after_framework(const_str_vec *incs, const char *framework_dir)
+{
+    for (size_t i = incs->n; framework_dir && i-- > 0;)
+        if (has_file(framework_dir, incs->v[i])) {
+            incs->n = i + 1;
+            return;
+        }
+}
+
+const char *pch_prepare(struct pch_cache *c, const char *text, const char *framework_dir, const char *const *args,
+                        size_t nargs, struct arena *a, enum pch_outcome *outcome)
 {
     *outcome = PCH_NONE;
     const_str_vec incs = {0};
     pch_preamble_includes(text, a, &incs);
+    cut_after_framework(&incs, framework_dir);
     if (!c || incs.n == 0) {
         VEC_FREE(incs);
         return NULL;

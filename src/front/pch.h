@@ -29,11 +29,13 @@ struct pch_cache *pch_cache_new(const char *dir, char *err, size_t errlen);
 void pch_cache_free(struct pch_cache *c);
 
 /* The path of a valid PCH (arena string) for the `#include <...>` lines of
- * `text`'s preamble, parsed with `args` (which must start with "-x" and
- * the language), building it now if needed; NULL when the file has no
- * such lines or the build failed (then parse without). */
-const char *pch_prepare(struct pch_cache *c, const char *text, const char *const *args, size_t nargs,
-                        struct arena *a, enum pch_outcome *outcome);
+ * `text`'s preamble, up to the last one that names a header found in
+ * `framework_dir` (the model headers' directory; NULL: all of them),
+ * parsed with `args` (which must start with "-x" and the language),
+ * building it now if needed; NULL when the file has no such lines or the
+ * build failed (then parse without). */
+const char *pch_prepare(struct pch_cache *c, const char *text, const char *framework_dir, const char *const *args,
+                        size_t nargs, struct arena *a, enum pch_outcome *outcome);
 
 /* The `<...>` includes of the preamble: the lines before the first one
  * that is not blank, a comment, `#include` or `#pragma once`. No #define or

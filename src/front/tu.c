@@ -246,7 +246,7 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
     const_str_vec args = {0};
     build_args(path, opts, res->used_model_headers, &args);
     double t0 = clock_seconds();
-    const char *pch = pch_prepare(opts->pch, text, args.v, args.n, arena, &res->pch);
+    const char *pch = pch_prepare(opts->pch, text, opts->model_include_dir, args.v, args.n, arena, &res->pch);
     double t1 = clock_seconds();
     CXIndex idx;
     enum CXErrorCode ec;

@@ -83,37 +83,42 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     arena_init(&a);
     enum pch_outcome out;
     const char *text = "#include <lib.h>\nint main() { return lib(1); }\n";
-    const char *p1 = pch_prepare(c, text, args, 5, &a, &out);
+    const char *p1 = pch_prepare(c, text, NULL, args, 5, &a, &out);
     ck_assert_int_eq(out, PCH_BUILT);
     ck_assert_ptr_nonnull(p1);
-    const char *p2 = pch_prepare(c, text, args, 5, &a, &out);
+    const char *p2 = pch_prepare(c, text, NULL, args, 5, &a, &out);
     ck_assert_int_eq(out, PCH_HIT);
     ck_assert_str_eq(p1, p2);
     /* Other flags are another key. */
     const char *args2[] = {"-x", "c++", "-std=c++17", "-DOTHER", "-I", inc};
-    pch_prepare(c, text, args2, 6, &a, &out);
+    pch_prepare(c, text, NULL, args2, 6, &a, &out);
     ck_assert_int_eq(out, PCH_BUILT);
     ck_assert_int_eq(count_pch_files(cache_dir), 2);
     /* A changed header makes the PCH stale: rebuilt, and the old file goes. */
     write_file(hdr, "#pragma once\nint lib(int);\nint lib2(void);\n");
-    const char *p3 = pch_prepare(c, text, args, 5, &a, &out);
+    const char *p3 = pch_prepare(c, text, NULL, args, 5, &a, &out);
     ck_assert_int_eq(out, PCH_BUILT);
     ck_assert_str_ne(p1, p3);
     ck_assert_int_ne(access(p1, F_OK), 0);
     ck_assert_int_eq(count_pch_files(cache_dir), 2);
+    /* Includes after the last framework header stay out of the PCH, so
+     * this file shares the one above (nothere.h is never read). */
+    const char *p4 = pch_prepare(c, "#include <lib.h>\n#include <nothere.h>\n", inc, args, 5, &a, &out);
+    ck_assert_int_eq(out, PCH_HIT);
+    ck_assert_str_eq(p3, p4);
     /* No preamble includes: nothing to precompile. */
-    ck_assert_ptr_null(pch_prepare(c, "int x;\n", args, 5, &a, &out));
+    ck_assert_ptr_null(pch_prepare(c, "int x;\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_NONE);
     /* A header that does not compile is tried once per run. */
-    ck_assert_ptr_null(pch_prepare(c, "#include <missing.h>\n", args, 5, &a, &out));
+    ck_assert_ptr_null(pch_prepare(c, "#include <missing.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_FAILED);
-    ck_assert_ptr_null(pch_prepare(c, "#include <missing.h>\n", args, 5, &a, &out));
+    ck_assert_ptr_null(pch_prepare(c, "#include <missing.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_FAILED);
     /* A header without a guard would be read twice (PCH, then the file). */
     char bare[700];
     snprintf(bare, sizeof bare, "%s/bare.h", inc);
     write_file(bare, "struct S { int x; };\n");
-    ck_assert_ptr_null(pch_prepare(c, "#include <bare.h>\n", args, 5, &a, &out));
+    ck_assert_ptr_null(pch_prepare(c, "#include <bare.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_FAILED);
     arena_free(&a);
     pch_cache_free(c);
