@@ -91,9 +91,10 @@ static void print_verbose(const struct file_status *st)
 {
     if (!st->ok)
         return;
-    fprintf(stderr, "%s: parsed with %s headers, PCH %s, flags from %s; pch %.3f s, parse %.3f s, analysis %.3f s\n",
+    fprintf(stderr,
+            "%s: parsed with %s headers, PCH %s, flags from %s; pch %.3f s, parse %.3f s, ir %.3f s, analysis %.3f s\n",
             st->path, st->model_headers ? "built-in model" : "real", st->pch, st->db ? st->db : "the command line",
-            st->pch_seconds, st->parse_seconds, st->analysis_seconds);
+            st->pch_seconds, st->parse_seconds, st->ir_seconds, st->analysis_seconds);
 }
 
 static int analyze(const struct options *o, const struct model *model, const char *datadir)

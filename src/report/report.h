@@ -14,7 +14,9 @@ struct file_status {
     bool model_headers;    /* parsed with the built-in API model headers */
     const char *pch;       /* "none", "reused", "built" or "failed" */
     const char *db;        /* compilation database of its flags, or NULL */
-    double pch_seconds, parse_seconds, analysis_seconds;
+    double pch_seconds, parse_seconds;
+    double ir_seconds;       /* AST to IR */
+    double analysis_seconds; /* analyses and rules */
 };
 
 struct report_input {
