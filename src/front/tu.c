@@ -213,8 +213,7 @@ static void build_ir(CXTranslationUnit tu, const char *path, const struct model 
     VEC_FREE(tb.pending);
     u64map_free(&tb.fn_by_key);
     u64map_free(&tb.file_ids);
-    strmap_free(&tb.role_cache);
-    strmap_free(&tb.scalar_cache);
+    u64map_free(&tb.role_cache);
 }
 
 /* Which headers the file gets; false (with the reason) when --headers real

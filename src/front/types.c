@@ -177,20 +177,19 @@ static enum type_role role_uncached(struct tu_builder *tb, CXType t, int depth)
     return ROLE_NONE;
 }
 
+/* Cached by the canonical type's identity: CXType.data[0] is the opaque
+ * type pointer that clang_equalTypes compares. Keying by the type's
+ * spelling instead meant printing every value's type (long template
+ * names), a tenth of the IR build. */
 enum type_role front_type_role(struct tu_builder *tb, CXType t)
 {
-    CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
-    const char *spelling = clang_getCString(s);
-    void *hit = strmap_get(&tb->role_cache, spelling ? spelling : "");
-    enum type_role role;
+    uint64_t key = (uint64_t)(uintptr_t)clang_getCanonicalType(t).data[0];
+    void *hit = key ? u64map_get(&tb->role_cache, key) : NULL;
     if (hit)
-        role = (enum type_role)((intptr_t)hit - 1);
-    else {
-        role = role_uncached(tb, t, 0);
-        strmap_put(&tb->role_cache, arena_strdup(tb->arena, spelling ? spelling : ""),
-                   (void *)(intptr_t)(role + 1));
-    }
-    clang_disposeString(s);
+        return (enum type_role)((intptr_t)hit - 1);
+    enum type_role role = role_uncached(tb, t, 0);
+    if (key)
+        u64map_put(&tb->role_cache, key, (void *)(intptr_t)(role + 1));
     return role;
 }
 
