@@ -26,7 +26,10 @@ struct origin {
 struct flow_cache {
     struct flow_fn *fns;
     int depth;
-    VEC(struct origin) origins; /* id = index + 1; freed with the analysis */
+    struct {
+        struct origin *v;
+        size_t n, cap;
+    } origins; /* id = index + 1; in the TU arena like everything else here */
 };
 
 static struct flow_cache *cache(struct analysis *a)
@@ -222,8 +225,16 @@ static uint32_t intern_origin(struct analysis *a, uint64_t key, const char *name
     for (size_t i = 0; i < c->origins.n; i++)
         if (c->origins.v[i].key == key)
             return (uint32_t)i + 1;
-    struct origin o = {key, name ? name : "value", at};
-    VEC_PUSH(c->origins, o);
+    if (c->origins.n == c->origins.cap) {
+        /* The analysis has no free step: grow inside the arena. */
+        size_t cap = c->origins.cap ? 2 * c->origins.cap : 16;
+        struct origin *v = arena_alloc(a->arena, cap * sizeof *v);
+        if (c->origins.n)
+            memcpy(v, c->origins.v, c->origins.n * sizeof *v);
+        c->origins.v = v;
+        c->origins.cap = cap;
+    }
+    c->origins.v[c->origins.n++] = (struct origin){key, name ? name : "value", at};
     return (uint32_t)c->origins.n;
 }
 
