@@ -19,6 +19,7 @@ struct pch_cache {
     char *dir;
     pthread_mutex_t lock;
     str_vec failed; /* keys whose build failed in this run */
+    str_vec valid;  /* "key\tpath" of PCHs checked or built in this run */
 };
 
 /* ---- the cache object ---- */
@@ -62,6 +63,9 @@ void pch_cache_free(struct pch_cache *c)
     for (size_t i = 0; i < c->failed.n; i++)
         free(c->failed.v[i]);
     VEC_FREE(c->failed);
+    for (size_t i = 0; i < c->valid.n; i++)
+        free(c->valid.v[i]);
+    VEC_FREE(c->valid);
     pthread_mutex_destroy(&c->lock);
     free(c->dir);
     free(c);
@@ -81,6 +85,31 @@ static void remember_failure(struct pch_cache *c, const char *key)
 {
     pthread_mutex_lock(&c->lock);
     VEC_PUSH(c->failed, xstrdup(key));
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* Checking a manifest stats every header the PCH read (about 1,500 for
+ * LibTorch); within one run a PCH found valid stays valid, so the other
+ * files of the run skip the check. */
+static const char *known_valid(struct pch_cache *c, const char *key, struct arena *a)
+{
+    size_t kl = strlen(key);
+    const char *found = NULL;
+    pthread_mutex_lock(&c->lock);
+    for (size_t i = 0; i < c->valid.n && !found; i++)
+        if (strncmp(c->valid.v[i], key, kl) == 0 && c->valid.v[i][kl] == '\t')
+            found = arena_strdup(a, c->valid.v[i] + kl + 1);
+    pthread_mutex_unlock(&c->lock);
+    return found;
+}
+
+static void remember_valid(struct pch_cache *c, const char *key, const char *path)
+{
+    size_t n = strlen(key) + strlen(path) + 2;
+    char *entry = xmalloc(n);
+    snprintf(entry, n, "%s\t%s", key, path);
+    pthread_mutex_lock(&c->lock);
+    VEC_PUSH(c->valid, entry);
     pthread_mutex_unlock(&c->lock);
 }
 
@@ -462,7 +491,9 @@ const char *pch_prepare(struct pch_cache *c, const char *text, const char *frame
     key_material(&material, args, nargs, sb_str(&header));
     struct slot s;
     slot_init(&s, c, &material);
-    const char *path = lookup(a, c, &s, &material);
+    const char *path = known_valid(c, s.key, a);
+    if (!path && (path = lookup(a, c, &s, &material)))
+        remember_valid(c, s.key, path);
     if (path)
         *outcome = PCH_HIT;
     else if (failed_before(c, s.key))
@@ -483,6 +514,8 @@ const char *pch_prepare(struct pch_cache *c, const char *text, const char *frame
             else
                 remember_failure(c, s.key);
         }
+        if (path)
+            remember_valid(c, s.key, path);
         if (fd >= 0)
             close(fd); /* releases the lock */
     }

@@ -94,8 +94,13 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     pch_prepare(c, text, NULL, args2, 6, &a, &out);
     ck_assert_int_eq(out, PCH_BUILT);
     ck_assert_int_eq(count_pch_files(cache_dir), 2);
-    /* A changed header makes the PCH stale: rebuilt, and the old file goes. */
+    /* A changed header makes the PCH stale for the next run: rebuilt, and
+     * the old file goes. (Within a run, a PCH found valid stays so.) */
     write_file(hdr, "#pragma once\nint lib(int);\nint lib2(void);\n");
+    ck_assert_str_eq(pch_prepare(c, text, NULL, args, 5, &a, &out), p1);
+    ck_assert_int_eq(out, PCH_HIT);
+    pch_cache_free(c);
+    c = pch_cache_new(cache_dir, err, sizeof err);
     const char *p3 = pch_prepare(c, text, NULL, args, 5, &a, &out);
     ck_assert_int_eq(out, PCH_BUILT);
     ck_assert_str_ne(p1, p3);
