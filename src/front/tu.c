@@ -221,6 +221,11 @@ static void build_ir(CXTranslationUnit tu, const char *path, const struct model 
 static bool choose_headers(const char *text, const struct front_options *opts, struct arena *arena,
                            struct front_result *res)
 {
+    if (opts->headers == HEADERS_MODEL && !opts->model_include_dir) {
+        res->error = arena_strdup(arena, "--headers model: the built-in model headers were not found "
+                                         "(set TFGRADLINT_DATADIR to the directory holding include/)");
+        return false;
+    }
     const char *missing = opts->headers == HEADERS_MODEL ? NULL : unreachable_model_header(text, opts, arena);
     if (opts->headers == HEADERS_REAL && missing) {
         res->error = arena_printf(arena,

@@ -248,6 +248,28 @@ START_TEST(syntax_errors_are_counted_and_the_rest_is_built)
 }
 END_TEST
 
+/* --headers model with no model headers installed is an error, not a
+ * parse with a missing include path. */
+START_TEST(model_mode_without_model_headers_fails_clearly)
+{
+    char path[] = "/tmp/tfgradlint-nomodel-XXXXXX.cpp";
+    int fd = mkstemps(path, 4);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "int x;\n", 7), 7);
+    close(fd);
+    struct front_options fo = {NULL, 0, NULL, HEADERS_MODEL, NULL};
+    struct arena mem;
+    arena_init(&mem);
+    struct ir_tu out;
+    struct front_result res;
+    front_analyze_file(path, &fo, NULL, &mem, &out, &res);
+    ck_assert(!res.ok);
+    ck_assert_ptr_nonnull(strstr(res.error, "model headers were not found"));
+    arena_free(&mem);
+    unlink(path);
+}
+END_TEST
+
 Suite *suite_front(void)
 {
     Suite *s = suite_create("front");
@@ -255,6 +277,7 @@ Suite *suite_front(void)
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, join_of_if_else_makes_a_phi_controlled_by_the_condition);
     tcase_add_test(t, globals_declared_by_one_macro_expansion_stay_distinct);
+    tcase_add_test(t, model_mode_without_model_headers_fails_clearly);
     tcase_add_test(t, loop_head_phi_gets_its_back_edge);
     tcase_add_test(t, guard_scope_sets_and_restores_the_recording_mode);
     tcase_add_test(t, switch_and_calls_into_the_tu_make_mode_versions);
