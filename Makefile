@@ -6,6 +6,7 @@
 #   make demo    run the tool on a bundled buggy training file
 #   make oracle  compile and run every LibTorch fixture against libtorch-dev
 #   make check-real-headers  same findings with libtorch-dev's headers as with the model headers
+#   make bench   speed and memory vs clang -fsyntax-only and clang-tidy (ratios; not a test)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -34,7 +35,7 @@ OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
 DOCS := $(sort $(wildcard rules/docs/GL*.md))
 BIN := $(BUILD)/tfgradlint
 
-.PHONY: all deps check unit golden golden-update fixtures demo oracle torch-dev check-real-headers install clean
+.PHONY: all deps check unit golden golden-update fixtures demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
 
@@ -115,6 +116,9 @@ oracle: torch-dev
 
 check-real-headers: $(BIN) torch-dev
 	$(TEST_ENV) bash tests/real_headers/run.sh $(BIN)
+
+bench: $(BIN) torch-dev
+	bash tests/bench/bench.sh $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tfgradlint
