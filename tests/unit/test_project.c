@@ -238,6 +238,42 @@ START_TEST(options_for_projects)
 }
 END_TEST
 
+/* Two runs sharing a cold cache: both analyse correctly, and they leave
+ * one PCH (the second waits for the first's build, or finds it). */
+START_TEST(two_runs_share_a_cold_cache)
+{
+    char cmd[8192], out_a[700], out_b[700], cache[700];
+    snprintf(cache, sizeof cache, "%s/cache", root);
+    snprintf(out_a, sizeof out_a, "%s/a.json", root);
+    snprintf(out_b, sizeof out_b, "%s/b.json", root);
+    const char *bin = getenv("TFGRADLINT_BIN");
+    snprintf(cmd, sizeof cmd,
+             "'%s' --format json --model %s --cache-dir %s -p %s/build > %s 2>/dev/null & "
+             "'%s' --format json --model %s --cache-dir %s -p %s/build > %s 2>/dev/null; wait; "
+             "ls %s/*.pch | wc -l",
+             bin, model, cache, root, out_a, bin, model, cache, root, out_b, cache);
+    FILE *p = popen(cmd, "r");
+    int npch = -1;
+    ck_assert_int_eq(fscanf(p, "%d", &npch), 1);
+    pclose(p);
+    ck_assert_int_eq(npch, 1);
+    for (int i = 0; i < 2; i++) {
+        FILE *f = fopen(i ? out_b : out_a, "r");
+        ck_assert_ptr_nonnull(f);
+        char buf[8192];
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        buf[n] = '\0';
+        fclose(f);
+        cJSON *j = cJSON_Parse(buf);
+        ck_assert_ptr_nonnull(j);
+        ck_assert_str_eq(file_field(j, 0, "status"), "analyzed");
+        ck_assert_str_eq(file_field(j, 1, "status"), "analyzed");
+        ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "diagnostics")), 1);
+        cJSON_Delete(j);
+    }
+}
+END_TEST
+
 Suite *suite_project(void)
 {
     Suite *s = suite_create("project");
@@ -249,6 +285,7 @@ Suite *suite_project(void)
     tcase_add_test(t, malformed_database_is_an_error_naming_file_and_problem);
     tcase_add_test(t, header_modes);
     tcase_add_test(t, output_does_not_depend_on_jobs);
+    tcase_add_test(t, two_runs_share_a_cold_cache);
     tcase_add_test(t, options_for_projects);
     suite_add_tcase(s, t);
     return s;
