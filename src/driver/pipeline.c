@@ -35,7 +35,7 @@ void pipeline_run_file(const char *path, const struct front_options *fo, const s
     status->pch = pch_name(res.pch);
     status->pch_seconds = res.pch_seconds;
     status->parse_seconds = res.parse_seconds;
-    double t0 = clock_seconds();
+    double t0 = clock_thread_seconds();
     if (!res.ok)
         status->error = arena_strdup(&sink->arena, res.error ? res.error : "could not be analysed");
     else if (res.parse_errors)
@@ -58,6 +58,6 @@ void pipeline_run_file(const char *path, const struct front_options *fo, const s
         rules_run_all(&an, sink);
     }
     status->ir_seconds = res.build_seconds;
-    status->analysis_seconds = clock_seconds() - t0;
+    status->analysis_seconds = clock_thread_seconds() - t0;
     arena_free(&arena);
 }

@@ -249,13 +249,13 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
         return;
     const_str_vec args = {0};
     build_args(path, opts, res->used_model_headers, &args);
-    double t0 = clock_seconds();
+    double t0 = clock_thread_seconds();
     const char *pch = pch_prepare(opts->pch, text, opts->model_include_dir, args.v, args.n, arena, &res->pch);
-    double t1 = clock_seconds();
+    double t1 = clock_thread_seconds();
     CXIndex idx;
     enum CXErrorCode ec;
     CXTranslationUnit tu = parse(&idx, path, &args, pch, &ec, &res->pch);
-    double t2 = clock_seconds();
+    double t2 = clock_thread_seconds();
     VEC_FREE(args);
     res->pch_seconds = t1 - t0;
     res->parse_seconds = t2 - t1;
@@ -266,7 +266,7 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
     }
     collect_errors(tu, arena, res);
     build_ir(tu, path, model, arena, out);
-    res->build_seconds = clock_seconds() - t2;
+    res->build_seconds = clock_thread_seconds() - t2;
     clang_disposeTranslationUnit(tu);
     clang_disposeIndex(idx);
     res->ok = true;
