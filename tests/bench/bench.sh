@@ -9,7 +9,8 @@
 #      cold cache and warm cache, vs clang++ -fsyntax-only and vs clang-tidy
 #      (its default checks) on the same files, all using every core;
 #   3. analysis time (IR build, analyses, rules) vs parse time on a
-#      generated 20,000-line training function, and 10,000 lines for scale;
+#      generated 20,000-line training function, and 10,000 lines for scale
+#      (CPU time of each phase as -v reports it);
 #   4. the speed-up of -j 2 over -j 1 (real headers, warm cache).
 #
 # usage: bench.sh [TFGRADLINT]
@@ -109,8 +110,8 @@ for n in 10000 20000; do
   printf -v "I_$n" '%s' "$ir"
   printf -v "A_$n" '%s' "$an"
   row "$n lines: whole run" "$(eval echo "\$T_long$n")" "$(eval echo "\$M_long$n")"
-  printf '  %-62s %8.3f s\n' "$n lines: parse (libclang)" "$parse" "$n lines: IR build" "$ir" \
-    "$n lines: analyses and rules" "$an"
+  printf '  %-62s %8.3f s\n' "$n lines: parse (libclang), CPU" "$parse" "$n lines: IR build, CPU" "$ir" \
+    "$n lines: analyses and rules, CPU" "$an"
 done
 echo "  ratio: analyses and rules take $(awk -v a="$A_20000" -v p="$P_20000" 'BEGIN { printf "%.1f%%", 100 * a / p }')" \
      "of the parse (target: under 10%); the IR build $(awk -v a="$I_20000" -v p="$P_20000" 'BEGIN { printf "%.1f%%", 100 * a / p }')"
