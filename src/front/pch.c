@@ -380,6 +380,28 @@ static void header_args(const char *const *args, size_t nargs, const_str_vec *ou
         VEC_PUSH(*out, "-fpch-instantiate-templates");
 }
 
+/* Writes the parsed header as the slot's PCH, then its manifest (so a
+ * manifest never names a PCH that is not complete). */
+static const char *save(struct arena *a, const struct pch_cache *c, const struct slot *s,
+                        const struct strbuf *material, CXTranslationUnit tu)
+{
+    struct dep_collector dc = {a, tu, {0}, true};
+    clang_getInclusions(tu, collect_inclusion, &dc);
+    struct strbuf manifest;
+    sb_init(&manifest);
+    write_manifest_text(&manifest, material, dc.deps.v, dc.deps.n);
+    char *path = pch_path(a, c, s, manifest.s, manifest.len);
+    char tmp[4300];
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld.%lx", path, (long)getpid(), (unsigned long)pthread_self());
+    bool ok = dc.ok && clang_saveTranslationUnit(tu, tmp, 0) == CXSaveError_None && rename(tmp, path) == 0 &&
+              write_atomic(s->manifest, manifest.s, manifest.len);
+    if (!ok)
+        unlink(tmp);
+    sb_free(&manifest);
+    VEC_FREE(dc.deps);
+    return ok ? path : NULL;
+}
+
 /* Parses the generated header and saves it as the slot's PCH with its
  * manifest. Called with the slot's lock held. */
 static const char *build(struct arena *a, const struct pch_cache *c, const struct slot *s,
@@ -389,6 +411,8 @@ static const char *build(struct arena *a, const struct pch_cache *c, const struc
     char *old = read_small(s->header, &old_len);
     bool same = old && old_len == strlen(header) && memcmp(old, header, old_len) == 0;
     free(old);
+    /* Rewriting an unchanged header would change its mtime and so make
+     * the PCHs built from it look stale. */
     if (!same && !write_atomic(s->header, header, strlen(header)))
         return NULL;
     const_str_vec hargs = {0};
@@ -404,24 +428,7 @@ static const char *build(struct arena *a, const struct pch_cache *c, const struc
         CXTranslationUnit_ForSerialization | CXTranslationUnit_Incomplete | CXTranslationUnit_SkipFunctionBodies;
     enum CXErrorCode ec = clang_parseTranslationUnit2(idx, s->header, hargs.v, (int)hargs.n, NULL, 0, flags, &tu);
     VEC_FREE(hargs);
-    const char *result = NULL;
-    if (ec == CXError_Success && tu && !has_errors(tu)) {
-        struct dep_collector dc = {a, tu, {0}, true};
-        clang_getInclusions(tu, collect_inclusion, &dc);
-        struct strbuf manifest;
-        sb_init(&manifest);
-        write_manifest_text(&manifest, material, dc.deps.v, dc.deps.n);
-        char *path = pch_path(a, c, s, manifest.s, manifest.len);
-        char tmp[4300];
-        snprintf(tmp, sizeof tmp, "%s.tmp.%ld.%lx", path, (long)getpid(), (unsigned long)pthread_self());
-        if (dc.ok && clang_saveTranslationUnit(tu, tmp, 0) == CXSaveError_None && rename(tmp, path) == 0 &&
-            write_atomic(s->manifest, manifest.s, manifest.len))
-            result = path;
-        else
-            unlink(tmp);
-        sb_free(&manifest);
-        VEC_FREE(dc.deps);
-    }
+    const char *result = ec == CXError_Success && tu && !has_errors(tu) ? save(a, c, s, material, tu) : NULL;
     if (tu)
         clang_disposeTranslationUnit(tu);
     clang_disposeIndex(idx);
@@ -471,6 +478,33 @@ static void cut_after_framework(const_str_vec *incs, const char *framework_dir)
         }
 }
 
+/* Finds the slot's PCH or builds it, under the slot's lock: one builder
+ * per key across threads and processes, and whoever waited finds the PCH
+ * the other built. */
+static const char *build_locked(struct pch_cache *c, const struct slot *s, const struct strbuf *material,
+                                const char *header, const char *const *args, size_t nargs, struct arena *a,
+                                enum pch_outcome *outcome)
+{
+    int fd = open(s->lock, O_RDWR | O_CREAT, 0644);
+    if (fd >= 0)
+        flock(fd, LOCK_EX);
+    const char *path = lookup(a, c, s, material);
+    *outcome = PCH_HIT;
+    if (!path) {
+        path = build(a, c, s, material, header, args, nargs);
+        *outcome = path ? PCH_BUILT : PCH_FAILED;
+        if (path)
+            remove_stale(c, s, path);
+        else
+            remember_failure(c, s->key);
+    }
+    if (path)
+        remember_valid(c, s->key, path);
+    if (fd >= 0)
+        close(fd); /* releases the lock */
+    return path;
+}
+
 const char *pch_prepare(struct pch_cache *c, const char *text, const char *framework_dir, const char *const *args,
                         size_t nargs, struct arena *a, enum pch_outcome *outcome)
 {
@@ -498,27 +532,8 @@ const char *pch_prepare(struct pch_cache *c, const char *text, const char *frame
         *outcome = PCH_HIT;
     else if (failed_before(c, s.key))
         *outcome = PCH_FAILED;
-    else {
-        /* One builder per key across threads and processes; whoever waited
-         * finds the PCH the other built. */
-        int fd = open(s.lock, O_RDWR | O_CREAT, 0644);
-        if (fd >= 0)
-            flock(fd, LOCK_EX);
-        path = lookup(a, c, &s, &material);
-        *outcome = PCH_HIT;
-        if (!path) {
-            path = build(a, c, &s, &material, sb_str(&header), args, nargs);
-            *outcome = path ? PCH_BUILT : PCH_FAILED;
-            if (path)
-                remove_stale(c, &s, path);
-            else
-                remember_failure(c, s.key);
-        }
-        if (path)
-            remember_valid(c, s.key, path);
-        if (fd >= 0)
-            close(fd); /* releases the lock */
-    }
+    else
+        path = build_locked(c, &s, &material, sb_str(&header), args, nargs, a, outcome);
     sb_free(&header);
     sb_free(&material);
     return path;
