@@ -5,6 +5,8 @@
 #   make check   unit, golden, fixture and CLI tests (SANITIZE=1: ASan + UBSan build)
 #   make demo    run the tool on a bundled buggy training file
 #   make oracle  compile and run every LibTorch fixture against libtorch-dev
+#   make check-real-headers  same findings with libtorch-dev's headers as with the model headers
+#   make bench   speed and memory vs clang -fsyntax-only and clang-tidy (ratios; not a test)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -25,15 +27,15 @@ endif
 
 LLVM_INC = $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 LLVM_LIB = $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) -I$(LLVM_INC) -Isrc -I$(BUILD)/gen $(CFLAGS)
-LDLIBS_ALL = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -lcjson $(LDLIBS)
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(OPT) -I$(LLVM_INC) -Isrc -I$(BUILD)/gen $(CFLAGS)
+LDLIBS_ALL = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang -lcjson -pthread $(LDLIBS)
 
 SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
 OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
 DOCS := $(sort $(wildcard rules/docs/*.md))
 BIN := $(BUILD)/tfgradlint
 
-.PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle install clean
+.PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
 
@@ -95,14 +97,17 @@ $(BUILD)/tests/fixture_runner: tests/fixture_runner/fixture_runner.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< -lcjson -o $@
 
+# Tests keep their precompiled headers in the build tree, not in ~/.cache.
+TEST_ENV = XDG_CACHE_HOME=$(abspath $(BUILD))/cache
+
 unit: $(UNIT_BIN) $(BIN)
-	TFGRADLINT_BIN=$(abspath $(BIN)) TFGRADLINT_ROOT=$(CURDIR) $(UNIT_BIN)
+	$(TEST_ENV) TFGRADLINT_BIN=$(abspath $(BIN)) TFGRADLINT_ROOT=$(CURDIR) $(UNIT_BIN)
 
 fixtures: $(BIN) $(BUILD)/tests/fixture_runner
-	$(BUILD)/tests/fixture_runner $(BIN) fixtures
+	$(TEST_ENV) $(BUILD)/tests/fixture_runner $(BIN) fixtures
 
 golden: $(BIN)
-	bash tests/golden/run.sh $(BIN)
+	$(TEST_ENV) bash tests/golden/run.sh $(BIN)
 
 $(BUILD)/tests/jget: tests/cli/jget.c | deps
 	@mkdir -p $(dir $@)
@@ -112,7 +117,7 @@ cli: $(BIN) $(BUILD)/tests/jget deps-sarif
 	bash tests/cli/run.sh $(BIN) $(BUILD)/tests/jget
 
 golden-update: $(BIN)
-	bash tests/golden/run.sh $(BIN) --update
+	$(TEST_ENV) bash tests/golden/run.sh $(BIN) --update
 
 check: unit golden fixtures cli
 
@@ -120,11 +125,19 @@ demo: $(BIN)
 	@echo "$$ tfgradlint examples/train_nograd.cpp"
 	@$(BIN) examples/train_nograd.cpp; status=$$?; echo "(exit status $$status)"; [ $$status -eq 1 ]
 
-oracle:
+torch-dev:
 	@dpkg-query -W -f='$${Status}' libtorch-dev 2>/dev/null | grep -q "install ok installed" || \
 	  { SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libtorch-dev >/dev/null; }
+
+oracle: torch-dev
 	bash tests/oracle/run_oracle.sh
+
+check-real-headers: $(BIN) torch-dev
+	$(TEST_ENV) bash tests/real_headers/run.sh $(BIN)
+
+bench: $(BIN) torch-dev
+	bash tests/bench/bench.sh $(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tfgradlint

@@ -1,10 +1,10 @@
 /* main: options -> models -> pipeline per file -> reporter -> exit status. */
 #include "driver/datadir.h"
 #include "driver/options.h"
-#include "driver/pipeline.h"
+#include "driver/plan.h"
+#include "driver/pool.h"
 #include "driver/settings.h"
 #include "driver/suppress.h"
-#include "driver/walk.h"
 #include "report/report.h"
 #include "rules/docs.h"
 #include "rules/docinfo.h"
@@ -67,58 +67,124 @@ static void report(const struct options *o, const struct report_input *in)
     }
 }
 
-/* Finds the settings of every file and drops the excluded ones, before
- * anything is analysed, so a bad configuration stops the run at once. */
-static bool plan(struct settings *st, path_list *files, const struct file_settings **per)
+/* --cache-dir, else $XDG_CACHE_HOME/tfgradlint, else ~/.cache/tfgradlint. */
+static struct pch_cache *open_cache(const struct options *o)
+{
+    if (o->no_cache)
+        return NULL;
+    char dir[4096];
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (o->cache_dir)
+        snprintf(dir, sizeof dir, "%s", o->cache_dir);
+    else if (xdg && *xdg)
+        snprintf(dir, sizeof dir, "%s/tfgradlint", xdg);
+    else if (home && *home)
+        snprintf(dir, sizeof dir, "%s/.cache/tfgradlint", home);
+    else
+        return NULL;
+    char err[4200];
+    struct pch_cache *c = pch_cache_new(dir, err, sizeof err);
+    if (!c)
+        fprintf(stderr, "tfgradlint: warning: %s; parsing without precompiled headers\n", err);
+    return c;
+}
+
+static void print_verbose(const struct file_status *st, const struct file_settings *fs)
+{
+    if (!st->ok)
+        return;
+    fprintf(stderr,
+            "%s: parsed with %s headers, PCH %s, flags from %s, configuration: %s; cpu: pch %.3f s, parse %.3f s, "
+            "ir %.3f s, analysis %.3f s\n",
+            st->path, st->model_headers ? "built-in model" : "real", st->pch, st->db ? st->db : "the command line",
+            fs && fs->has_config ? fs->cfg.path : "none", st->pch_seconds, st->parse_seconds, st->ir_seconds,
+            st->analysis_seconds);
+}
+
+/* Finds the settings of every planned file and drops the excluded ones,
+ * before anything is analysed, so a bad configuration stops the run at once. */
+static bool settle(struct settings *st, struct plan *p, const struct file_settings **per)
 {
     struct strbuf err;
     sb_init(&err);
     size_t kept = 0;
-    for (size_t i = 0; i < files->n; i++) {
-        const struct file_settings *fs = settings_for(st, files->v[i], &err);
+    for (size_t i = 0; i < p->jobs.n; i++) {
+        const struct job *j = &p->jobs.v[i];
+        const struct file_settings *fs = settings_for(st, j->path, &err);
         if (!fs) {
             fprintf(stderr, "tfgradlint: error: %s\n", sb_str(&err));
             sb_free(&err);
             return false;
         }
-        if (fs->has_config && config_excludes(&fs->cfg, files->v[i])) {
+        if (fs->has_config && config_excludes(&fs->cfg, j->path)) {
             if (st->o->verbose)
-                fprintf(stderr, "%s: excluded by %s\n", files->v[i], fs->cfg.path);
-            free(files->v[i]);
+                fprintf(stderr, "%s: excluded by %s\n", j->path, fs->cfg.path);
             continue;
         }
         per[kept] = fs;
-        files->v[kept++] = files->v[i];
+        p->jobs.v[kept++] = *j;
     }
-    files->n = kept;
+    p->jobs.n = kept;
     sb_free(&err);
     return true;
 }
 
-/* Runs the pipeline on every file under its settings; true if all could
- * be analysed. */
-static bool run_files(const struct options *o, const char *datadir, const path_list *files,
-                      const struct file_settings **per, struct diag_sink *sink, struct file_status *status)
+/* Reports the files that could not be analysed; true if there were none. */
+static bool file_errors(const struct options *o, const struct file_status *status, const struct file_settings **per,
+                        size_t n)
 {
-    char include_dir[4096];
-    snprintf(include_dir, sizeof include_dir, "%s/include", datadir ? datadir : ".");
-    struct front_options fo = {o->compiler_args.v, o->compiler_args.n, datadir ? include_dir : NULL, o->headers};
     bool ok = true;
-    for (size_t i = 0; i < files->n; i++) {
-        sink->enabled = per[i]->enabled;
-        sink->severity = per[i]->severity;
-        pipeline_run_file(files->v[i], &fo, per[i]->model, sink, &status[i],
-                          o->action == ACT_DUMP_IR ? stdout : NULL);
+    for (size_t i = 0; i < n; i++) {
         if (status[i].error) {
             ok = false;
             fprintf(stderr, "%s: error: %s\n", status[i].path, status[i].error);
         }
         if (o->verbose)
-            fprintf(stderr, "%s: parsed with %s headers; configuration: %s\n", status[i].path,
-                    status[i].model_headers ? "built-in model" : "real",
-                    per[i]->has_config ? per[i]->cfg.path : "none");
+            print_verbose(&status[i], per[i]);
     }
     return ok;
+}
+
+static int report_run(const struct options *o, struct diag_sink *sink, struct file_status *status, size_t n,
+                      bool ok)
+{
+    size_t suppressed = suppress_apply(sink, status, n);
+    diag_sort(sink);
+    char *root = realpath(o->root ? o->root : ".", NULL);
+    struct report_input in = {status, n, sink->diags.v, sink->diags.n, root};
+    if (o->action != ACT_DUMP_IR)
+        report(o, &in);
+    if (suppressed && !o->quiet && o->format == FORMAT_TEXT)
+        fprintf(stderr, "tfgradlint: %zu finding%s suppressed by NOLINT comments\n", suppressed,
+                suppressed == 1 ? "" : "s");
+    free(root);
+    return !ok ? EXIT_TROUBLE : (sink->diags.n && !o->exit_zero) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int run_plan(const struct options *o, const char *datadir, struct plan *p, struct settings *st)
+{
+    const struct file_settings **per = xcalloc(p->jobs.n ? p->jobs.n : 1, sizeof *per);
+    if (!settle(st, p, per)) {
+        free(per);
+        return EXIT_TROUBLE;
+    }
+    char include_dir[4096];
+    snprintf(include_dir, sizeof include_dir, "%s/include", datadir ? datadir : ".");
+    struct pch_cache *cache = open_cache(o);
+    struct front_options fo = {NULL, 0, datadir ? include_dir : NULL, o->headers, cache};
+    struct diag_sink sink;
+    diag_sink_init(&sink);
+    size_t n = p->jobs.n;
+    struct file_status *status = xcalloc(n ? n : 1, sizeof *status);
+    pool_run(p, &fo, per, o->jobs ? o->jobs : pool_default_jobs(), &sink, status,
+             o->action == ACT_DUMP_IR ? stdout : NULL);
+    bool ok = file_errors(o, status, per, n);
+    int rc = report_run(o, &sink, status, n, ok);
+    free(status);
+    diag_sink_free(&sink);
+    pch_cache_free(cache);
+    free(per);
+    return rc;
 }
 
 static int analyze(const struct options *o, const char *datadir)
@@ -129,34 +195,21 @@ static int analyze(const struct options *o, const char *datadir)
         fprintf(stderr, "tfgradlint: error: %s\n", err);
         return EXIT_TROUBLE;
     }
+    struct plan plan;
+    struct strbuf perr;
+    sb_init(&perr);
+    if (!plan_build(&plan, o, stderr, &perr)) {
+        fprintf(stderr, "tfgradlint: error: %s\n", sb_str(&perr));
+        sb_free(&perr);
+        plan_free(&plan);
+        return EXIT_TROUBLE;
+    }
+    sb_free(&perr);
     struct settings st;
     settings_init(&st, o, datadir);
-    path_list files = {0};
-    walk_paths(o->paths.v, o->paths.n, &files);
-    const struct file_settings **per = xcalloc(files.n ? files.n : 1, sizeof *per);
-    int rc = EXIT_TROUBLE;
-    if (plan(&st, &files, per)) {
-        struct diag_sink sink;
-        diag_sink_init(&sink);
-        struct file_status *status = xcalloc(files.n ? files.n : 1, sizeof *status);
-        bool ok = run_files(o, datadir, &files, per, &sink, status);
-        size_t suppressed = suppress_apply(&sink, status, files.n);
-        diag_sort(&sink);
-        char *root = realpath(o->root ? o->root : ".", NULL);
-        struct report_input in = {status, files.n, sink.diags.v, sink.diags.n, root};
-        if (o->action != ACT_DUMP_IR)
-            report(o, &in);
-        if (suppressed && !o->quiet && o->format == FORMAT_TEXT)
-            fprintf(stderr, "tfgradlint: %zu finding%s suppressed by NOLINT comments\n", suppressed,
-                    suppressed == 1 ? "" : "s");
-        free(root);
-        rc = !ok ? EXIT_TROUBLE : (sink.diags.n && !o->exit_zero) ? EXIT_FINDINGS : EXIT_CLEAN;
-        free(status);
-        diag_sink_free(&sink);
-    }
-    free(per);
-    walk_free(&files);
+    int rc = run_plan(o, datadir, &plan, &st);
     settings_free(&st);
+    plan_free(&plan);
     return rc;
 }
 
@@ -176,6 +229,10 @@ int main(int argc, char **argv)
     case ACT_LIST_RULES: rc = list_rules(); break;
     case ACT_EXPLAIN: rc = explain(o.explain); break;
     default: {
+        /* libclang parses on a thread of its own unless told not to; on the
+         * worker's thread instead, the parse's CPU time is measurable per
+         * file (-v) and each worker's large stack serves it. */
+        setenv("LIBCLANG_NOTHREADS", "1", 1);
         char *datadir = datadir_find();
         rc = analyze(&o, datadir);
         free(datadir);

@@ -2,6 +2,7 @@
 #include "options.h"
 #include "../rules/registry.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void options_usage(FILE *out)
@@ -27,10 +28,18 @@ void options_usage(FILE *out)
           "  --model FILE            load an extra framework model (JSON); repeatable\n"
           "  --headers auto|model|real  framework headers: built-in API models when the real\n"
           "                          ones are not reachable (auto), always (model), never (real)\n"
+          "  -p DIR|FILE             compilation database: a build directory or its\n"
+          "                          compile_commands.json (default: searched upward from each file)\n"
+          "  --files-from-db         analyse every file the database lists (the default when\n"
+          "                          -p is given without files)\n"
+          "  -j N, --jobs N          analyse N files at a time (default: one per core)\n"
+          "  --cache-dir DIR         where precompiled headers are kept\n"
+          "                          (default: $XDG_CACHE_HOME/tfgradlint or ~/.cache/tfgradlint)\n"
+          "  --no-cache              parse every header of every file (no precompiled headers)\n"
           "  --list-rules            list the rules and exit\n"
           "  --explain RULE          print a rule's documentation and exit\n"
           "  --dump-ir               print the dataflow IR of each file instead of findings\n"
-          "  -v, --verbose           say which headers each file was parsed with\n"
+          "  -v, --verbose           say how each file was parsed (headers, flags, PCH, times)\n"
           "  --version               print the version and exit\n"
           "  -h, --help              print this help and exit\n"
           "\n"
@@ -64,11 +73,22 @@ static const char *value_of(const char *name, int argc, char **argv, int *i)
 static bool needs_value(const char *arg)
 {
     static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
-                                             "--headers", "--explain", "--root", "--config", NULL};
+                                             "--headers", "--explain", "--root", "--config", "-p", "-j", "--jobs",
+                                             "--cache-dir", NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(arg, with_value[i]) == 0)
             return true;
     return false;
+}
+
+static bool parse_jobs(const char *v, int *jobs)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end || n < 1 || n > 256)
+        return false;
+    *jobs = (int)n;
+    return true;
 }
 
 bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
@@ -114,7 +134,19 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         else if ((v = value_of("--explain", argc, argv, &i))) {
             o->action = ACT_EXPLAIN;
             o->explain = v;
-        } else if (strcmp(a, "--exit-zero") == 0)
+        } else if ((v = value_of("-p", argc, argv, &i)))
+            o->compdb = v;
+        else if ((v = value_of("--cache-dir", argc, argv, &i)))
+            o->cache_dir = v;
+        else if ((v = value_of("--jobs", argc, argv, &i)) || (v = value_of("-j", argc, argv, &i)) ||
+                 (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9' && (v = a + 2))) {
+            if (!parse_jobs(v, &o->jobs))
+                return snprintf(err, errlen, "-j needs a number of jobs from 1 to 256, not '%s'", v), false;
+        } else if (strcmp(a, "--files-from-db") == 0)
+            o->files_from_db = true;
+        else if (strcmp(a, "--no-cache") == 0)
+            o->no_cache = true;
+        else if (strcmp(a, "--exit-zero") == 0)
             o->exit_zero = true;
         else if (strcmp(a, "--statistics") == 0)
             o->statistics = true;
@@ -137,8 +169,13 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
     }
     if (o->statistics && o->format != FORMAT_TEXT)
         return snprintf(err, errlen, "--statistics prints text; it cannot be combined with --format"), false;
-    if ((o->action == ACT_ANALYZE || o->action == ACT_DUMP_IR) && o->paths.n == 0)
+    bool analyzing = o->action == ACT_ANALYZE || o->action == ACT_DUMP_IR;
+    if (analyzing && o->files_from_db && o->paths.n)
+        return snprintf(err, errlen, "--files-from-db takes no file arguments"), false;
+    if (analyzing && o->paths.n == 0 && !o->compdb && !o->files_from_db)
         return snprintf(err, errlen, "no input files (see --help)"), false;
+    if (o->paths.n == 0)
+        o->files_from_db = analyzing; /* only -p given: the database's files */
     return true;
 }
 

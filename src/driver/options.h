@@ -19,6 +19,11 @@ struct options {
     const char *explain;           /* rule for --explain */
     const char *select, *ignore;   /* comma-separated rule ids or names */
     const char *root;              /* --root: CI paths are relative to it */
+    const char *compdb;            /* -p: build directory or compile_commands.json */
+    bool files_from_db;            /* analyse every file the database lists */
+    int jobs;                      /* -j; 0: one per core */
+    const char *cache_dir;         /* --cache-dir; NULL: the default */
+    bool no_cache;
     VEC(const char *) paths;       /* files and directories */
     VEC(const char *) models;      /* extra model files */
     VEC(const char *) compiler_args; /* after `--` */

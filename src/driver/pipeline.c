@@ -2,7 +2,14 @@
 #include "pipeline.h"
 #include "../analysis/analysis.h"
 #include "../rules/registry.h"
+#include "../util/clock.h"
 #include <string.h>
+
+static const char *pch_name(enum pch_outcome o)
+{
+    static const char *const names[] = {"none", "reused", "built", "failed"};
+    return names[o];
+}
 
 static const char *parse_error_text(struct arena *a, const struct front_result *r)
 {
@@ -25,6 +32,10 @@ void pipeline_run_file(const char *path, const struct front_options *fo, const s
     status->ok = res.ok;
     status->parse_errors = res.parse_errors;
     status->model_headers = res.used_model_headers;
+    status->pch = pch_name(res.pch);
+    status->pch_seconds = res.pch_seconds;
+    status->parse_seconds = res.parse_seconds;
+    double t0 = clock_thread_seconds();
     if (!res.ok)
         status->error = arena_strdup(&sink->arena, res.error ? res.error : "could not be analysed");
     else if (res.parse_errors)
@@ -46,5 +57,7 @@ void pipeline_run_file(const char *path, const struct front_options *fo, const s
         analysis_init(&an, &tu, model, &arena);
         rules_run_all(&an, sink);
     }
+    status->ir_seconds = res.build_seconds;
+    status->analysis_seconds = clock_thread_seconds() - t0;
     arena_free(&arena);
 }

@@ -54,6 +54,7 @@ void fb_set_var(struct fn_builder *b, int32_t var, ir_id version)
 {
     env_ensure(&b->env, (uint32_t)var + 1);
     b->env.v[var] = version;
+    VEC_PUSH(b->assigned, var);
 }
 
 int32_t fb_var_of(struct fn_builder *b, CXCursor decl)
@@ -200,6 +201,7 @@ static void finish_fn(struct fn_builder *b)
     VEC_FREE(b->inputs);
     VEC_FREE(b->guards);
     VEC_FREE(b->exit_modes);
+    VEC_FREE(b->assigned);
     u64map_free(&b->var_of_decl);
     u64map_free(&b->input_of_key);
     free(b->env.v);

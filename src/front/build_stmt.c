@@ -23,51 +23,84 @@ static void env_replace(struct env *dst, struct env src)
     *dst = src;
 }
 
-/* Joins `n` environments into b->env, with phis (controlled by `branch`)
- * for variables whose versions differ. Consumes the inputs. */
-static void env_join(struct fn_builder *b, struct env *ins, size_t n, uint32_t branch, CXCursor at)
+static int cmp_var(const void *x, const void *y)
 {
-    uint32_t width = 0;
-    size_t live = 0;
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The variables that may differ between the inputs of a join: the
+ * recording mode and those assigned since `mark`, ascending (so phis are
+ * made in variable order), without duplicates. Caller frees. */
+static int32_t *join_candidates(struct fn_builder *b, size_t mark, size_t *count)
+{
+    size_t n = b->assigned.n - mark;
+    int32_t *c = xmalloc((n + 1) * sizeof *c);
+    c[0] = IR_MODE_VAR;
+    memcpy(c + 1, b->assigned.v + mark, n * sizeof *c);
+    qsort(c, n + 1, sizeof *c, cmp_var);
+    size_t k = 0;
+    for (size_t i = 0; i <= n; i++)
+        if (k == 0 || c[k - 1] != c[i])
+            c[k++] = c[i];
+    *count = k;
+    return c;
+}
+
+/* The join of variable `v`'s versions in the live inputs: the version
+ * itself when they agree, else a phi controlled by `branch`. */
+static ir_id join_var(struct fn_builder *b, struct env *ins, size_t n, int32_t v, uint32_t branch, CXCursor at,
+                      ir_id *distinct)
+{
+    size_t nd = 0;
     for (size_t i = 0; i < n; i++) {
-        if (ins[i].dead)
+        if (ins[i].dead || (uint32_t)v >= ins[i].n || ins[i].v[v] == IR_NONE)
             continue;
-        live++;
-        if (ins[i].n > width)
-            width = ins[i].n;
+        bool seen = false;
+        for (size_t k = 0; k < nd; k++)
+            seen |= distinct[k] == ins[i].v[v];
+        if (!seen)
+            distinct[nd++] = ins[i].v[v];
     }
-    struct env out = {xmalloc((width ? width : 1) * sizeof(ir_id)), width, live == 0};
-    ir_id *distinct = xmalloc((n ? n : 1) * sizeof *distinct);
-    for (uint32_t v = 0; v < width; v++) {
-        size_t nd = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (ins[i].dead || v >= ins[i].n || ins[i].v[v] == IR_NONE)
-                continue;
-            bool seen = false;
-            for (size_t k = 0; k < nd; k++)
-                seen |= distinct[k] == ins[i].v[v];
-            if (!seen)
-                distinct[nd++] = ins[i].v[v];
-        }
-        if (nd <= 1) {
-            out.v[v] = nd ? distinct[0] : IR_NONE;
-            continue;
-        }
-        ir_id phi = fb_add(b, IR_PHI, at, distinct, (uint32_t)nd);
-        b->nodes.v[phi].var = (int32_t)v;
-        b->nodes.v[phi].aux = (int32_t)branch;
-        b->nodes.v[phi].role = b->nodes.v[distinct[0]].role;
-        out.v[v] = phi;
-    }
-    free(distinct);
+    if (nd <= 1)
+        return nd ? distinct[0] : IR_NONE;
+    ir_id phi = fb_add(b, IR_PHI, at, distinct, (uint32_t)nd);
+    b->nodes.v[phi].var = v;
+    b->nodes.v[phi].aux = (int32_t)branch;
+    b->nodes.v[phi].role = b->nodes.v[distinct[0]].role;
+    VEC_PUSH(b->assigned, v);
+    return phi;
+}
+
+/* Joins `n` environments into b->env, with phis (controlled by `branch`)
+ * for variables whose versions differ. Every input was copied from the
+ * environment at the construct's start (`mark` in b->assigned) and
+ * changed only by logged assignments, so the other variables are copied
+ * from the widest live input as they are. Consumes the inputs. */
+static void env_join(struct fn_builder *b, struct env *ins, size_t n, uint32_t branch, CXCursor at, size_t mark)
+{
+    const struct env *base = NULL;
     for (size_t i = 0; i < n; i++)
-        free(ins[i].v);
-    if (live == 0 && n > 0) {
+        if (!ins[i].dead && (!base || ins[i].n > base->n))
+            base = &ins[i];
+    struct env out;
+    if (!base) {
         /* Nothing reaches here; keep some versions so later code still builds. */
-        free(out.v);
         out = env_copy(&b->env);
         out.dead = true;
+    } else {
+        out = env_copy(base);
+        size_t ncand;
+        int32_t *cand = join_candidates(b, mark, &ncand);
+        ir_id *distinct = xmalloc((n ? n : 1) * sizeof *distinct);
+        for (size_t k = 0; k < ncand; k++)
+            if ((uint32_t)cand[k] < out.n)
+                out.v[cand[k]] = join_var(b, ins, n, cand[k], branch, at, distinct);
+        free(distinct);
+        free(cand);
     }
+    for (size_t i = 0; i < n; i++)
+        free(ins[i].v);
     free(b->env.v);
     b->env = out;
 }
@@ -233,7 +266,7 @@ static void build_if(struct fn_builder *b, CXCursor c)
     cursor_vec kids = {0};
     front_children(c, &kids);
     size_t i = 0;
-    size_t mark = b->guards.n;
+    size_t mark = b->guards.n, amark = b->assigned.n;
     scope_enter(b);
     /* `if (init; cond)`: a declaration statement before cond and then.
      * `if (T x = ...)`: the variable, then the condition that reads it. */
@@ -256,7 +289,7 @@ static void build_if(struct fn_builder *b, CXCursor c)
         fb_stmt(b, kids.v[i++]);
     arms[1] = env_copy(&b->env);
     b->ctrl = outer;
-    env_join(b, arms, 2, then_ctrl, c);
+    env_join(b, arms, 2, then_ctrl, c, amark);
     scope_leave(b, mark);
     VEC_FREE(kids);
 }
@@ -309,6 +342,7 @@ static void loop_head_phis(struct fn_builder *b, const struct loop_parts *p, CXC
         b->nodes.v[phi].flags |= IRF_LOOP_PHI;
         b->nodes.v[phi].role = b->nodes.v[cur].role;
         b->env.v[v] = phi;
+        VEC_PUSH(b->assigned, v);
         VEC_PUSH(*phis, phi);
     }
     VEC_FREE(s.vars);
@@ -335,7 +369,7 @@ static void push_env(env_vec *list, struct env e) { VEC_PUSH(*list, e); }
 
 static void build_loop(struct fn_builder *b, CXCursor at, const struct loop_parts *p)
 {
-    size_t mark = b->guards.n;
+    size_t mark = b->guards.n, amark = b->assigned.n;
     scope_enter(b);
     if (!clang_Cursor_isNull(p->init))
         fb_stmt(b, p->init);
@@ -359,7 +393,7 @@ static void build_loop(struct fn_builder *b, CXCursor at, const struct loop_part
     if (!clang_Cursor_isNull(p->body))
         fb_stmt(b, p->body);
     push_env(&lf.continues, env_copy(&b->env));
-    env_join(b, lf.continues.v, lf.continues.n, loop_ctrl, at);
+    env_join(b, lf.continues.v, lf.continues.n, loop_ctrl, at, amark);
     VEC_FREE(lf.continues);
     if (p->do_while && !clang_Cursor_isNull(p->cond)) {
         cond = build_cond(b, p->cond);
@@ -372,7 +406,7 @@ static void build_loop(struct fn_builder *b, CXCursor at, const struct loop_part
     VEC_FREE(phis);
     b->ctrl = outer;
     push_env(&lf.breaks, exit_env);
-    env_join(b, lf.breaks.v, lf.breaks.n, loop_ctrl, at);
+    env_join(b, lf.breaks.v, lf.breaks.n, loop_ctrl, at, amark);
     VEC_FREE(lf.breaks);
     b->loop = lf.outer;
     scope_leave(b, mark);
@@ -482,7 +516,7 @@ static void build_switch(struct fn_builder *b, CXCursor c)
         fb_stmt(b, kids.v[i]);
     ir_id cond = build_cond(b, kids.v[kids.n - 2]);
     uint32_t outer = b->ctrl;
-    struct switch_frame sf = {env_copy(&b->env), 0, false}, *saved = b->cur_switch;
+    struct switch_frame sf = {env_copy(&b->env), 0, false, b->assigned.n}, *saved = b->cur_switch;
     sf.ctrl = fb_push_ctrl(b, cond, ARM_CASE, c);
     struct loop_frame lf = {.outer = b->loop, .depth = b->scope_depth};
     b->loop = &lf;
@@ -505,7 +539,7 @@ static void build_switch(struct fn_builder *b, CXCursor c)
         push_env(&lf.breaks, sf.entry);
     else
         free(sf.entry.v);
-    env_join(b, lf.breaks.v, lf.breaks.n, sf.ctrl, c);
+    env_join(b, lf.breaks.v, lf.breaks.n, sf.ctrl, c, sf.assigned_mark);
     VEC_FREE(lf.breaks);
     scope_leave(b, mark);
     VEC_FREE(kids);
@@ -517,7 +551,7 @@ static void build_case(struct fn_builder *b, CXCursor c)
     front_children(c, &kids);
     if (b->cur_switch) {
         struct env in[2] = {env_copy(&b->env), env_copy(&b->cur_switch->entry)};
-        env_join(b, in, 2, b->cur_switch->ctrl, c);
+        env_join(b, in, 2, b->cur_switch->ctrl, c, b->cur_switch->assigned_mark);
         if (clang_getCursorKind(c) == CXCursor_DefaultStmt)
             b->cur_switch->has_default = true;
     }
@@ -559,6 +593,7 @@ static void build_try(struct fn_builder *b, CXCursor c)
     cursor_vec kids = {0};
     front_children(c, &kids);
     struct env before = env_copy(&b->env);
+    size_t amark = b->assigned.n;
     env_vec outs = {0};
     for (size_t i = 0; i < kids.n; i++) {
         if (clang_getCursorKind(kids.v[i]) == CXCursor_CXXCatchStmt) {
@@ -573,7 +608,7 @@ static void build_try(struct fn_builder *b, CXCursor c)
     }
     free(before.v);
     if (outs.n)
-        env_join(b, outs.v, outs.n, b->ctrl, c);
+        env_join(b, outs.v, outs.n, b->ctrl, c, amark);
     VEC_FREE(outs);
     VEC_FREE(kids);
 }

@@ -9,6 +9,7 @@
 #include "../ir/ir.h"
 #include "../model/model.h"
 #include "../util/arena.h"
+#include "pch.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,6 +20,7 @@ struct front_options {
     size_t ncompiler_args;
     const char *model_include_dir;    /* zero-config API model headers */
     enum header_mode headers;
+    struct pch_cache *pch;            /* NULL: parse every header every time */
 };
 
 struct front_result {
@@ -26,6 +28,10 @@ struct front_result {
     const char *error;        /* why, or the first parse error (arena-owned) */
     unsigned parse_errors;    /* errors clang reported while parsing */
     bool used_model_headers;
+    enum pch_outcome pch;     /* whether a cached PCH was used or built */
+    double pch_seconds;       /* finding or building the PCH */
+    double parse_seconds;     /* libclang's parse of the file */
+    double build_seconds;     /* turning the AST into IR */
 };
 
 /* Parses `path` and builds its IR into `out`; all memory in `arena`. */

@@ -30,8 +30,7 @@ struct tu_builder {
     VEC(struct pending_call) pending;
     struct u64map fn_by_key;  /* declaration key -> fn index + 1 */
     struct u64map file_ids;   /* CXFile -> small id + 1 */
-    struct strmap role_cache; /* canonical type spelling -> role + 1 */
-    struct strmap scalar_cache;
+    struct u64map role_cache; /* canonical type identity -> role + 1 */
 };
 
 struct env {
@@ -57,6 +56,7 @@ struct switch_frame {
     struct env entry;
     uint32_t ctrl;
     bool has_default;
+    size_t assigned_mark;      /* b->assigned.n at the switch */
 };
 
 /* Per-function builder state. */
@@ -71,6 +71,10 @@ struct fn_builder {
     struct u64map var_of_decl; /* declaration key -> variable index + 1 */
     struct u64map input_of_key; /* capture/global key -> node + 1 */
     struct env env;
+    /* Every variable given a new version, in order: a join only has to
+     * look at the variables assigned since its construct began, which
+     * keeps building linear in the size of the function. */
+    VEC(int32_t) assigned;
     uint32_t ctrl;
     VEC(struct guard_entry) guards;
     uint32_t scope_depth;

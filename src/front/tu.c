@@ -3,6 +3,7 @@
  * incomplete. */
 #include "front.h"
 #include "internal.h"
+#include "../util/clock.h"
 #include "../util/strbuf.h"
 #include <errno.h>
 #include <stdio.h>
@@ -46,12 +47,13 @@ static bool reachable(const char *header, const struct front_options *o)
     return file_exists("/usr/local/include", header) || file_exists("/usr/include", header);
 }
 
-/* Zero-config: does the file include a framework header that the model
- * provides and the flags cannot reach? Scans #include lines textually. */
-static bool needs_model_headers(const char *text, const struct front_options *o)
+/* Zero-config: the first framework header the file includes that the model
+ * provides and the flags cannot reach, or NULL. Scans #include lines
+ * textually, before any parse. */
+static const char *unreachable_model_header(const char *text, const struct front_options *o, struct arena *a)
 {
     if (!o->model_include_dir)
-        return false;
+        return NULL;
     for (const char *p = text; p && *p;) {
         const char *line = p;
         p = strchr(p, '\n');
@@ -78,9 +80,9 @@ static bool needs_model_headers(const char *text, const struct front_options *o)
         memcpy(name, line + 1, (size_t)(end - line - 1));
         name[end - line - 1] = '\0';
         if (file_exists(o->model_include_dir, name) && !reachable(name, o))
-            return true;
+            return arena_strdup(a, name);
     }
-    return false;
+    return NULL;
 }
 
 static void collect_errors(CXTranslationUnit tu, struct arena *a, struct front_result *res)
@@ -144,39 +146,61 @@ static void build_args(const char *path, const struct front_options *o, bool mod
     VEC_PUSH(*args, c ? "-std=c11" : "-std=c++17");
     VEC_PUSH(*args, "-w");
     if (model_headers) {
-        VEC_PUSH(*args, "-isystem");
+        /* Forced model mode must also win over -I flags that reach the
+         * real headers; -I directories are searched before -isystem. */
+        VEC_PUSH(*args, o->headers == HEADERS_MODEL ? "-I" : "-isystem");
         VEC_PUSH(*args, o->model_include_dir);
     }
     for (size_t i = 0; i < o->ncompiler_args; i++)
         VEC_PUSH(*args, o->compiler_args[i]);
 }
 
-void front_analyze_file(const char *path, const struct front_options *opts, const struct model *model,
-                        struct arena *arena, struct ir_tu *out, struct front_result *res)
+/* A fatal error with no place in any file is the PCH failing to load (it
+ * was removed or replaced after it was checked); the caller retries
+ * without it. */
+static bool pch_failed_to_load(CXTranslationUnit tu)
 {
-    memset(res, 0, sizeof *res);
-    memset(out, 0, sizeof *out);
-    out->path = arena_strdup(arena, path);
-    char *text = read_text(path, arena, res);
-    if (!text)
-        return;
-    bool model_headers = opts->headers == HEADERS_MODEL ||
-                         (opts->headers == HEADERS_AUTO && needs_model_headers(text, opts));
-    res->used_model_headers = model_headers;
-    const_str_vec args = {0};
-    build_args(path, opts, model_headers, &args);
-    CXIndex idx = clang_createIndex(0, 0);
-    CXTranslationUnit tu = NULL;
-    enum CXErrorCode ec = clang_parseTranslationUnit2(
-        idx, path, args.v, (int)args.n, NULL, 0,
-        CXTranslationUnit_KeepGoing, &tu);
-    VEC_FREE(args);
-    if (ec != CXError_Success || !tu) {
-        res->error = arena_printf(arena, "libclang could not parse the file (error %d)", (int)ec);
-        clang_disposeIndex(idx);
-        return;
+    unsigned n = clang_getNumDiagnostics(tu);
+    bool failed = false;
+    for (unsigned i = 0; i < n && !failed; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        CXFile f = NULL;
+        clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, NULL);
+        failed = clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal && !f;
+        clang_disposeDiagnostic(d);
     }
-    collect_errors(tu, arena, res);
+    return failed;
+}
+
+/* Parses with the PCH when there is one, and without it when it fails. */
+static CXTranslationUnit parse(CXIndex *idx, const char *path, const_str_vec *args, const char *pch,
+                               enum CXErrorCode *ec, enum pch_outcome *outcome)
+{
+    size_t base = args->n;
+    if (pch) {
+        VEC_PUSH(*args, "-include-pch");
+        VEC_PUSH(*args, pch);
+    }
+    /* Declarations from the PCH are not walked as top-level cursors: the
+     * front end only builds functions of the main file, and walking the
+     * framework's namespaces would deserialise all of them. */
+    *idx = clang_createIndex(pch != NULL, 0);
+    CXTranslationUnit tu = NULL;
+    *ec = clang_parseTranslationUnit2(*idx, path, args->v, (int)args->n, NULL, 0, CXTranslationUnit_KeepGoing, &tu);
+    if (pch && (*ec != CXError_Success || !tu || pch_failed_to_load(tu))) {
+        if (tu)
+            clang_disposeTranslationUnit(tu);
+        clang_disposeIndex(*idx);
+        args->n = base;
+        *outcome = PCH_FAILED;
+        return parse(idx, path, args, NULL, ec, outcome);
+    }
+    return tu;
+}
+
+static void build_ir(CXTranslationUnit tu, const char *path, const struct model *model, struct arena *arena,
+                     struct ir_tu *out)
+{
     struct tu_builder tb;
     memset(&tb, 0, sizeof tb);
     tb.arena = arena;
@@ -189,8 +213,60 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
     VEC_FREE(tb.pending);
     u64map_free(&tb.fn_by_key);
     u64map_free(&tb.file_ids);
-    strmap_free(&tb.role_cache);
-    strmap_free(&tb.scalar_cache);
+    u64map_free(&tb.role_cache);
+}
+
+/* Which headers the file gets; false (with the reason) when --headers real
+ * cannot be honoured. */
+static bool choose_headers(const char *text, const struct front_options *opts, struct arena *arena,
+                           struct front_result *res)
+{
+    if (opts->headers == HEADERS_MODEL && !opts->model_include_dir) {
+        res->error = arena_strdup(arena, "--headers model: the built-in model headers were not found "
+                                         "(set TFGRADLINT_DATADIR to the directory holding include/)");
+        return false;
+    }
+    const char *missing = opts->headers == HEADERS_MODEL ? NULL : unreachable_model_header(text, opts, arena);
+    if (opts->headers == HEADERS_REAL && missing) {
+        res->error = arena_printf(arena,
+                                  "--headers real: the real framework header <%s> is not reachable with this "
+                                  "file's flags (give a compilation database with -p, or -I after --)",
+                                  missing);
+        return false;
+    }
+    res->used_model_headers = opts->headers == HEADERS_MODEL || missing != NULL;
+    return true;
+}
+
+void front_analyze_file(const char *path, const struct front_options *opts, const struct model *model,
+                        struct arena *arena, struct ir_tu *out, struct front_result *res)
+{
+    memset(res, 0, sizeof *res);
+    memset(out, 0, sizeof *out);
+    out->path = arena_strdup(arena, path);
+    char *text = read_text(path, arena, res);
+    if (!text || !choose_headers(text, opts, arena, res))
+        return;
+    const_str_vec args = {0};
+    build_args(path, opts, res->used_model_headers, &args);
+    double t0 = clock_thread_seconds();
+    const char *pch = pch_prepare(opts->pch, text, opts->model_include_dir, args.v, args.n, arena, &res->pch);
+    double t1 = clock_thread_seconds();
+    CXIndex idx;
+    enum CXErrorCode ec;
+    CXTranslationUnit tu = parse(&idx, path, &args, pch, &ec, &res->pch);
+    double t2 = clock_thread_seconds();
+    VEC_FREE(args);
+    res->pch_seconds = t1 - t0;
+    res->parse_seconds = t2 - t1;
+    if (ec != CXError_Success || !tu) {
+        res->error = arena_printf(arena, "libclang could not parse the file (error %d)", (int)ec);
+        clang_disposeIndex(idx);
+        return;
+    }
+    collect_errors(tu, arena, res);
+    build_ir(tu, path, model, arena, out);
+    res->build_seconds = clock_thread_seconds() - t2;
     clang_disposeTranslationUnit(tu);
     clang_disposeIndex(idx);
     res->ok = true;

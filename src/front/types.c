@@ -101,7 +101,18 @@ uint64_t front_decl_key(struct tu_builder *tb, CXCursor decl)
         fid = tb->file_ids.count + 1;
         u64map_put(&tb->file_ids, (uint64_t)(uintptr_t)f, (void *)(uintptr_t)fid);
     }
-    return (fid << 36) | ((uint64_t)off + 1);
+    uint64_t key = (fid << 36) | ((uint64_t)off + 1);
+    /* Variables made by one macro expansion share its location (c10
+     * defines kFloat, kLong, ... with one DEFINE_CONSTANT expansion), so
+     * their name is part of the key. Only variables: other cursors of one
+     * declaration (a lambda and its call operator) differ in spelling. */
+    enum CXCursorKind k = clang_getCursorKind(decl);
+    if (k == CXCursor_VarDecl || k == CXCursor_FieldDecl || k == CXCursor_EnumConstantDecl) {
+        CXString name = clang_getCursorSpelling(decl);
+        key = key * 0x9E3779B97F4A7C15ULL ^ hash_str(clang_getCString(name));
+        clang_disposeString(name);
+    }
+    return key ? key : 1;
 }
 
 const char *front_type_spelling(struct tu_builder *tb, CXType t)
@@ -166,20 +177,19 @@ static enum type_role role_uncached(struct tu_builder *tb, CXType t, int depth)
     return ROLE_NONE;
 }
 
+/* Cached by the canonical type's identity: CXType.data[0] is the opaque
+ * type pointer that clang_equalTypes compares. Keying by the type's
+ * spelling instead meant printing every value's type (long template
+ * names), a tenth of the IR build. */
 enum type_role front_type_role(struct tu_builder *tb, CXType t)
 {
-    CXString s = clang_getTypeSpelling(clang_getCanonicalType(t));
-    const char *spelling = clang_getCString(s);
-    void *hit = strmap_get(&tb->role_cache, spelling ? spelling : "");
-    enum type_role role;
+    uint64_t key = (uint64_t)(uintptr_t)clang_getCanonicalType(t).data[0];
+    void *hit = key ? u64map_get(&tb->role_cache, key) : NULL;
     if (hit)
-        role = (enum type_role)((intptr_t)hit - 1);
-    else {
-        role = role_uncached(tb, t, 0);
-        strmap_put(&tb->role_cache, arena_strdup(tb->arena, spelling ? spelling : ""),
-                   (void *)(intptr_t)(role + 1));
-    }
-    clang_disposeString(s);
+        return (enum type_role)((intptr_t)hit - 1);
+    enum type_role role = role_uncached(tb, t, 0);
+    if (key)
+        u64map_put(&tb->role_cache, key, (void *)(intptr_t)(role + 1));
     return role;
 }
 

@@ -57,6 +57,8 @@ static cJSON *file_object(const struct file_status *f)
     if (f->ok) {
         cJSON_AddNumberToObject(o, "parse_errors", f->parse_errors);
         cJSON_AddStringToObject(o, "headers", f->model_headers ? "model" : "real");
+        if (f->pch)
+            cJSON_AddStringToObject(o, "pch", f->pch);
     }
     return o;
 }

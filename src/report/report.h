@@ -12,6 +12,11 @@ struct file_status {
     const char *error;     /* why it could not be (fully) analysed, or NULL */
     unsigned parse_errors;
     bool model_headers;    /* parsed with the built-in API model headers */
+    const char *pch;       /* "none", "reused", "built" or "failed" */
+    const char *db;        /* compilation database of its flags, or NULL */
+    double pch_seconds, parse_seconds;
+    double ir_seconds;       /* AST to IR */
+    double analysis_seconds; /* analyses and rules */
 };
 
 struct report_input {

@@ -21,6 +21,9 @@ Suite *suite_docinfo(void);
 Suite *suite_formats(void);
 Suite *suite_nolint(void);
 Suite *suite_config(void);
+Suite *suite_compdb(void);
+Suite *suite_pch(void);
+Suite *suite_project(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers. */

@@ -28,6 +28,27 @@ static const struct ir_fn *build_fn(const char *src, const char *name)
     return fn;
 }
 
+/* c10 declares kFloat, kLong, ... in one macro expansion: one location
+ * for all of them, yet each is its own global (a cast to kLong must not
+ * be read as a cast to kFloat). */
+START_TEST(globals_declared_by_one_macro_expansion_stay_distinct)
+{
+    const struct ir_fn *fn = build_fn("#define DEF(_, n) constexpr int k##n = 1;\n"
+                                      "#define ALL(m) m(int, A) m(int, B)\n"
+                                      "ALL(DEF)\n"
+                                      "int f() { return kA + kB; }\n",
+                                      "f");
+    int seen_a = 0, seen_b = 0;
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_GLOBAL && fn->nodes[i].name) {
+            seen_a += strcmp(fn->nodes[i].name, "kA") == 0;
+            seen_b += strcmp(fn->nodes[i].name, "kB") == 0;
+        }
+    ck_assert_int_eq(seen_a, 1);
+    ck_assert_int_eq(seen_b, 1);
+}
+END_TEST
+
 START_TEST(join_of_if_else_makes_a_phi_controlled_by_the_condition)
 {
     const struct ir_fn *fn = build_fn("ad::Tensor f(ad::Tensor x, bool c) {\n"
@@ -214,12 +235,36 @@ START_TEST(syntax_errors_are_counted_and_the_rest_is_built)
 }
 END_TEST
 
+/* --headers model with no model headers installed is an error, not a
+ * parse with a missing include path. */
+START_TEST(model_mode_without_model_headers_fails_clearly)
+{
+    char path[] = "/tmp/tfgradlint-nomodel-XXXXXX.cpp";
+    int fd = mkstemps(path, 4);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "int x;\n", 7), 7);
+    close(fd);
+    struct front_options fo = {NULL, 0, NULL, HEADERS_MODEL, NULL};
+    struct arena mem;
+    arena_init(&mem);
+    struct ir_tu out;
+    struct front_result res;
+    front_analyze_file(path, &fo, NULL, &mem, &out, &res);
+    ck_assert(!res.ok);
+    ck_assert_ptr_nonnull(strstr(res.error, "model headers were not found"));
+    arena_free(&mem);
+    unlink(path);
+}
+END_TEST
+
 Suite *suite_front(void)
 {
     Suite *s = suite_create("front");
     TCase *t = tcase_create("ir");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, join_of_if_else_makes_a_phi_controlled_by_the_condition);
+    tcase_add_test(t, globals_declared_by_one_macro_expansion_stay_distinct);
+    tcase_add_test(t, model_mode_without_model_headers_fails_clearly);
     tcase_add_test(t, loop_head_phi_gets_its_back_edge);
     tcase_add_test(t, guard_scope_sets_and_restores_the_recording_mode);
     tcase_add_test(t, switch_and_calls_into_the_tu_make_mode_versions);

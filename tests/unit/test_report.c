@@ -23,8 +23,8 @@ static void setup(void)
     struct diag_note note = {src_path, {1, 1}, "recording \033[31mturned off here"};
     diag_report(&sink, RULE_GL001, SEV_ERROR, src_path, (struct ir_loc){2, 14}, (struct ir_loc){2, 31},
                 "`forward` runs with recording off", &note, 1);
-    files[0] = (struct file_status){src_path, true, NULL, 0, true};
-    files[1] = (struct file_status){"missing.cpp", false, "cannot open: No such file", 0, false};
+    files[0] = (struct file_status){.path = src_path, .ok = true, .model_headers = true, .pch = "reused"};
+    files[1] = (struct file_status){.path = "missing.cpp", .error = "cannot open: No such file"};
 }
 
 static void teardown(void)
@@ -73,6 +73,9 @@ START_TEST(json_follows_the_contract)
     cJSON *f1 = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "files"), 1);
     ck_assert_str_eq(cJSON_GetObjectItem(f0, "status")->valuestring, "analyzed");
     ck_assert_str_eq(cJSON_GetObjectItem(f1, "status")->valuestring, "error");
+    ck_assert_str_eq(cJSON_GetObjectItem(f0, "headers")->valuestring, "model");
+    ck_assert_str_eq(cJSON_GetObjectItem(f0, "pch")->valuestring, "reused");
+    ck_assert_ptr_null(cJSON_GetObjectItem(f1, "pch"));
     ck_assert_ptr_nonnull(strstr(cJSON_GetObjectItem(f1, "error")->valuestring, "cannot open"));
     cJSON *d = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "diagnostics"), 0);
     ck_assert_str_eq(cJSON_GetObjectItem(d, "rule")->valuestring, "GL001");

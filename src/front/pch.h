@@ -1,0 +1,48 @@
+/* front/pch: precompiled headers for the includes a file starts with.
+ *
+ * Parsing LibTorch's headers costs seconds and the C++ standard headers
+ * behind the model headers most of a zero-config run, while most files of
+ * a project start with the same `#include <...>` lines. For each distinct
+ * (clang version, flags, include list) a PCH is built once and kept in a
+ * cache directory with a manifest of the files it was built from (path,
+ * size, modification time); a PCH whose manifest no longer matches the
+ * disk is rebuilt, never used. Writers take a lock file per key and
+ * publish with rename(), so concurrent runs and threads can share a
+ * directory: a reader sees either no manifest or a complete PCH.
+ *
+ * A pch_cache is shared by the worker threads of one run (it remembers
+ * which keys failed to build, so a broken include list is tried once). */
+#ifndef TFG_FRONT_PCH_H
+#define TFG_FRONT_PCH_H
+#include "../util/arena.h"
+#include "../util/vec.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+struct pch_cache;
+
+enum pch_outcome { PCH_NONE, PCH_HIT, PCH_BUILT, PCH_FAILED };
+
+/* A cache in `dir` (created if missing). NULL with a message in `err` when
+ * the directory cannot be created. */
+struct pch_cache *pch_cache_new(const char *dir, char *err, size_t errlen);
+void pch_cache_free(struct pch_cache *c);
+
+/* The path of a valid PCH (arena string) for the `#include <...>` lines of
+ * `text`'s preamble, up to the last one that names a header found in
+ * `framework_dir` (the model headers' directory; NULL: all of them),
+ * parsed with `args` (which must start with "-x" and the language),
+ * building it now if needed; NULL when the file has no such lines or the
+ * build failed (then parse without). */
+const char *pch_prepare(struct pch_cache *c, const char *text, const char *framework_dir, const char *const *args,
+                        size_t nargs, struct arena *a, enum pch_outcome *outcome);
+
+/* The `<...>` includes of the preamble: the lines before the first one
+ * that is not blank, a comment, `#include` or `#pragma once`. No #define or
+ * #if of the file comes before them. The PCH is read before the file's
+ * own quoted includes, so a project header included first that configures
+ * a framework header with macros is not seen by it (a known limit; such a
+ * file can be run with --no-cache). Arena strings, in order. */
+void pch_preamble_includes(const char *text, struct arena *a, const_str_vec *out);
+
+#endif

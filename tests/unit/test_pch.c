@@ -1,0 +1,201 @@
+/* Unit tests: precompiled headers (front/pch) and their use by the front end. */
+#include "suites.h"
+#include "front/pch.h"
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *preamble(const char *text)
+{
+    struct arena a;
+    arena_init(&a);
+    const_str_vec v = {0};
+    pch_preamble_includes(text, &a, &v);
+    char buf[512] = "";
+    for (size_t i = 0; i < v.n; i++)
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? "," : "", v.v[i]);
+    VEC_FREE(v);
+    arena_free(&a);
+    return strdup(buf);
+}
+
+START_TEST(preamble_takes_angle_includes_until_the_first_other_line)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"// c\n#pragma once\n/* multi\n line */\n#include <torch/torch.h>\n#include \"local.h\"\n  #  include <vector>\n"
+         "int x;\n#include <map>\n",
+         "torch/torch.h,vector"},
+        {"#define FAST 1\n#include <torch/torch.h>\n", ""},
+        {"#include <a.h>\n#if X\n#include <b.h>\n#endif\n", "a.h"},
+        {"#include <a.h> // why\n#include MACRO\n#include <b.h>\n", "a.h"},
+        {"\xEF\xBB\xBF#include <bom.h>\n", "bom.h"},
+        {"/* never closed\n#include <a.h>\n", ""},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = preamble(cases[i].text);
+        ck_assert_msg(strcmp(got, cases[i].want) == 0, "case %zu: got '%s'", i, got);
+        free(got);
+    }
+}
+END_TEST
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int count_pch_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        n += strstr(e->d_name, ".pch") && !strstr(e->d_name, ".tmp");
+    if (d)
+        closedir(d);
+    return n;
+}
+
+START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
+{
+    char dir[] = "/tmp/tfgradlint-pch-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char inc[600], hdr[700], cache_dir[600];
+    snprintf(inc, sizeof inc, "%s/inc", dir);
+    snprintf(hdr, sizeof hdr, "%s/lib.h", inc);
+    snprintf(cache_dir, sizeof cache_dir, "%s/cache/sub", dir);
+    ck_assert_int_eq(mkdir(inc, 0755), 0);
+    write_file(hdr, "#pragma once\nint lib(int);\n");
+    char err[256];
+    struct pch_cache *c = pch_cache_new(cache_dir, err, sizeof err);
+    ck_assert_msg(c != NULL, "%s", err);
+    const char *args[] = {"-x", "c++", "-std=c++17", "-I", inc};
+    struct arena a;
+    arena_init(&a);
+    enum pch_outcome out;
+    const char *text = "#include <lib.h>\nint main() { return lib(1); }\n";
+    const char *p1 = pch_prepare(c, text, NULL, args, 5, &a, &out);
+    ck_assert_int_eq(out, PCH_BUILT);
+    ck_assert_ptr_nonnull(p1);
+    const char *p2 = pch_prepare(c, text, NULL, args, 5, &a, &out);
+    ck_assert_int_eq(out, PCH_HIT);
+    ck_assert_str_eq(p1, p2);
+    /* Other flags are another key. */
+    const char *args2[] = {"-x", "c++", "-std=c++17", "-DOTHER", "-I", inc};
+    pch_prepare(c, text, NULL, args2, 6, &a, &out);
+    ck_assert_int_eq(out, PCH_BUILT);
+    ck_assert_int_eq(count_pch_files(cache_dir), 2);
+    /* A changed header makes the PCH stale for the next run: rebuilt, and
+     * the old file goes. (Within a run, a PCH found valid stays so.) */
+    write_file(hdr, "#pragma once\nint lib(int);\nint lib2(void);\n");
+    ck_assert_str_eq(pch_prepare(c, text, NULL, args, 5, &a, &out), p1);
+    ck_assert_int_eq(out, PCH_HIT);
+    pch_cache_free(c);
+    c = pch_cache_new(cache_dir, err, sizeof err);
+    const char *p3 = pch_prepare(c, text, NULL, args, 5, &a, &out);
+    ck_assert_int_eq(out, PCH_BUILT);
+    ck_assert_str_ne(p1, p3);
+    ck_assert_int_ne(access(p1, F_OK), 0);
+    ck_assert_int_eq(count_pch_files(cache_dir), 2);
+    /* Includes after the last framework header stay out of the PCH, so
+     * this file shares the one above (nothere.h is never read). */
+    const char *p4 = pch_prepare(c, "#include <lib.h>\n#include <nothere.h>\n", inc, args, 5, &a, &out);
+    ck_assert_int_eq(out, PCH_HIT);
+    ck_assert_str_eq(p3, p4);
+    /* No preamble includes: nothing to precompile. */
+    ck_assert_ptr_null(pch_prepare(c, "int x;\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_NONE);
+    /* A header that does not compile is tried once per run. */
+    ck_assert_ptr_null(pch_prepare(c, "#include <missing.h>\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_FAILED);
+    ck_assert_ptr_null(pch_prepare(c, "#include <missing.h>\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_FAILED);
+    /* A header without a guard would be read twice (PCH, then the file). */
+    char bare[700];
+    snprintf(bare, sizeof bare, "%s/bare.h", inc);
+    write_file(bare, "struct S { int x; };\n");
+    ck_assert_ptr_null(pch_prepare(c, "#include <bare.h>\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_FAILED);
+    arena_free(&a);
+    pch_cache_free(c);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* The IR of a file is the same whether its headers come from a PCH or are
+ * parsed in place: positions, main-file functions, resolved types. */
+START_TEST(front_end_gives_the_same_ir_with_and_without_pch)
+{
+    char dir[] = "/tmp/tfgradlint-pchfe-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char hdr[600], src[600], cache_dir[600];
+    snprintf(hdr, sizeof hdr, "%s/mini.h", dir);
+    snprintf(src, sizeof src, "%s/train.cpp", dir);
+    snprintf(cache_dir, sizeof cache_dir, "%s/cache", dir);
+    FILE *hf = fopen(hdr, "w");
+    ck_assert_ptr_nonnull(hf);
+    fprintf(hf, "#pragma once\n%s", MINI_HEADER);
+    fclose(hf);
+    write_file(src, "#include <mini.h>\n"
+                    "ad::Tensor step(ad::Linear& net, ad::Tensor x) {\n"
+                    "  ad::Tensor y;\n"
+                    "  { ad::NoGrad g; y = net.forward(x); }\n"
+                    "  ad::Tensor loss = ad::mse(y, ad::ones(3)).sum();\n"
+                    "  loss.backward();\n"
+                    "  return loss;\n"
+                    "}\n");
+    const char *args[] = {"-I", dir};
+    char err[256];
+    struct pch_cache *c = pch_cache_new(cache_dir, err, sizeof err);
+    struct model *m = mini_model();
+    char *dumps[3];
+    for (int run = 0; run < 3; run++) { /* without, building, reusing */
+        struct front_options fo = {args, 2, NULL, HEADERS_AUTO, run ? c : NULL};
+        struct arena a;
+        arena_init(&a);
+        struct ir_tu tu;
+        struct front_result res;
+        front_analyze_file(src, &fo, m, &a, &tu, &res);
+        ck_assert_msg(res.ok && res.parse_errors == 0, "%s", res.error ? res.error : "");
+        ck_assert_int_eq(res.pch, run == 0 ? PCH_NONE : run == 1 ? PCH_BUILT : PCH_HIT);
+        size_t len;
+        FILE *f = open_memstream(&dumps[run], &len);
+        ir_dump_tu(f, &tu);
+        fclose(f);
+        arena_free(&a);
+    }
+    ck_assert_ptr_nonnull(strstr(dumps[0], "forward"));
+    ck_assert_str_eq(dumps[0], dumps[1]);
+    ck_assert_str_eq(dumps[0], dumps[2]);
+    for (int run = 0; run < 3; run++)
+        free(dumps[run]);
+    model_free(m);
+    pch_cache_free(c);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+Suite *suite_pch(void)
+{
+    Suite *s = suite_create("pch");
+    TCase *t = tcase_create("pch");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, preamble_takes_angle_includes_until_the_first_other_line);
+    tcase_add_test(t, cache_builds_once_reuses_and_rebuilds_when_a_header_changes);
+    tcase_add_test(t, front_end_gives_the_same_ir_with_and_without_pch);
+    suite_add_tcase(s, t);
+    return s;
+}
