@@ -53,7 +53,7 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
     char msg[768];
     snprintf(msg, sizeof msg,
              "`%s` %s, so the loss passed to `%s` at line %u has no differentiable path to the trainable values",
-             rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line);
+             rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line);
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
                 msg, &note, 1);
 }
@@ -107,7 +107,7 @@ static void warn(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref 
     snprintf(msg, sizeof msg,
              "`%s` %s, so this term of the loss passed to `%s` at line %u gives no gradient to `%s`, which the "
              "optimizer trains; the other terms do not reach it either",
-             rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line,
+             rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line,
              flow_origin_name(a, variable));
     snprintf(what, sizeof what, "`%s` is defined here", flow_origin_name(a, variable));
     struct diag_note notes[2] = {
