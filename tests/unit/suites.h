@@ -21,6 +21,7 @@ Suite *suite_docinfo(void);
 Suite *suite_formats(void);
 Suite *suite_nolint(void);
 Suite *suite_config(void);
+Suite *suite_optypes(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers. */
