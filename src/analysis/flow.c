@@ -337,6 +337,12 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
         if (n->kind == IR_MEMBER && n->name)
             return intern_origin(a, hash_str(n->name) ^ hash_str(fn->class_name ? fn->class_name : ""),
                                  n->name, (struct node_ref){f, cur});
+        /* `tape.Watch(x)` makes x trainable: x is the object. */
+        if (n->kind == IR_CALL && n->op && n->op->cls == OP_TRAINABLE_SOURCE && n->op->makes_trainable_arg >= 0 &&
+            ir_call_operand(n, n->op->makes_trainable_arg) != IR_NONE) {
+            cur = ir_call_operand(n, n->op->makes_trainable_arg);
+            continue;
+        }
         if (n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && n->nops > 0 &&
             (n->role == ROLE_MODULE || (n->op && n->op->cls == OP_TRAINABLE_SOURCE))) {
             cur = n->ops[0];
@@ -440,12 +446,29 @@ static bool superseded_version(const struct ir_fn *fn, const struct ir_node *n, 
     return false;
 }
 
+/* Execution contexts, tapes and opaque objects (statuses, graphs, scopes)
+ * decide how ops run; they are not values a gradient flows through (a tape
+ * holds what it watched, but an op run on it does not depend on those
+ * values). */
+static bool carries_no_value(uint8_t role)
+{
+    return role == ROLE_CONTEXT || role == ROLE_RECORDING_CONTEXT || role == ROLE_TAPE || role == ROLE_OPAQUE;
+}
+
+static bool returns_value(const struct ir_fn *fn)
+{
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_RETURN && fn->nodes[i].nops > 0)
+            return true;
+    return false;
+}
+
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
     memset(out, 0, sizeof *out);
     if (n->kind == IR_PARAM || n->kind == IR_CAPTURE) {
-        if (!n->type_is_scalar && n->aux >= 0 && n->aux < 64)
+        if (!n->type_is_scalar && !carries_no_value(n->role) && n->aux >= 0 && n->aux < 64)
             out->clean_params = 1ULL << n->aux;
         return;
     }
@@ -470,9 +493,22 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     if (kind == CARRIES_NOTHING)
         return;
     /* An object passed by reference (a module, an optimizer) stays the same
-     * object: the callee may train it, not turn it into the other arguments. */
-    if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT) && n->role != ROLE_TENSOR)
+     * object: the callee may train it, not turn it into the other arguments.
+     * Host memory written by a call (memcpy from TF_TensorData) does take
+     * what the call read. */
+    if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT) && n->role != ROLE_TENSOR && n->role != ROLE_NONE)
         return;
+    /* What a function of the file writes through a pointer is taken to
+     * depend on what its result depends on (its summary, with the cuts
+     * inside it), when it returns a value. */
+    if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT) && n->aux >= 0 && (uint32_t)n->aux < id) {
+        const struct ir_node *call = &r->fn->nodes[n->aux];
+        if (call->kind == IR_CALL && call->callee >= 0 && !(call->flags & IRF_CTOR) &&
+            returns_value(r->a->tu->fns[call->callee])) {
+            merge(out, &r->facts[n->aux]);
+            return;
+        }
+    }
     /* A module variable after a method call on it (`net->forward(x)` is a
      * weak update) is the same module: what the call returned does not flow
      * into it. */
@@ -482,12 +518,22 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
                 merge(out, &r->facts[n->ops[k]]);
         return;
     }
-    if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR)) {
-        apply_summary(r, id, out);
-        return;
-    }
     bool op = n->kind == IR_CALL || n->kind == IR_OP;
     enum cut_kind cut = op ? r->spec->is_cut(r->a, r->f, id, r->entry) : CUT_NONE;
+    if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR)) {
+        /* A helper of the file that builds an op the model classes (by the
+         * op type passed to it) cuts like that op. */
+        if (!n->op || cut == CUT_NONE) {
+            if (kind != LEAF_CONSTANT)
+                apply_summary(r, id, out);
+            return;
+        }
+        struct flow_fact through;
+        memset(&through, 0, sizeof through);
+        apply_summary(r, id, &through);
+        merge_cut(out, &through, (struct node_ref){r->f, id}, cut == CUT_BY_ENTRY);
+        return;
+    }
     if (kind == LEAF_CONSTANT && cut == CUT_NONE)
         return; /* a new leaf: nothing reaches it for this rule */
     ir_id recv = ir_call_receiver(n);
@@ -496,7 +542,8 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
      * detach_(), round_() replace the history. */
     bool keeps_receiver = (n->flags & IRF_INPLACE) && !cuts_by_class(n);
     for (uint32_t k = 0; k < n->nops; k++) {
-        if (is_nondiff_operand(n, k) || superseded_version(r->fn, n, k))
+        if (is_nondiff_operand(n, k) || superseded_version(r->fn, n, k) ||
+            carries_no_value(r->fn->nodes[n->ops[k]].role))
             continue;
         const struct flow_fact *in = &r->facts[n->ops[k]];
         if (cut == CUT_NONE || (keeps_receiver && n->ops[k] == recv))

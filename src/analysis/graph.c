@@ -16,10 +16,17 @@ bool graph_ctrl_within(const struct ir_fn *fn, uint32_t inner, uint32_t outer)
     return false;
 }
 
+/* `do { ... } while (0)` (the body of a statement macro) runs once. */
+static bool runs_once(const struct ir_fn *fn, uint32_t c)
+{
+    ir_id cond = fn->ctrls[c].cond;
+    return cond != IR_NONE && fn->nodes[cond].kind == IR_LITERAL && (fn->nodes[cond].flags & IRF_BOOL_FALSE);
+}
+
 uint32_t graph_innermost_loop(const struct ir_fn *fn, uint32_t ctrl)
 {
     for (uint32_t c = ctrl, steps = 0; c != 0 && steps <= fn->nctrls; c = fn->ctrls[c].parent, steps++)
-        if (fn->ctrls[c].arm == ARM_LOOP)
+        if (fn->ctrls[c].arm == ARM_LOOP && !runs_once(fn, c))
             return c;
     return 0;
 }

@@ -307,6 +307,7 @@ void front_build_tu(struct tu_builder *tb, struct ir_tu *out)
 {
     clang_visitChildren(clang_getTranslationUnitCursor(tb->tu), visit_decl, tb);
     resolve_calls(tb);
+    front_class_op_types(tb);
     out->path = tb->path;
     out->nfns = (uint32_t)tb->fns.n;
     out->fns = arena_memdup(tb->arena, tb->fns.v, tb->fns.n, sizeof *tb->fns.v);

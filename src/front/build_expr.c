@@ -57,11 +57,31 @@ static char *token_text(struct fn_builder *b, CXSourceRange r, bool last)
     return s;
 }
 
+/* The value of an integer or bool literal whose tokens are not in the file
+ * (spelled inside a macro definition: `while (0)`), or NULL. */
+static const char *evaluated_literal(struct fn_builder *b, CXCursor c)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_IntegerLiteral && k != CXCursor_CXXBoolLiteralExpr)
+        return NULL;
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    const char *text = NULL;
+    if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
+        long long v = clang_EvalResult_getAsLongLong(r);
+        text = k == CXCursor_CXXBoolLiteralExpr ? (v ? "true" : "false") : arena_printf(b->tb->arena, "%lld", v);
+    }
+    if (r)
+        clang_EvalResult_dispose(r);
+    return text;
+}
+
 static ir_id literal(struct fn_builder *b, CXCursor c)
 {
     ir_id id = fb_add(b, IR_LITERAL, c, NULL, 0);
     set_value_type(b, id, c);
     const char *text = token_text(b, clang_getCursorExtent(c), false);
+    if (!text)
+        text = evaluated_literal(b, c);
     struct ir_node *n = &b->nodes.v[id];
     n->name = text ? text : "?";
     if (strcmp(n->name, "true") == 0 || strcmp(n->name, "1") == 0)
@@ -387,9 +407,25 @@ static struct call_parts call_parts(CXCursor c, CXCursor ref)
     return p;
 }
 
+/* A pointer to an object the model says is passed by pointer as a value:
+ * a tensor handle, an execution context, a tape, an opaque object (a
+ * status, a graph). The callee uses it; it does not return results
+ * through it. */
+static bool points_to_handle(struct fn_builder *b, CXType t)
+{
+    if (clang_getCanonicalType(t).kind != CXType_Pointer)
+        return false;
+    CXType p = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(t)));
+    if (p.kind != CXType_Record)
+        return false;
+    enum type_role role = front_type_role(b->tb, p);
+    return role == ROLE_CONTEXT || role == ROLE_RECORDING_CONTEXT || role == ROLE_TAPE || role == ROLE_OPAQUE ||
+           model_type_is_handle(b->tb->model, front_qualname(b->tb, clang_getTypeDeclaration(p)));
+}
+
 /* Argument i of the callee's parameter list is a non-const reference or
  * pointer, so the callee may write through it. */
-static bool writes_through(CXCursor ref, unsigned i)
+static bool writes_through(struct fn_builder *b, CXCursor ref, unsigned i)
 {
     /* A forwarding reference (`template <class... A> f(A&&... a)`, as in
      * `Sequential::forward`) passes its argument on; it deduces to `T&` for
@@ -411,7 +447,7 @@ static bool writes_through(CXCursor ref, unsigned i)
     CXType t = clang_getArgType(ft, i);
     if (t.kind != CXType_LValueReference && t.kind != CXType_Pointer)
         return false;
-    return !clang_isConstQualifiedType(clang_getPointeeType(t));
+    return !clang_isConstQualifiedType(clang_getPointeeType(t)) && !points_to_handle(b, t);
 }
 
 static void record_callee(struct fn_builder *b, ir_id id, uint64_t key)
@@ -460,6 +496,23 @@ static void capture_operands(struct fn_builder *b, uint64_t key, id_vec *ops, CX
     }
 }
 
+/* Parameter i is a view the callee writes its results into: a class the
+ * model calls an output view (absl::Span) over non-const elements, passed
+ * by value. */
+static bool writes_into_view(struct fn_builder *b, CXCursor ref, unsigned i)
+{
+    CXType ft = clang_getCursorType(ref);
+    int n = clang_getNumArgTypes(ft);
+    if (n < 0 || i >= (unsigned)n)
+        return false;
+    CXType t = clang_getCanonicalType(clang_getArgType(ft, i));
+    if (t.kind != CXType_Record || front_type_role(b->tb, t) != ROLE_OUTPUT_VIEW ||
+        clang_Type_getNumTemplateArguments(t) < 1)
+        return false;
+    CXType elem = clang_getCanonicalType(clang_Type_getTemplateArgumentAsType(t, 0));
+    return !clang_isConstQualifiedType(elem);
+}
+
 /* `operator+=` and friends mutate their object even when declared const
  * (tensor handles declare them so). */
 static bool is_compound_assignment(CXCursor ref)
@@ -477,6 +530,41 @@ bool fb_is_default_arg(CXCursor arg)
 {
     CXSourceRange r = clang_getCursorExtent(arg);
     return clang_Range_isNull(r) || clang_equalLocations(clang_getRangeStart(r), clang_getRangeEnd(r));
+}
+
+/* The variable a call writes through argument `a`: its lvalue root, or for
+ * a view made from a container (`absl::MakeSpan(v)`, a span constructed
+ * from `v`) the container's. */
+static int32_t output_root(struct fn_builder *b, CXCursor a)
+{
+    for (int depth = 0; depth < 4; depth++) {
+        int32_t root = fb_lvalue_root(b, a);
+        CXCursor s = strip(a);
+        if (root >= 0 || clang_getCursorKind(s) != CXCursor_CallExpr || clang_Cursor_getNumArguments(s) < 1)
+            return root;
+        a = clang_Cursor_getArgument(s, 0);
+    }
+    return -1;
+}
+
+/* What a call writes into the variable `root` (through a pointer,
+ * reference or output argument) depends on everything it was given, and
+ * is classed like the call, so that an op writing its result through an
+ * out-pointer cuts where the call would. */
+static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t root)
+{
+    const struct ir_node *call = &b->nodes.v[id];
+    ir_id eff = fb_add(b, IR_OP, c, call->ops, call->nops);
+    struct ir_node *e = &b->nodes.v[eff];
+    call = &b->nodes.v[id];
+    e->name = call->name;
+    e->op = call->op;
+    e->op_type = call->op_type;
+    e->nargs = call->nargs;
+    e->aux = (int32_t)id;
+    e->flags |= IRF_CALL_EFFECT | (call->flags & IRF_RECEIVER);
+    e->role = b->nodes.v[b->env.v[root]].role;
+    fb_weak_update(b, root, eff, c);
 }
 
 static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
@@ -503,22 +591,38 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
         if (mutating)
             fb_weak_update(b, fb_lvalue_root(b, p->recv_expr), id, c);
     }
+    /* `tape.Watch(x)`: x is trainable from here on. */
+    if (op && op->cls == OP_TRAINABLE_SOURCE && op->makes_trainable_arg >= 0 &&
+        (unsigned)op->makes_trainable_arg < b->nodes.v[id].nargs)
+        fb_weak_update(b, fb_lvalue_root(b, clang_Cursor_getArgument(c, p->first_arg + (unsigned)op->makes_trainable_arg)),
+                       id, c);
     unsigned nargs = b->nodes.v[id].nargs;
     for (unsigned i = 0; i < nargs; i++) {
-        if (!writes_through(p->ref, i))
+        bool output = writes_into_view(b, p->ref, i);
+        if (!output && !writes_through(b, p->ref, i))
             continue;
         CXCursor a = clang_Cursor_getArgument(c, p->first_arg + i);
-        int32_t root = fb_lvalue_root(b, a);
-        if (root < 0)
-            continue;
-        /* What the callee writes may depend on everything it was given. */
-        const struct ir_node *call = &b->nodes.v[id];
-        ir_id eff = fb_add(b, IR_OP, c, call->ops, call->nops);
-        b->nodes.v[eff].name = "<written by call>";
-        b->nodes.v[eff].flags |= IRF_CALL_EFFECT;
-        b->nodes.v[eff].role = b->nodes.v[b->env.v[root]].role;
-        fb_weak_update(b, root, eff, c);
+        int32_t root = output ? output_root(b, a) : fb_lvalue_root(b, a);
+        if (root >= 0 && b->env.v[root] != IR_NONE)
+            write_effect(b, c, id, root);
     }
+}
+
+/* The op type a call is classed by (see struct model_call), or NULL. */
+static const char *op_type_of(struct fn_builder *b, const struct model_call *op, const char *name,
+                              const ir_id *ops, uint32_t first, int nexplicit)
+{
+    if (!op)
+        return NULL;
+    if (op->op_type_from_name) {
+        const char *last = strrchr(name, ':');
+        return last ? last + 1 : name;
+    }
+    if (op->op_type_arg >= 0 && op->op_type_arg < nexplicit)
+        return fb_string_literal(b, ops[first + (uint32_t)op->op_type_arg]);
+    if (op->op_type_of_arg >= 0 && op->op_type_of_arg < nexplicit)
+        return fb_op_type_behind(b, ops[first + (uint32_t)op->op_type_of_arg]);
+    return NULL;
 }
 
 static ir_id call(struct fn_builder *b, CXCursor c)
@@ -543,16 +647,23 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     }
     int nargs = clang_Cursor_getNumArguments(c);
     for (int i = (int)p.first_arg; i < nargs; i++) {
-        ir_id a = fb_expr(b, clang_Cursor_getArgument(c, (unsigned)i));
+        CXCursor arg = clang_Cursor_getArgument(c, (unsigned)i);
+        ir_id a = fb_expr(b, arg);
         if (a == IR_NONE)
             a = unknown_of(b, c, NULL, 0);
         else if (b->nodes.v[a].loc.line == 0) /* default arguments have no position */
             b->nodes.v[a].loc = b->nodes.v[a].end = front_loc(clang_getCursorLocation(c));
+        /* An omitted argument (a container's allocator) is no graph value. */
+        if (b->nodes.v[a].kind == IR_UNKNOWN && b->nodes.v[a].nops == 0 && fb_is_default_arg(arg))
+            b->nodes.v[a].role = ROLE_NONE;
         VEC_PUSH(ops, a);
     }
     const char *name = front_qualname(b->tb, ctor ? clang_getCursorSemanticParent(ref) : ref);
     const struct model_call *op = model_call(b->tb->model, name);
     uint64_t key = callee_key(b, ref, op, p.recv_expr);
+    uint32_t first = p.has_receiver ? 1 : 0;
+    int nexplicit = nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0;
+    const char *op_type = op_type_of(b, op, name, ops.v, first, nexplicit);
     if (key)
         capture_operands(b, key, &ops, c);
     ir_id id = fb_add(b, IR_CALL, c, ops.v, (uint32_t)ops.n);
@@ -560,6 +671,7 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     struct ir_node *n = &b->nodes.v[id];
     n->name = name;
     n->op = op;
+    n->op_type = op_type;
     n->nargs = (uint16_t)(nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0);
     n->flags |= (p.has_receiver ? IRF_RECEIVER : 0) | (ctor ? IRF_CTOR : 0) |
                 (op && op->inplace ? IRF_INPLACE : 0) |

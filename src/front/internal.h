@@ -120,6 +120,15 @@ ir_id fb_expr(struct fn_builder *b, CXCursor c);
 int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c);
 /* An argument the call omitted (a default argument has no source text). */
 bool fb_is_default_arg(CXCursor arg);
+/* op types (optypes.c): the text of a string-literal value ("MatMul"
+ * without quotes, arena-owned) or NULL; the op type of the op builder a
+ * value was made from (through variable versions and the calls that
+ * updated it) or NULL; and, once the TU is built, classing every node that
+ * has an op type by the model's op_types table and the gradient
+ * registrations of the file. */
+const char *fb_string_literal(struct fn_builder *b, ir_id v);
+const char *fb_op_type_behind(struct fn_builder *b, ir_id v);
+void front_class_op_types(struct tu_builder *tb);
 /* Makes a weak update: var gets a new version depending on its old one and
  * on `with`. */
 void fb_weak_update(struct fn_builder *b, int32_t var, ir_id with, CXCursor at);

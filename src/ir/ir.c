@@ -37,6 +37,11 @@ static const char *role_name(uint8_t role)
     case ROLE_MODULE: return " module";
     case ROLE_OPTIMIZER: return " optimizer";
     case ROLE_RECORDING_GUARD: return " guard";
+    case ROLE_CONTEXT: return " context";
+    case ROLE_RECORDING_CONTEXT: return " recording-context";
+    case ROLE_TAPE: return " tape";
+    case ROLE_OUTPUT_VIEW: return " output-view";
+    case ROLE_OPAQUE: return " opaque";
     default: return "";
     }
 }
@@ -77,6 +82,10 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
     fputs(role_name(n->role), out);
     if (n->op)
         fprintf(out, " [%s]", n->op->name);
+    if (n->op_type)
+        fprintf(out, " type=%s", n->op_type);
+    if (n->flags & IRF_CALL_EFFECT)
+        fprintf(out, " effect-of=%%%d", n->aux);
     if (n->mode != IR_NONE)
         fprintf(out, " mode=%%%u", n->mode);
     if (n->ctrl)

@@ -53,7 +53,8 @@ enum ir_flag {
     IRF_ASSIGN = 1 << 6,   /* IR_VAR made by assignment (not declaration) */
     IRF_LOOP_PHI = 1 << 7, /* IR_PHI at a loop head */
     IRF_BRACED = 1 << 8,   /* IR_UNKNOWN for a braced list {a, b} */
-    IRF_CALL_EFFECT = 1 << 9, /* IR_OP: what a call wrote through a reference argument */
+    IRF_CALL_EFFECT = 1 << 9, /* IR_OP: what a call wrote through a reference or output
+                               * argument; aux = the call, op/op_type/nargs as the call's */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -78,6 +79,7 @@ struct ir_node {
     int32_t aux;            /* see enum ir_kind / ir_mode_sub */
     int32_t callee;         /* IR_CALL: function index in this TU, or -1 */
     const struct model_call *op; /* the model's class of this call, or NULL */
+    const char *op_type;    /* the op type the class was looked up by ("ArgMax"), or NULL */
     struct ir_loc loc, end;
 };
 

@@ -16,16 +16,25 @@ struct alias_group {
     size_t n;
 };
 
+struct type_glob {
+    const char *pattern; /* "ns::*" */
+    enum type_role role;
+};
+
 struct model {
     struct arena arena;           /* owns every string and record below */
     struct strmap calls;          /* exact name -> struct model_call */
+    struct strmap op_types;       /* op type -> struct model_call */
+    struct strmap tapes;          /* class name -> struct model_tape */
+    VEC(struct type_glob) type_globs;
     VEC(struct model_call *) globs; /* names with a '*' component */
     struct strmap roles;          /* class name -> (void*)(intptr_t)role */
     struct strmap guards;         /* class name -> struct model_guard */
     VEC(struct alias_group) aliases;
     VEC(const char *) inplace_suffixes;
     VEC(const char *) files;
-    const char *canonical_tensor; /* first tensor type declared */
+    struct strmap tensor_canon;   /* tensor class -> first tensor type of its model file */
+    struct strmap handles;        /* tensor handle classes (types.handle) */
 };
 
 struct model *model_new(void)
@@ -35,6 +44,10 @@ struct model *model_new(void)
     strmap_init(&m->calls);
     strmap_init(&m->roles);
     strmap_init(&m->guards);
+    strmap_init(&m->op_types);
+    strmap_init(&m->tapes);
+    strmap_init(&m->tensor_canon);
+    strmap_init(&m->handles);
     return m;
 }
 
@@ -45,6 +58,11 @@ void model_free(struct model *m)
     strmap_free(&m->calls);
     strmap_free(&m->roles);
     strmap_free(&m->guards);
+    strmap_free(&m->op_types);
+    strmap_free(&m->tapes);
+    strmap_free(&m->tensor_canon);
+    strmap_free(&m->handles);
+    VEC_FREE(m->type_globs);
     VEC_FREE(m->globs);
     VEC_FREE(m->aliases);
     VEC_FREE(m->inplace_suffixes);
@@ -155,11 +173,16 @@ static bool read_recording(struct loader *ld, const cJSON *obj, const char *base
 
 static bool load_types(struct loader *ld, const cJSON *types)
 {
-    static const char *const keys[] = {"tensor", "module", "optimizer", NULL};
-    static const enum type_role roles[] = {ROLE_TENSOR, ROLE_MODULE, ROLE_OPTIMIZER};
+    static const char *const keys[] = {"tensor", "handle", "module", "optimizer", "context", "recording_context",
+                                       "output_view", "opaque", NULL};
+    static const enum type_role roles[] = {ROLE_TENSOR, ROLE_TENSOR, ROLE_MODULE, ROLE_OPTIMIZER, ROLE_CONTEXT,
+                                           ROLE_RECORDING_CONTEXT, ROLE_OUTPUT_VIEW, ROLE_OPAQUE};
+    const char *file_canonical = NULL; /* this file's first tensor type */
     if (!types)
         return true;
-    if (!check_keys(ld, types, "$.types", keys))
+    static const char *const allowed[] = {"tensor", "handle", "module", "optimizer", "context",
+                                          "recording_context", "output_view", "opaque", "doc", NULL};
+    if (!check_keys(ld, types, "$.types", allowed))
         return false;
     for (size_t k = 0; keys[k]; k++) {
         const cJSON *list = cJSON_GetObjectItemCaseSensitive(types, keys[k]);
@@ -173,9 +196,19 @@ static bool load_types(struct loader *ld, const cJSON *types)
             const char *name = dup_string(ld, e, path_index(ld, base, i));
             if (!name)
                 return false;
+            size_t len = strlen(name);
+            if (len > 3 && strcmp(name + len - 3, "::*") == 0) {
+                struct type_glob tg = {name, roles[k]};
+                VEC_PUSH(ld->m->type_globs, tg);
+                continue;
+            }
             strmap_put(&ld->m->roles, name, (void *)(intptr_t)roles[k]);
-            if (roles[k] == ROLE_TENSOR && !ld->m->canonical_tensor)
-                ld->m->canonical_tensor = name;
+            if (strcmp(keys[k], "handle") == 0)
+                strmap_put(&ld->m->handles, name, (void *)1);
+            if (roles[k] == ROLE_TENSOR) {
+                file_canonical = file_canonical ? file_canonical : name;
+                strmap_put(&ld->m->tensor_canon, name, (void *)file_canonical);
+            }
         }
     }
     return true;
@@ -207,6 +240,31 @@ static bool load_guards(struct loader *ld, const cJSON *guards)
     return true;
 }
 
+static bool load_tapes(struct loader *ld, const cJSON *tapes)
+{
+    static const char *const keys[] = {"type", "persistent_arg", "default", "doc", NULL};
+    if (!tapes)
+        return true;
+    if (!cJSON_IsArray(tapes))
+        return fail(ld, "$.tapes", "expected an array");
+    int i = 0;
+    for (const cJSON *t = tapes->child; t; t = t->next, i++) {
+        const char *base = path_index(ld, "$.tapes", i);
+        if (!check_keys(ld, t, base, keys))
+            return false;
+        struct model_tape *mt = arena_alloc(&ld->m->arena, sizeof *mt);
+        mt->type = dup_string(ld, cJSON_GetObjectItemCaseSensitive(t, "type"), path_key(ld, base, "type"));
+        mt->persistent_arg = ARG_NONE;
+        mt->origin = ld->origin;
+        if (!mt->type || !read_arg(ld, t, base, "persistent_arg", &mt->persistent_arg) ||
+            !read_bool(ld, t, base, "default", &mt->persistent_default))
+            return false;
+        strmap_put(&ld->m->tapes, mt->type, mt);
+        strmap_put(&ld->m->roles, mt->type, (void *)(intptr_t)ROLE_TAPE);
+    }
+    return true;
+}
+
 static const struct { const char *name; enum op_class cls; } class_names[] = {
     {"differentiable", OP_DIFFERENTIABLE},
     {"nondifferentiable", OP_NONDIFFERENTIABLE},
@@ -222,6 +280,8 @@ static const struct { const char *name; enum op_class cls; } class_names[] = {
     {"module-call", OP_MODULE_CALL},
     {"metadata", OP_METADATA},
     {"optimizer-step", OP_OPTIMIZER_STEP},
+    {"gradient-registration", OP_GRADIENT_REGISTRATION},
+    {"op-builder", OP_OP_BUILDER},
 };
 
 static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum op_class *out)
@@ -236,15 +296,16 @@ static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum
     return fail(ld, path_key(ld, base, "class"),
                 "expected an op class (differentiable, nondifferentiable, zero-gradient, detach, "
                 "host-extract, host-construct, gradient, recording-switch, trainable-source, "
-                "requires-grad-option, factory, module-call, metadata, optimizer-step)");
+                "requires-grad-option, factory, module-call, metadata, optimizer-step, "
+                "gradient-registration, op-builder)");
 }
 
-static bool read_nondiff_args(struct loader *ld, const cJSON *c, const char *base, unsigned *mask)
+static bool read_arg_mask(struct loader *ld, const cJSON *c, const char *base, const char *key, unsigned *mask)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "nondiff_args");
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, key);
     if (!v)
         return true;
-    const char *path = path_key(ld, base, "nondiff_args");
+    const char *path = path_key(ld, base, key);
     if (!cJSON_IsArray(v))
         return fail(ld, path, "expected an array of argument indexes");
     int i = 0;
@@ -266,71 +327,118 @@ static void register_call(struct model *m, struct model_call *mc)
 
 static bool load_string_list(struct loader *ld, const cJSON *list, const char *base,
                              const char ***out, size_t *n);
-
-static bool load_call(struct loader *ld, const cJSON *c, const char *base)
+static bool read_string(struct loader *ld, const cJSON *c, const char *base, const char *key, const char **out)
 {
-    static const char *const keys[] = {"names", "class", "target", "sources", "retain_graph",
-                                       "create_graph", "allow_unused", "recording", "arg", "default",
-                                       "unless_false", "dispatch", "inplace", "nondiff_args", "why",
-                                       "nondiff_when_given", "doc", NULL};
-    if (!check_keys(ld, c, base, keys))
-        return false;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, key);
+    return !v || (*out = dup_string(ld, v, path_key(ld, base, key))) != NULL;
+}
+
+/* Keys of a call entry that position arguments. */
+static bool read_positions(struct loader *ld, const cJSON *c, const char *base, struct model_call *p)
+{
+    return read_arg(ld, c, base, "target", &p->target_arg) && read_arg(ld, c, base, "sources", &p->sources_arg) &&
+           read_arg(ld, c, base, "retain_graph", &p->retain_graph_arg) &&
+           read_arg(ld, c, base, "create_graph", &p->create_graph_arg) &&
+           read_arg(ld, c, base, "allow_unused", &p->allow_unused_arg) &&
+           read_arg(ld, c, base, "arg", &p->recording_arg) &&
+           read_arg(ld, c, base, "unless_false", &p->unless_false_arg) &&
+           read_arg(ld, c, base, "op_type_arg", &p->op_type_arg) &&
+           read_arg(ld, c, base, "op_type_of_arg", &p->op_type_of_arg) &&
+           read_arg(ld, c, base, "context_arg", &p->context_arg) &&
+           read_arg(ld, c, base, "makes_trainable", &p->makes_trainable_arg) &&
+           read_arg(ld, c, base, "tape", &p->tape_arg) && read_arg(ld, c, base, "function_arg", &p->function_arg) &&
+           read_arg_mask(ld, c, base, "nondiff_args", &p->nondiff_args);
+}
+
+static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *base, struct model_call *p)
+{
+    return read_bool(ld, c, base, "default", &p->recording_default) &&
+           read_bool(ld, c, base, "inplace", &p->inplace) &&
+           read_bool(ld, c, base, "op_type_from_name", &p->op_type_from_name) &&
+           read_bool(ld, c, base, "frees_graph", &p->frees_graph) &&
+           read_bool(ld, c, base, "sources_must_be_trainable", &p->sources_must_be_trainable) &&
+           read_bool(ld, c, base, "differentiable", &p->differentiable) &&
+           read_string(ld, c, base, "why", &p->why) &&
+           read_string(ld, c, base, "unused_source_error", &p->unused_source_error) &&
+           read_string(ld, c, base, "untrainable_source_error", &p->untrainable_source_error) &&
+           read_string(ld, c, base, "no_trainable_error", &p->no_trainable_error);
+}
+
+static struct model_call default_call(const char *origin)
+{
     struct model_call proto = {
         .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
         .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .recording_arg = 0,
-        .recording_default = true, .unless_false_arg = ARG_NONE, .origin = ld->origin,
+        .recording_default = true, .unless_false_arg = ARG_NONE, .origin = origin,
+        .op_type_arg = ARG_NONE, .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE,
+        .makes_trainable_arg = ARG_NONE, .tape_arg = ARG_NONE, .frees_graph = true,
+        .differentiable = true, .function_arg = ARG_NONE,
     };
-    if (!read_class(ld, c, base, &proto.cls) || !read_arg(ld, c, base, "target", &proto.target_arg) ||
-        !read_arg(ld, c, base, "sources", &proto.sources_arg) ||
-        !read_arg(ld, c, base, "retain_graph", &proto.retain_graph_arg) ||
-        !read_arg(ld, c, base, "create_graph", &proto.create_graph_arg) ||
-        !read_arg(ld, c, base, "allow_unused", &proto.allow_unused_arg) ||
-        !read_arg(ld, c, base, "arg", &proto.recording_arg) ||
-        !read_bool(ld, c, base, "default", &proto.recording_default) ||
-        !read_arg(ld, c, base, "unless_false", &proto.unless_false_arg) ||
-        !read_bool(ld, c, base, "inplace", &proto.inplace) ||
-        !read_nondiff_args(ld, c, base, &proto.nondiff_args))
+    return proto;
+}
+
+/* Checks what a class requires of its entry. */
+static bool check_class_keys(struct loader *ld, const cJSON *c, const char *base, struct model_call *p)
+{
+    if (p->cls == OP_RECORDING_SWITCH && !read_recording(ld, c, base, &p->recording))
         return false;
-    if (proto.cls == OP_RECORDING_SWITCH && !read_recording(ld, c, base, &proto.recording))
-        return false;
-    if (proto.cls == OP_GRADIENT && proto.target_arg == ARG_NONE)
+    if (p->cls == OP_GRADIENT && p->target_arg == ARG_NONE)
         return fail(ld, path_key(ld, base, "target"), "a gradient call needs a target argument");
-    const cJSON *dispatch = cJSON_GetObjectItemCaseSensitive(c, "dispatch");
-    if (proto.cls == OP_MODULE_CALL) {
-        if (!(proto.dispatch = dup_string(ld, dispatch, path_key(ld, base, "dispatch"))))
-            return false;
-    }
-    const cJSON *why = cJSON_GetObjectItemCaseSensitive(c, "why");
-    if (why && !(proto.why = dup_string(ld, why, path_key(ld, base, "why"))))
+    if ((p->cls == OP_GRADIENT_REGISTRATION || p->cls == OP_OP_BUILDER) && p->op_type_arg == ARG_NONE)
+        return fail(ld, path_key(ld, base, "op_type_arg"), "this class needs an op_type_arg");
+    if (p->cls == OP_MODULE_CALL &&
+        !(p->dispatch = dup_string(ld, cJSON_GetObjectItemCaseSensitive(c, "dispatch"), path_key(ld, base, "dispatch"))))
         return false;
     const cJSON *given = cJSON_GetObjectItemCaseSensitive(c, "nondiff_when_given");
-    if (given && !load_string_list(ld, given, path_key(ld, base, "nondiff_when_given"),
-                                   &proto.nondiff_when_given, &proto.n_nondiff_when_given))
+    return !given || load_string_list(ld, given, path_key(ld, base, "nondiff_when_given"), &p->nondiff_when_given,
+                                      &p->n_nondiff_when_given);
+}
+
+/* One entry of `calls` (into `m->calls`) or of `op_types` (into
+ * `m->op_types`, where only a class and its message make sense). */
+static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool op_type)
+{
+    static const char *const call_keys[] = {
+        "names", "class", "target", "sources", "retain_graph", "create_graph", "allow_unused", "recording", "arg",
+        "default", "unless_false", "dispatch", "inplace", "nondiff_args", "why", "nondiff_when_given", "doc",
+        "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
+        "frees_graph", "sources_must_be_trainable", "unused_source_error", "untrainable_source_error",
+        "no_trainable_error", "differentiable", "function_arg", NULL};
+    static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
+    if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
+        return false;
+    struct model_call proto = default_call(ld->origin);
+    if (!read_class(ld, c, base, &proto.cls) || !read_positions(ld, c, base, &proto) ||
+        !read_flags_and_texts(ld, c, base, &proto) || !check_class_keys(ld, c, base, &proto))
         return false;
     const cJSON *names = cJSON_GetObjectItemCaseSensitive(c, "names");
     const char *npath = path_key(ld, base, "names");
     if (!cJSON_IsArray(names) || !names->child)
-        return fail(ld, npath, "expected a non-empty array of qualified names");
+        return fail(ld, npath, op_type ? "expected a non-empty array of op types"
+                                       : "expected a non-empty array of qualified names");
     int i = 0;
     for (const cJSON *n = names->child; n; n = n->next, i++) {
         struct model_call *mc = arena_alloc(&ld->m->arena, sizeof *mc);
         *mc = proto;
         if (!(mc->name = dup_string(ld, n, path_index(ld, npath, i))))
             return false;
-        register_call(ld->m, mc);
+        if (op_type)
+            strmap_put(&ld->m->op_types, mc->name, mc);
+        else
+            register_call(ld->m, mc);
     }
     return true;
 }
 
-static bool load_calls(struct loader *ld, const cJSON *calls)
+static bool load_entries(struct loader *ld, const cJSON *list, const char *path, bool op_type)
 {
-    if (!calls)
+    if (!list)
         return true;
-    if (!cJSON_IsArray(calls))
-        return fail(ld, "$.calls", "expected an array");
+    if (!cJSON_IsArray(list))
+        return fail(ld, path, "expected an array");
     int i = 0;
-    for (const cJSON *c = calls->child; c; c = c->next, i++)
-        if (!load_call(ld, c, path_index(ld, "$.calls", i)))
+    for (const cJSON *c = list->child; c; c = c->next, i++)
+        if (!load_entry(ld, c, path_index(ld, path, i), op_type))
             return false;
     return true;
 }
@@ -395,7 +503,7 @@ static size_t line_of_offset(const char *text, size_t off)
 bool model_add_text(struct model *m, const char *origin, const char *text, struct strbuf *err)
 {
     static const char *const keys[] = {"framework", "description", "namespace_aliases", "types",
-                                       "recording_guards", "calls", "inplace", "doc", NULL};
+                                       "recording_guards", "tapes", "calls", "op_types", "inplace", "doc", NULL};
     struct loader ld = {.m = m, .origin = arena_strdup(&m->arena, origin), .err = err};
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
@@ -408,7 +516,9 @@ bool model_add_text(struct model *m, const char *origin, const char *text, struc
               load_aliases(&ld, cJSON_GetObjectItemCaseSensitive(root, "namespace_aliases")) &&
               load_types(&ld, cJSON_GetObjectItemCaseSensitive(root, "types")) &&
               load_guards(&ld, cJSON_GetObjectItemCaseSensitive(root, "recording_guards")) &&
-              load_calls(&ld, cJSON_GetObjectItemCaseSensitive(root, "calls")) &&
+              load_tapes(&ld, cJSON_GetObjectItemCaseSensitive(root, "tapes")) &&
+              load_entries(&ld, cJSON_GetObjectItemCaseSensitive(root, "calls"), "$.calls", false) &&
+              load_entries(&ld, cJSON_GetObjectItemCaseSensitive(root, "op_types"), "$.op_types", true) &&
               load_inplace(&ld, cJSON_GetObjectItemCaseSensitive(root, "inplace"));
     cJSON_Delete(root);
     if (ok)
@@ -452,9 +562,30 @@ struct model *model_load(const char *const *paths, size_t npaths, struct strbuf 
 
 /* ---- queries ---- */
 
+static bool glob_match(const char *pat, const char *name);
+
 enum type_role model_type_role(const struct model *m, const char *class_name)
 {
-    return (enum type_role)(intptr_t)strmap_get(&m->roles, class_name);
+    enum type_role r = (enum type_role)(intptr_t)strmap_get(&m->roles, class_name);
+    for (size_t i = 0; !r && i < m->type_globs.n; i++)
+        if (glob_match(m->type_globs.v[i].pattern, class_name))
+            r = m->type_globs.v[i].role;
+    return r;
+}
+
+const struct model_call *model_op_type(const struct model *m, const char *op_type)
+{
+    return strmap_get(&m->op_types, op_type);
+}
+
+const struct model_tape *model_tape(const struct model *m, const char *class_name)
+{
+    return strmap_get(&m->tapes, class_name);
+}
+
+bool model_type_is_handle(const struct model *m, const char *class_name)
+{
+    return strmap_get(&m->handles, class_name) != NULL;
 }
 
 const struct model_guard *model_guard(const struct model *m, const char *class_name)
@@ -529,12 +660,13 @@ const struct model_call *model_call(const struct model *m, const char *qualified
     if (mc)
         return mc;
     /* A method of any tensor class ("at::TensorBase::item") is looked up as a
-     * method of the canonical tensor class, and tensor methods with an
-     * in-place suffix are in-place differentiable ops unless listed. */
+     * method of the canonical tensor class of the same model file, and
+     * tensor methods with an in-place suffix are in-place differentiable ops
+     * unless listed. */
     const char *last = NULL;
     for (const char *p = strstr(qualified_name, "::"); p; p = strstr(p + 2, "::"))
         last = p;
-    if (!last || !m->canonical_tensor)
+    if (!last)
         return NULL;
     char cls[1024];
     size_t cl = (size_t)(last - qualified_name);
@@ -542,17 +674,21 @@ const struct model_call *model_call(const struct model *m, const char *qualified
         return NULL;
     memcpy(cls, qualified_name, cl);
     cls[cl] = '\0';
-    if (model_type_role(m, cls) != ROLE_TENSOR)
+    const char *canonical = strmap_get(&m->tensor_canon, cls);
+    if (!canonical)
         return NULL;
     char canon[1024];
-    snprintf(canon, sizeof canon, "%s%s", m->canonical_tensor, last);
-    if (strcmp(cls, m->canonical_tensor) != 0 && (mc = strmap_get(&m->calls, canon)))
+    snprintf(canon, sizeof canon, "%s%s", canonical, last);
+    if (strcmp(cls, canonical) != 0 && (mc = strmap_get(&m->calls, canon)))
         return mc;
     if (has_inplace_suffix(m, last + 2)) {
         static const struct model_call inplace_op = {
             .name = "<in-place tensor method>", .cls = OP_DIFFERENTIABLE, .inplace = true,
             .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
             .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .unless_false_arg = ARG_NONE,
+            .op_type_arg = ARG_NONE, .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE,
+            .makes_trainable_arg = ARG_NONE, .tape_arg = ARG_NONE, .frees_graph = true,
+            .differentiable = true, .function_arg = ARG_NONE,
         };
         return &inplace_op;
     }

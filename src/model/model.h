@@ -18,6 +18,11 @@ enum type_role {
     ROLE_MODULE,      /* owns trainable parameters */
     ROLE_OPTIMIZER,
     ROLE_RECORDING_GUARD,
+    ROLE_CONTEXT,           /* an execution context ops take as an argument */
+    ROLE_RECORDING_CONTEXT, /* a context that records the ops run on it (a tape's) */
+    ROLE_TAPE,              /* a gradient tape object (see struct model_tape) */
+    ROLE_OUTPUT_VIEW,       /* a view an op writes its results into (absl::Span<T*>) */
+    ROLE_OPAQUE,            /* carries no value: a status, graph, session or scope object */
 };
 
 /* What a recording control does with gradient recording. */
@@ -43,6 +48,8 @@ enum op_class {
     OP_MODULE_CALL,        /* calls the receiver module's method `dispatch` */
     OP_METADATA,           /* reads shape or type information: carries no gradient */
     OP_OPTIMIZER_STEP,     /* applies the gradients of the variables its receiver holds */
+    OP_GRADIENT_REGISTRATION, /* registers (or unregisters) the gradient of an op type */
+    OP_OP_BUILDER,         /* starts building an op of the type op_type_arg names */
 };
 
 /* Argument positions: ARG_RECEIVER means the object a method is called on. */
@@ -70,6 +77,38 @@ struct model_call {
     size_t n_nondiff_when_given;
     const char *why;        /* message fragment, e.g. "has no gradient" */
     const char *origin;     /* model file that declared it */
+    /* Op types: the class of the op comes from the model's op_types table,
+     * keyed by the string literal argument `op_type_arg`, by the last
+     * component of the callee's name (`op_type_from_name`), or by the op
+     * type of the op builder passed as argument `op_type_of_arg`. */
+    int op_type_arg, op_type_of_arg;
+    bool op_type_from_name;
+    /* The argument through which the op runs (an execution context): the op
+     * is recorded only when it is a recording context. */
+    int context_arg;
+    /* OP_TRAINABLE_SOURCE: the argument made trainable (a tape's Watch(x)),
+     * or ARG_NONE when the result is the trainable value. */
+    int makes_trainable_arg;
+    /* OP_GRADIENT */
+    int tape_arg;             /* the tape object that computes it, or ARG_NONE */
+    bool frees_graph;         /* a second request through the same graph fails (default true) */
+    bool sources_must_be_trainable; /* each source must be a trainable (watched) value */
+    const char *unused_source_error;  /* runtime message when a source is unreachable */
+    const char *untrainable_source_error; /* ... when a source was never made trainable */
+    const char *no_trainable_error;   /* ... when nothing trainable reaches the target */
+    /* OP_GRADIENT_REGISTRATION: registered as differentiable unless
+     * `differentiable` is false or the argument `function_arg` is null. */
+    bool differentiable;
+    int function_arg;
+};
+
+/* A gradient tape class: persistent when its constructor argument
+ * `persistent_arg` is true (or omitted with `persistent_default`). */
+struct model_tape {
+    const char *type;
+    int persistent_arg;
+    bool persistent_default;
+    const char *origin;
 };
 
 struct model_guard {
@@ -92,14 +131,22 @@ struct model *model_new(void);
 void model_free(struct model *m);
 
 /* The role of a class given its canonical qualified name (no template
- * arguments), e.g. "at::Tensor" -> ROLE_TENSOR. */
+ * arguments), e.g. "at::Tensor" -> ROLE_TENSOR. A model name ending in
+ * "::*" gives the role to every class directly in that namespace. */
 enum type_role model_type_role(const struct model *m, const char *class_name);
+/* A graph value type passed around by pointer (a tensor handle): a
+ * pointer to it is an input of the callee, not an out-parameter. */
+bool model_type_is_handle(const struct model *m, const char *class_name);
 /* Recording guard declared by a variable of this class, or NULL. */
 const struct model_guard *model_guard(const struct model *m, const char *class_name);
 /* The model's knowledge of a call given the callee's canonical qualified
  * name (template arguments removed); NULL when the model says nothing.
  * `is_method_of_tensor` lets "X::m" match the model's tensor methods. */
 const struct model_call *model_call(const struct model *m, const char *qualified_name);
+/* The class of an op type ("ArgMax") from the op_types table, or NULL. */
+const struct model_call *model_op_type(const struct model *m, const char *op_type);
+/* The tape class of this name, or NULL. */
+const struct model_tape *model_tape(const struct model *m, const char *class_name);
 /* Names of all loaded model files, for --version -v and errors. */
 size_t model_file_count(const struct model *m);
 const char *model_file_name(const struct model *m, size_t i);

@@ -1,6 +1,7 @@
 /* rules/common: helpers shared by rule passes. */
 #include "common.h"
 #include "../analysis/flow.h"
+#include "../analysis/objects.h"
 #include "../analysis/trained.h"
 #include "../analysis/recording.h"
 #include <string.h>
@@ -32,8 +33,50 @@ ir_id rule_gradient_target(const struct ir_node *n)
     return rule_is_gradient_call(n) ? ir_call_operand(n, n->op->target_arg) : IR_NONE;
 }
 
+ir_id rule_op_context(const struct ir_node *n)
+{
+    if (!n->op || n->op->context_arg < 0 || (n->kind != IR_CALL && !(n->flags & IRF_CALL_EFFECT)))
+        return IR_NONE;
+    return ir_call_operand(n, n->op->context_arg);
+}
+
+bool rule_runs_off_tape(struct analysis *a, uint32_t fn, ir_id node)
+{
+    ir_id ctx = rule_op_context(&a->tu->fns[fn]->nodes[node]);
+    if (ctx == IR_NONE)
+        return false;
+    uint8_t role = a->tu->fns[fn]->nodes[ctx].role;
+    if (role != ROLE_CONTEXT && role != ROLE_RECORDING_CONTEXT)
+        return false; /* not an execution context (a graph Scope): no recording to miss */
+    return objects_trace(a, fn, ctx, ROLE_RECORDING_CONTEXT, ROLE_CONTEXT).answer == OBJ_OTHER;
+}
+
+const char *rule_value_name(const struct ir_fn *fn, const struct ir_node *n)
+{
+    for (int i = 0; i < 8; i++) {
+        if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0 && (uint32_t)n->var < fn->nvars)
+            return fn->vars[n->var].name;
+        if (n->kind == IR_PARAM || n->kind == IR_CAPTURE || n->kind == IR_MEMBER || n->kind == IR_GLOBAL)
+            return n->name ? rule_short_name(n->name) : "...";
+        /* `tape_ctx.get()`, `&tape_ctx`: the object behind it */
+        bool braced = n->kind == IR_UNKNOWN && (n->flags & IRF_BRACED); /* TF_Output{w, 0} */
+        if (!((n->kind == IR_CALL && (n->flags & IRF_RECEIVER)) || n->kind == IR_OP || braced) || n->nops == 0)
+            break;
+        n = &fn->nodes[n->ops[0]];
+    }
+    return "...";
+}
+
+const char *rule_op_label(const struct ir_node *n)
+{
+    return n->op_type ? n->op_type : rule_short_name(n->name);
+}
+
 static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
 {
+    /* An op run through a context records only on a recording one. */
+    if (rule_op_context(&a->tu->fns[fn]->nodes[node]) != IR_NONE)
+        return rule_runs_off_tape(a, fn, node) ? CUT_HERE : CUT_NONE;
     if (!flow_is_graph_op(a, &a->tu->fns[fn]->nodes[node]))
         return CUT_NONE;
     struct rec_state s = rec_at(a, fn, node, entry);

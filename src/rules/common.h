@@ -32,6 +32,17 @@ size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_f
  * covers the detach() of the state fed into that chunk). `tags` (optional)
  * are permuted alongside. Returns how many are kept. */
 size_t rule_drop_upstream_cuts(struct analysis *a, struct node_ref *cuts, uint32_t *tags, size_t n);
+/* The context argument of an op the model runs through a context, or IR_NONE. */
+ir_id rule_op_context(const struct ir_node *n);
+/* The op's context argument is an execution context that is certainly not a
+ * recording one (not the tape's TapeContext): the op is not recorded. */
+bool rule_runs_off_tape(struct analysis *a, uint32_t fn, ir_id node);
+/* How a message names a value: the variable, parameter or member it is
+ * (through accessor calls and `&`), or "...". */
+const char *rule_value_name(const struct ir_fn *fn, const struct ir_node *n);
+/* How a message names an op: its op type ("ArgMax") when the model classed
+ * it by one, else the callee's short name. */
+const char *rule_op_label(const struct ir_node *n);
 struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message);
 
 #endif

@@ -17,9 +17,34 @@ static struct node_ref cause_of(struct analysis *a, struct node_ref cut)
     return why.state == TRI_OFF && !why.from_entry ? why.cause : cut;
 }
 
+/* An op run on a context that is not the tape's recording context. */
+static void report_off_tape(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_node *op = analysis_node(a, cut);
+    const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
+    const struct ir_node *context = analysis_node(a, (struct node_ref){cut.fn, rule_op_context(op)});
+    struct diag_note notes[2] = {
+        rule_note(a, (struct node_ref){cut.fn, rule_op_context(op)}, "this context does not record on the tape"),
+        rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),
+    };
+    char msg[768];
+    snprintf(msg, sizeof msg,
+             "`%s` runs on a context that is not the tape's recording context (`%s`), so the tape does not record "
+             "it and the loss passed to `%s` at line %u has no recorded path to the watched values",
+             rule_op_label(op), rule_value_name(a->tu->fns[cut.fn], context), rule_short_name(call->name),
+             call->loc.line);
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end, msg,
+                notes, 2);
+}
+
 static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut)
 {
     struct analysis *a = ctx->a;
+    if (rule_op_context(analysis_node(a, cut)) != IR_NONE) {
+        report_off_tape(ctx, fn, sink, cut);
+        return;
+    }
     const struct ir_node *op = analysis_node(a, cut);
     const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
     struct rec_state why = rec_at(a, cut.fn, cut.node, TRI_ON);

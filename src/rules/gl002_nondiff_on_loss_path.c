@@ -54,7 +54,7 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
     char msg[768];
     snprintf(msg, sizeof msg,
              "`%s` %s, so the loss passed to `%s` at line %u has no differentiable path to the trainable values",
-             rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line);
+             rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line);
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
                 msg, &note, 1);
 }
@@ -156,12 +156,12 @@ static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct no
         snprintf(msg, sizeof msg,
                  "`%s` %s, and it is the only way the loss passed to `%s` at line %u reaches `%s`, which the "
                  "optimizer trains: `%s` gets no gradient",
-                 rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line, name, name);
+                 rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line, name, name);
     else
         snprintf(msg, sizeof msg,
                  "`%s` %s, so this term of the loss passed to `%s` at line %u gives no gradient to `%s`, which "
                  "the optimizer trains",
-                 rule_short_name(op->name), why(op), rule_short_name(call->name), call->loc.line, name);
+                 rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line, name);
     snprintf(what, sizeof what, "`%s` is defined here", name);
     struct diag_note notes[2] = {
         rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),

@@ -11,9 +11,11 @@
  * a set that cannot be closed (an input nobody in the file passes) is never
  * called disjoint. Losses that GL001-GL003 explain still reach their
  * variables through a cut, so they are not reported here. */
+#include "../analysis/objects.h"
 #include "../analysis/trained.h"
 #include "common.h"
 #include <stdio.h>
+#include <string.h>
 
 static const char *value_name(const struct ir_fn *fn, ir_id id)
 {
@@ -86,26 +88,49 @@ static bool literal_true(const struct ir_fn *fn, ir_id v)
     return v != IR_NONE && fn->nodes[v].kind == IR_LITERAL && (fn->nodes[v].flags & IRF_BOOL_TRUE);
 }
 
-static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input)
+/* `unwatched`: the input was never made trainable (a tape source never
+ * watched), rather than not reached from the outputs. */
+static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input, bool unwatched)
 {
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];
-    const char *name = value_name(fn, input);
+    const char *name = rule_value_name(fn, &fn->nodes[input]);
+    if (strcmp(name, "...") == 0)
+        name = NULL;
+    const char *error = unwatched ? c->op->untrainable_source_error : c->op->unused_source_error;
+    if (!error)
+        error = unwatched ? "it gets no gradient"
+                          : "the call throws \"One of the differentiated Tensors appears to not have been used in "
+                            "the graph\" unless allow_unused is true";
     char msg[768];
-    snprintf(msg, sizeof msg,
-             "input %s%s%s of `%s` is not used by the outputs: the call throws \"One of the differentiated "
-             "Tensors appears to not have been used in the graph\" unless allow_unused is true",
-             name ? "`" : "", name ? name : "", name ? "`" : "", rule_short_name(c->name));
+    snprintf(msg, sizeof msg, "input %s%s%s of `%s` %s: %s", name ? "`" : "", name ? name : "", name ? "`" : "",
+             rule_short_name(c->name),
+             unwatched ? "was never watched or made trainable" : "is not used by the outputs", error);
     struct diag_note note = rule_note(ctx->a, (struct node_ref){f, input}, "the unused input is defined here");
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, c->loc, c->end, msg, &note, 1);
 }
 
+/* A braced list `{w1, w2}`, also behind a vector built from one or a
+ * variable (an array) declared with one. */
 static const struct ir_node *braced_list(const struct ir_fn *fn, ir_id v)
 {
     const struct ir_node *n = &fn->nodes[v];
+    if (n->kind == IR_VAR && !(n->flags & IRF_ASSIGN) && n->nops == 1)
+        n = &fn->nodes[n->ops[0]];
     if ((n->flags & IRF_CTOR) && n->nops > 0)
         n = &fn->nodes[n->ops[0]];
     return n->kind == IR_UNKNOWN && (n->flags & IRF_BRACED) && n->nops > 0 ? n : NULL;
+}
+
+/* The gradient request uses a tape made in `f`: only this function can
+ * have watched anything on it, so an input of `f` that `f` did not watch
+ * was not watched, whatever the callers pass. */
+static bool tape_made_here(struct analysis *a, uint32_t f, const struct ir_node *c)
+{
+    if (c->op->tape_arg == ARG_NONE)
+        return false;
+    struct object_ref t = objects_trace(a, f, ir_call_operand(c, c->op->tape_arg), ROLE_TAPE, ROLE_NONE);
+    return t.answer == OBJ_FOUND && t.constructed && t.at.fn == f;
 }
 
 /* `grad(outputs, inputs)`: every input must be reached from the outputs. */
@@ -119,7 +144,8 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
         return;
     struct origin_set reached = {0};
     collect_value(a, f, target, &reached);
-    if (reached.open)
+    bool local_tape = tape_made_here(a, f, c);
+    if (reached.open && !local_tape)
         return;
     /* A braced list `{w1, w2}` (or a vector built from one) is checked
      * element by element. */
@@ -129,8 +155,11 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
         ir_id input = braced ? list->ops[k] : sources;
         struct origin_set wanted = {0};
         collect_value(a, f, input, &wanted);
-        if (wanted.n > 0 && !wanted.open && !origin_sets_meet(&wanted, &reached))
-            report_unused_input(ctx, f, call, input);
+        if (wanted.n > 0 && !wanted.open && !reached.open && !origin_sets_meet(&wanted, &reached))
+            report_unused_input(ctx, f, call, input, false);
+        else if (c->op->sources_must_be_trainable && braced && wanted.n == 0 && (!wanted.open || local_tape) &&
+                 wanted.best != TRUST_DEFINITE)
+            report_unused_input(ctx, f, call, input, true);
     }
 }
 
@@ -143,12 +172,14 @@ static void check_reaches_nothing(struct rule_ctx *ctx, uint32_t f, ir_id call, 
         return;
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];
+    const char *error = c->op->no_trainable_error
+                            ? c->op->no_trainable_error
+                            : "nothing it is computed from was made with requires_grad or is a module parameter, so "
+                              "the call throws \"element 0 of tensors does not require grad and does not have a "
+                              "grad_fn\"";
     char msg[768];
-    snprintf(msg, sizeof msg,
-             "no trainable value reaches the loss passed to `%s`: nothing it is computed from was made with "
-             "requires_grad or is a module parameter, so the call throws \"element 0 of tensors does not "
-             "require grad and does not have a grad_fn\"",
-             rule_short_name(c->name));
+    snprintf(msg, sizeof msg, "no trainable value reaches the loss passed to `%s`: %s", rule_short_name(c->name),
+             error);
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, c->loc, c->end, msg, NULL, 0);
 }
 

@@ -10,9 +10,16 @@
  *    iterations without detach).
  * Rebuilding the graph (a new forward pass) makes new IR values, so it is
  * never confused with reuse; calls on exclusive branches, or separated by a
- * return, never both run. */
+ * return, never both run.
+ *
+ * Frameworks whose gradient requests go through a tape object (the model's
+ * `tape` argument) are checked by the tape instead: a second request on a
+ * non-persistent tape, or a request in a loop on a non-persistent tape made
+ * before the loop. Gradient calls the model marks as not freeing a graph
+ * (graph-mode TensorFlow) are never reused. */
 #include "../analysis/flow.h"
 #include "../analysis/graph.h"
+#include "../analysis/objects.h"
 #include "../analysis/recording.h"
 #include "../analysis/trained.h"
 #include "common.h"
@@ -149,7 +156,7 @@ static void check_call(struct rule_ctx *ctx, uint32_t f, ir_id g)
         return;
     for (ir_id first = 0; first < g; first++) {
         ir_id target = rule_gradient_target(&fn->nodes[first]);
-        if (target == IR_NONE || retention(fn, &fn->nodes[first]) != FREES ||
+        if (target == IR_NONE || !fn->nodes[first].op->frees_graph || retention(fn, &fn->nodes[first]) != FREES ||
             exclusive(fn, fn->nodes[first].ctrl, fn->nodes[g].ctrl) || returns_between(fn, first, g))
             continue;
         struct graph_walk before;
@@ -162,11 +169,82 @@ static void check_call(struct rule_ctx *ctx, uint32_t f, ir_id g)
     }
 }
 
+/* ---- tapes ---- */
+
+/* The construction of the non-persistent tape gradient request `g` uses
+ * (made in `f`), or IR_NONE. */
+static ir_id nonpersistent_tape(struct analysis *a, uint32_t f, ir_id g)
+{
+    const struct ir_node *n = &a->tu->fns[f]->nodes[g];
+    struct object_ref t = objects_trace(a, f, ir_call_operand(n, n->op->tape_arg), ROLE_TAPE, ROLE_NONE);
+    if (t.answer != OBJ_FOUND || !t.constructed || t.at.fn != f)
+        return IR_NONE;
+    const struct ir_node *ctor = &a->tu->fns[f]->nodes[t.at.node];
+    const struct model_tape *mt = model_tape(a->model, ctor->name);
+    if (!mt)
+        return IR_NONE;
+    ir_id arg = ir_call_arg(ctor, mt->persistent_arg);
+    bool persistent = mt->persistent_default;
+    if (arg != IR_NONE) {
+        const struct ir_node *v = &a->tu->fns[f]->nodes[arg];
+        if (!is_literal(v, IRF_BOOL_TRUE) && !is_literal(v, IRF_BOOL_FALSE))
+            return IR_NONE; /* decided at run time */
+        persistent = is_literal(v, IRF_BOOL_TRUE);
+    }
+    return persistent ? IR_NONE : t.at.node;
+}
+
+static void report_tape(struct rule_ctx *ctx, uint32_t f, ir_id g, ir_id tape, ir_id first, uint32_t loop)
+{
+    const struct ir_fn *fn = ctx->a->tu->fns[f];
+    const struct ir_node *n = &fn->nodes[g];
+    char msg[768];
+    if (first != IR_NONE)
+        snprintf(msg, sizeof msg,
+                 "`%s` is a second gradient computation on the non-persistent tape made at line %u (the first is at "
+                 "line %u): the first one consumed the tape, so this one returns null gradients without an error",
+                 rule_short_name(n->name), fn->nodes[tape].loc.line, fn->nodes[first].loc.line);
+    else
+        snprintf(msg, sizeof msg,
+                 "`%s` runs on every iteration of the loop at line %u, but its non-persistent tape is made once "
+                 "before the loop (line %u): from the second iteration on it returns null gradients without an error",
+                 rule_short_name(n->name), fn->ctrls[loop].loc.line, fn->nodes[tape].loc.line);
+    struct diag_note notes[2] = {rule_note(ctx->a, (struct node_ref){f, tape}, "the tape is made here, not persistent")};
+    size_t nn = 1;
+    if (first != IR_NONE)
+        notes[nn++] = rule_note(ctx->a, (struct node_ref){f, first}, "the first gradient computation consumes the tape here");
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, n->loc, n->end, msg, notes, nn);
+}
+
+static void check_tape(struct rule_ctx *ctx, uint32_t f, ir_id g)
+{
+    const struct ir_fn *fn = ctx->a->tu->fns[f];
+    ir_id tape = nonpersistent_tape(ctx->a, f, g);
+    if (tape == IR_NONE)
+        return;
+    for (ir_id first = 0; first < g; first++) {
+        const struct ir_node *n = &fn->nodes[first];
+        if (rule_gradient_target(n) == IR_NONE || n->op->tape_arg == ARG_NONE ||
+            exclusive(fn, n->ctrl, fn->nodes[g].ctrl) || returns_between(fn, first, g) ||
+            nonpersistent_tape(ctx->a, f, first) != tape)
+            continue;
+        report_tape(ctx, f, g, tape, first, 0);
+        return;
+    }
+    uint32_t loop = graph_innermost_loop(fn, fn->nodes[g].ctrl);
+    if (loop && !graph_ctrl_within(fn, fn->nodes[tape].ctrl, loop))
+        report_tape(ctx, f, g, tape, IR_NONE, loop);
+}
+
 void rule_gl005(struct rule_ctx *ctx)
 {
     const struct ir_tu *tu = ctx->a->tu;
     for (uint32_t f = 0; f < tu->nfns; f++)
         for (ir_id i = 0; i < tu->fns[f]->nnodes; i++)
-            if (rule_gradient_target(&tu->fns[f]->nodes[i]) != IR_NONE)
+            if (rule_gradient_target(&tu->fns[f]->nodes[i]) == IR_NONE)
+                continue;
+            else if (tu->fns[f]->nodes[i].op->tape_arg != ARG_NONE)
+                check_tape(ctx, f, i);
+            else if (tu->fns[f]->nodes[i].op->frees_graph)
                 check_call(ctx, f, i);
 }

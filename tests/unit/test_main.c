@@ -122,6 +122,7 @@ int main(void)
     SRunner *sr = srunner_create(suite_util());
     srunner_add_suite(sr, suite_model());
     srunner_add_suite(sr, suite_front());
+    srunner_add_suite(sr, suite_optypes());
     srunner_add_suite(sr, suite_recording());
     srunner_add_suite(sr, suite_flow());
     srunner_add_suite(sr, suite_trained());

@@ -24,7 +24,8 @@ START_TEST(malformed_models_name_the_file_and_json_path)
     ck_assert_str_eq(load_error("{\"calls\": [{\"names\": [\"f\"], \"class\": \"magic\"}]}"),
                      "bad.json: $.calls[0].class: expected an op class (differentiable, nondifferentiable, "
                      "zero-gradient, detach, host-extract, host-construct, gradient, recording-switch, "
-                     "trainable-source, requires-grad-option, factory, module-call, metadata, optimizer-step)");
+                     "trainable-source, requires-grad-option, factory, module-call, metadata, optimizer-step, "
+                     "gradient-registration, op-builder)");
     ck_assert_str_eq(load_error("{\"calls\": [{\"names\": [\"f\"], \"class\": \"gradient\"}]}"),
                      "bad.json: $.calls[0].target: a gradient call needs a target argument");
     ck_assert_str_eq(load_error("{\"calls\": [{\"names\": [], \"class\": \"detach\"}]}"),
