@@ -45,18 +45,54 @@ static bool same_line_as_earlier(struct analysis *a, const struct node_ref *cuts
     return false;
 }
 
+/* Where the host values read at `cut` become a tensor again on their way to
+ * `target`: the first host construction or factory that depends on the read
+ * and that the loss depends on, or IR_NONE. */
+static ir_id rebuilt_at(struct analysis *a, uint32_t f, ir_id cut, ir_id target)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    uint8_t *from_cut = arena_alloc(a->arena, fn->nnodes), *into_loss = arena_alloc(a->arena, fn->nnodes);
+    from_cut[cut] = 1;
+    for (ir_id i = cut + 1; i <= target; i++)
+        for (uint32_t k = 0; k < fn->nodes[i].nops && !from_cut[i]; k++)
+            from_cut[i] = fn->nodes[i].ops[k] < i && from_cut[fn->nodes[i].ops[k]];
+    into_loss[target] = 1;
+    for (ir_id i = target + 1; i-- > 0;)
+        if (into_loss[i])
+            for (uint32_t k = 0; k < fn->nodes[i].nops; k++)
+                into_loss[fn->nodes[i].ops[k]] |= fn->nodes[i].ops[k] < i;
+    for (ir_id i = cut + 1; i <= target; i++) {
+        const struct ir_node *n = &fn->nodes[i];
+        if (from_cut[i] && into_loss[i] && n->kind == IR_CALL && n->op &&
+            (n->op->cls == OP_HOST_CONSTRUCT || n->op->cls == OP_FACTORY))
+            return i;
+    }
+    return IR_NONE;
+}
+
 static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut)
 {
     struct analysis *a = ctx->a;
     const struct ir_node *op = analysis_node(a, cut);
     const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
-    struct diag_note note = rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here");
-    char msg[768];
+    struct diag_note notes[2] = {rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here")};
+    size_t nnotes = 1;
+    char msg[768], rebuilt[256] = "";
+    ir_id target = rule_gradient_target(call);
+    ir_id leaf = op->op && op->op->cls == OP_HOST_EXTRACT && cut.fn == fn && target != IR_NONE
+                     ? rebuilt_at(a, fn, cut.node, target)
+                     : IR_NONE;
+    if (leaf != IR_NONE) {
+        const struct ir_node *l = &a->tu->fns[fn]->nodes[leaf];
+        snprintf(rebuilt, sizeof rebuilt, "; the tensor built from it by `%s` at line %u is a new leaf",
+                 rule_op_label(l), l->loc.line);
+        notes[nnotes++] = rule_note(a, (struct node_ref){fn, leaf}, "a new tensor with no history is built here");
+    }
     snprintf(msg, sizeof msg,
-             "`%s` %s, so the loss passed to `%s` at line %u has no differentiable path to the trainable values",
-             rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line);
+             "`%s` %s%s, so the loss passed to `%s` at line %u has no differentiable path to the trainable values",
+             rule_op_label(op), why(op), rebuilt, rule_short_name(call->name), call->loc.line);
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
-                msg, &note, 1);
+                msg, notes, nnotes);
 }
 
 /* The variables the first optimizer step after `grad` in `f` trains, or

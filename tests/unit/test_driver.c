@@ -152,6 +152,25 @@ END_TEST
 
 /* Every registered rule has a doc with the fixed sections, at least one
  * bug fixture (a file expecting it) and a clean fixture next to it. */
+/* Messages name the cut and, for a host round trip, where the numbers
+ * become a tensor again; notes point at the places involved. */
+START_TEST(messages_name_the_cut_and_the_rebuilt_leaf)
+{
+    const char *root = getenv("TFGRADLINT_ROOT");
+    char args[1024], *out;
+    snprintf(args, sizeof args, "--color never %s/fixtures/torch/gl002_item_rebuilt.cpp", root);
+    ck_assert_int_eq(run_tool(args, &out), 1);
+    ck_assert_ptr_nonnull(strstr(out, "`item` reads the value back to the host; the tensor built from it by `tensor` at line 18 is a new leaf"));
+    ck_assert_ptr_nonnull(strstr(out, "18:17: note: a new tensor with no history is built here"));
+    free(out);
+    snprintf(args, sizeof args, "--color never %s/fixtures/torch/gl004_optimizer_wrong_module.cpp", root);
+    ck_assert_int_eq(run_tool(args, &out), 1);
+    ck_assert_ptr_nonnull(strstr(out, "does not depend on `head`, the variables `opt` updates at line 19"));
+    ck_assert_ptr_nonnull(strstr(out, "note: `head` is the trained object the loss never reaches"));
+    free(out);
+}
+END_TEST
+
 START_TEST(every_rule_has_a_doc_a_bug_fixture_and_a_clean_fixture)
 {
     const char *root = getenv("TFGRADLINT_ROOT");
@@ -193,6 +212,7 @@ Suite *suite_driver(void)
     tcase_add_test(t, walk_sorts_filters_and_keeps_missing_paths);
     tcase_add_test(t, binary_informational_commands);
     tcase_add_test(t, binary_reports_bad_files_and_still_analyses_the_others);
+    tcase_add_test(t, messages_name_the_cut_and_the_rebuilt_leaf);
     tcase_add_test(t, every_rule_has_a_doc_a_bug_fixture_and_a_clean_fixture);
     suite_add_tcase(s, t);
     return s;
