@@ -540,7 +540,7 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     /* An in-place op keeps its receiver's own history (an update under
      * no_grad leaves a leaf a leaf), unless the op itself is what cuts:
      * detach_(), round_() replace the history. */
-    bool keeps_receiver = (n->flags & IRF_INPLACE) && !cuts_by_class(n);
+    bool keeps_receiver = (n->flags & IRF_INPLACE) && (!cuts_by_class(n) || cut == CUT_DROP);
     for (uint32_t k = 0; k < n->nops; k++) {
         if (is_nondiff_operand(n, k) || superseded_version(r->fn, n, k) ||
             carries_no_value(r->fn->nodes[n->ops[k]].role))
@@ -548,7 +548,7 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
         const struct flow_fact *in = &r->facts[n->ops[k]];
         if (cut == CUT_NONE || (keeps_receiver && n->ops[k] == recv))
             merge(out, in);
-        else
+        else if (cut != CUT_DROP)
             merge_cut(out, in, (struct node_ref){r->f, id}, cut == CUT_BY_ENTRY);
     }
 }

@@ -42,7 +42,10 @@ struct flow_fact {
     struct cut_rec cuts[FLOW_MAX_CUTS];
 };
 
-enum cut_kind { CUT_NONE, CUT_HERE, CUT_BY_ENTRY };
+/* CUT_DROP: the op is not part of any path (an in-place update run with
+ * recording off): its receiver keeps its own history and nothing else
+ * flows in, not even earlier cuts. */
+enum cut_kind { CUT_NONE, CUT_HERE, CUT_BY_ENTRY, CUT_DROP };
 
 /* Decides whether op `node` of function `fn` cuts the paths through it.
  * Called for every call and operator that is not a call into the TU, and

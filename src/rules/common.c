@@ -105,6 +105,10 @@ static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, e
 {
     const struct ir_fn *f = a->tu->fns[fn];
     const struct ir_node *n = &f->nodes[node];
+    /* An in-place update with recording off (`w.sub_(lr * g)` under
+     * no_grad) adds nothing to the graph of the tensor it updates. */
+    if ((n->flags & IRF_INPLACE) && rec_at(a, fn, node, entry).state == TRI_OFF)
+        return CUT_DROP;
     if (!n->op)
         return CUT_NONE;
     switch (n->op->cls) {

@@ -160,7 +160,7 @@ static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *
  * trained variable it reaches: that term is dead even if other terms train
  * the same variables (a penalty from gradients without create_graph). */
 static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_rec *rec,
-                             const struct origin_set *trained, const struct origin_set *clean,
+                             const struct origin_set *trained, bool trained_known, const struct origin_set *clean,
                              const struct graph_walk *to_loss)
 {
     struct flow_fact only = {0};
@@ -174,6 +174,8 @@ static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_re
     /* Only an op whose result feeds the loss on a differentiable path is a
      * term of it: an argmax whose action is stored next to the batch is not. */
     deliberate |= !feeds_loss(a, f, to_loss, rec->cut);
+    if (deliberate && !trained_known)
+        return 0; /* a detach may be meant for values nobody trains */
     for (uint32_t i = 0; i < behind.n; i++)
         if (in_set(trained, behind.ids[i]) && (!deliberate || !in_set(clean, behind.ids[i])))
             return behind.ids[i];
@@ -181,7 +183,7 @@ static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_re
 }
 
 static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_ref cut, uint32_t variable,
-                        bool whole_loss)
+                        bool whole_loss, bool trained_known)
 {
     struct analysis *a = ctx->a;
     const struct ir_node *op = analysis_node(a, cut);
@@ -194,10 +196,9 @@ static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct no
                  "optimizer trains: `%s` gets no gradient",
                  rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line, name, name);
     else
-        snprintf(msg, sizeof msg,
-                 "`%s` %s, so this term of the loss passed to `%s` at line %u gives no gradient to `%s`, which "
-                 "the optimizer trains",
-                 rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line, name);
+        snprintf(msg, sizeof msg, "`%s` %s, so this term of the loss passed to `%s` at line %u gives no gradient to `%s`%s",
+                 rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line, name,
+                 trained_known ? ", which the optimizer trains" : "");
     snprintf(what, sizeof what, "`%s` is defined here", name);
     struct diag_note notes[2] = {
         rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),
@@ -214,12 +215,22 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
 {
     struct analysis *a = ctx->a;
     struct origin_set trained = {0}, clean = {0};
-    if (!loss->ncuts || !trained_after(a, f, grad, &trained))
+    if (!loss->ncuts)
         return;
+    /* With no optimizer step to name the trained variables, every object
+     * behind the loss counts, and only ops nobody puts in a loss on purpose
+     * are judged (a gradient penalty without create_graph). */
+    bool trained_known = trained_after(a, f, grad, &trained);
+    if (!trained_known) {
+        trained = (struct origin_set){0};
+        trained_collect(a, &rule_gradient_spec, f, loss, &trained);
+        if (trained.open || trained.n == 0)
+            return;
+    }
     struct flow_fact uncut = *loss;
     uncut.ncuts = 0;
     trained_collect(a, &rule_gradient_spec, f, &uncut, &clean);
-    if (clean.open)
+    if (clean.open || (!trained_known && clean.n == 0))
         return;
     bool trains = origin_sets_meet(&clean, &trained);
     /* Only the last cuts count: a round() inside a straight-through
@@ -236,13 +247,13 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
     struct node_ref reported[FLOW_MAX_CUTS];
     size_t nreported = 0;
     for (size_t k = 0; k < kept; k++) {
-        uint32_t v = cut_variable(a, f, &loss->cuts[index[k]], &trained, trains ? &clean : &(struct origin_set){0},
-                                  &to_loss);
+        uint32_t v = cut_variable(a, f, &loss->cuts[index[k]], &trained, trained_known,
+                                  trains ? &clean : &(struct origin_set){0}, &to_loss);
         if (!v)
             continue;
         reported[nreported++] = cuts[k];
         if (!same_line_as_earlier(a, reported, nreported - 1))
-            report_term(ctx, f, grad, cuts[k], v, !trains);
+            report_term(ctx, f, grad, cuts[k], v, !trains, trained_known);
     }
 }
 
