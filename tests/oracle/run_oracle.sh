@@ -6,7 +6,9 @@
 #     with one of LibTorch's autograd errors, or print "ORACLE: untrained";
 #   - clean: no expectation. It must exit 0 and not print "ORACLE: untrained";
 #   - warning: only `// expect-warning:` comments (one term of the loss is cut
-#     while others still train). Judged like clean: it runs and still trains.
+#     while others still train). It must run, must not print "ORACLE:
+#     untrained", and may prove the dead term with "ORACLE: dead term" (a
+#     fixture that prints "ORACLE: live term" instead fails).
 #
 # usage: run_oracle.sh [FIXTURE.cpp...]   (default: every fixtures/torch/*.cpp)
 # environment:
@@ -137,9 +139,11 @@ for src in "${fixtures[@]}"; do
     elif [ "$verdict" = "ORACLE: untrained" ]; then ok=1; evidence="$how: $verdict"
     else evidence="$how: ${error:-${verdict:-no autograd error and no ORACLE line}}"; fi
   else
-    evidence="$how: ${verdict:-no ORACLE line (does not train)}"
+    term=$(printf '%s\n' "$log" | grep -E -o 'ORACLE: (dead|live) term' | tail -n 1 || true)
+    evidence="$how: ${verdict:-no ORACLE line (does not train)}${term:+, $term}"
     [ -n "$error" ] && evidence+=" [$error]"
-    if [ $status -eq 0 ] && [ "$verdict" != "ORACLE: untrained" ]; then ok=1; fi
+    if [ $status -eq 0 ] && [ "$verdict" != "ORACLE: untrained" ] &&
+       { [ $label = clean ] || [ "$term" != "ORACLE: live term" ]; }; then ok=1; fi
   fi
   if [ $ok = 1 ]; then
     echo "PASS $name ($label): $evidence"
