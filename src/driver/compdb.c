@@ -214,21 +214,7 @@ void compdb_clean_args(struct arena *a, const char *const *argv, size_t argc, co
 
 static char *read_all(const char *path, struct strbuf *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sb_printf(err, "%s: cannot read compilation database: %s", path, strerror(errno));
-        return NULL;
-    }
-    struct strbuf b;
-    sb_init(&b);
-    bool ok = sb_read_stream(&b, f);
-    fclose(f);
-    if (!ok) {
-        sb_printf(err, "%s: cannot read compilation database: read error", path);
-        sb_free(&b);
-        return NULL;
-    }
-    return sb_detach(&b);
+    return sb_read_file(path, "compilation database", err);
 }
 
 static const char *string_field(const cJSON *o, const char *name)

@@ -528,21 +528,7 @@ bool model_add_text(struct model *m, const char *origin, const char *text, struc
 
 static char *read_file(const char *path, struct strbuf *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sb_printf(err, "%s: cannot read model file: %s", path, strerror(errno));
-        return NULL;
-    }
-    struct strbuf b;
-    sb_init(&b);
-    bool ok = sb_read_stream(&b, f);
-    fclose(f);
-    if (!ok) {
-        sb_printf(err, "%s: cannot read model file: read error", path);
-        sb_free(&b);
-        return NULL;
-    }
-    return sb_detach(&b);
+    return sb_read_file(path, "model file", err);
 }
 
 struct model *model_load(const char *const *paths, size_t npaths, struct strbuf *err)

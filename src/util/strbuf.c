@@ -1,6 +1,7 @@
 /* strbuf: growable text buffer. */
 #include "strbuf.h"
 #include "alloc.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,4 +68,23 @@ bool sb_read_stream(struct strbuf *b, FILE *f)
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
         sb_addn(b, chunk, got);
     return !ferror(f);
+}
+
+char *sb_read_file(const char *path, const char *what, struct strbuf *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sb_printf(err, "%s: cannot read %s: %s", path, what, strerror(errno));
+        return NULL;
+    }
+    struct strbuf b;
+    sb_init(&b);
+    bool ok = sb_read_stream(&b, f);
+    fclose(f);
+    if (!ok) {
+        sb_printf(err, "%s: cannot read %s: read error", path, what);
+        sb_free(&b);
+        return NULL;
+    }
+    return sb_detach(&b);
 }

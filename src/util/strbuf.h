@@ -20,6 +20,9 @@ void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(pri
 const char *sb_str(const struct strbuf *b);
 /* Appends everything `f` still has to give; false on a read error. */
 bool sb_read_stream(struct strbuf *b, FILE *f);
+/* The whole of file `path` (caller frees), or NULL with "PATH: cannot read
+ * WHAT: reason" appended to `err`. */
+char *sb_read_file(const char *path, const char *what, struct strbuf *err);
 /* Gives the buffer to the caller (free() it) and empties `b`. */
 char *sb_detach(struct strbuf *b);
 
