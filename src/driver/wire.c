@@ -9,7 +9,12 @@
 #define WIRE_MAGIC 0x74666731u /* "tfg1": a message, not stray bytes */
 #define NO_STRING UINT32_MAX
 
-static void put(struct strbuf *b, const void *p, size_t n) { sb_addn(b, p, n); }
+/* Absent strings and --dump-ir text are NULL with length 0. */
+static void put(struct strbuf *b, const void *p, size_t n)
+{
+    if (n)
+        sb_addn(b, p, n);
+}
 static void put_u32(struct strbuf *b, uint32_t v) { put(b, &v, sizeof v); }
 static void put_f64(struct strbuf *b, double v) { put(b, &v, sizeof v); }
 
