@@ -7,6 +7,7 @@
 #   make oracle  compile and run every LibTorch fixture against libtorch-dev
 #   make check-real-headers  same findings with libtorch-dev's headers as with the model headers
 #   make bench   speed and memory vs clang -fsyntax-only and clang-tidy (ratios; not a test)
+#   make fuzz FUZZ_SECONDS=N  libFuzzer on the whole pipeline (clang, ASan + UBSan)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -25,6 +26,15 @@ OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 BUILD := build-san
 endif
 
+# VALGRIND=1: the tests run the binary and the unit tests under valgrind
+# (memcheck, following the per-file child processes); any invalid access
+# or definite leak fails them with status 99.
+VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+  --show-leak-kinds=definite --trace-children=yes
+ifdef VALGRIND
+VG := $(VALGRIND_CMD)
+endif
+
 LLVM_INC = $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 LLVM_LIB = $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(OPT) -I$(LLVM_INC) -Isrc -I$(BUILD)/gen $(CFLAGS)
@@ -35,6 +45,7 @@ OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
 DOCS := $(sort $(wildcard rules/docs/*.md))
 BIN := $(BUILD)/tfgradlint
 
+.PHONY: fuzz fuzz-regressions
 .PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
@@ -99,27 +110,43 @@ $(BUILD)/tests/fixture_runner: tests/fixture_runner/fixture_runner.c | deps
 
 # Tests keep their precompiled headers in the build tree, not in ~/.cache.
 TEST_ENV = XDG_CACHE_HOME=$(abspath $(BUILD))/cache
+# The binary the tests run: itself, or a wrapper running it under valgrind.
+ifdef VALGRIND
+RUN_BIN := $(BUILD)/tfgradlint-vg
+TEST_ENV += TFGRADLINT_UNDER_VALGRIND=1
+else
+RUN_BIN := $(BIN)
+endif
 
-unit: $(UNIT_BIN) $(BIN)
-	$(TEST_ENV) TFGRADLINT_BIN=$(abspath $(BIN)) TFGRADLINT_ROOT=$(CURDIR) $(UNIT_BIN)
+$(BUILD)/tfgradlint-vg: $(BIN)
+	printf '#!/bin/sh\nexec $(VALGRIND_CMD) %s "$$@"\n' "$(abspath $(BIN))" > $@ && chmod +x $@
 
-fixtures: $(BIN) $(BUILD)/tests/fixture_runner
-	$(TEST_ENV) $(BUILD)/tests/fixture_runner $(BIN) fixtures
+unit: $(UNIT_BIN) $(RUN_BIN)
+	$(TEST_ENV) TFGRADLINT_BIN=$(abspath $(RUN_BIN)) TFGRADLINT_ROOT=$(CURDIR) $(VG) $(UNIT_BIN)
 
-golden: $(BIN)
-	$(TEST_ENV) bash tests/golden/run.sh $(BIN)
+fixtures: $(RUN_BIN) $(BUILD)/tests/fixture_runner
+	$(TEST_ENV) $(BUILD)/tests/fixture_runner $(RUN_BIN) fixtures
+
+golden: $(RUN_BIN)
+	$(TEST_ENV) bash tests/golden/run.sh $(RUN_BIN)
 
 $(BUILD)/tests/jget: tests/cli/jget.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< -lcjson -o $@
 
-cli: $(BIN) $(BUILD)/tests/jget deps-sarif
-	bash tests/cli/run.sh $(BIN) $(BUILD)/tests/jget
+cli: $(RUN_BIN) $(BUILD)/tests/jget deps-sarif
+	$(TEST_ENV) bash tests/cli/run.sh $(RUN_BIN) $(BUILD)/tests/jget
 
 golden-update: $(BIN)
 	$(TEST_ENV) bash tests/golden/run.sh $(BIN) --update
 
-check: unit golden fixtures cli
+# Inputs that once crashed, hung or leaked (found by fuzzing, or hostile
+# inputs of the bad-input matrix): each must be analysed or refused with a
+# message, never crash.
+fuzz-regressions: $(RUN_BIN)
+	$(TEST_ENV) bash tests/fuzz/run_regressions.sh $(RUN_BIN)
+
+check: unit golden fixtures cli fuzz-regressions
 
 demo: $(BIN)
 	@echo "$$ tfgradlint examples/train_nograd.cpp"
@@ -139,6 +166,27 @@ check-real-headers: $(BIN) torch-dev
 bench: $(BIN) torch-dev
 	bash tests/bench/bench.sh $(BIN)
 
+# ---- fuzzing ----
+# The library is rebuilt with clang and coverage instrumentation into
+# build-fuzz; the corpus starts from the fixtures and the regressions.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build-fuzz
+FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_BIN := $(FUZZ_BUILD)/fuzz_pipeline
+
+$(FUZZ_BIN): tests/fuzz/fuzz_pipeline.c $(SRC) $(wildcard src/*/*.h)
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" $(FUZZ_BUILD)/libtfgradlint.a
+	clang -std=c11 -D_GNU_SOURCE -pthread $(FUZZ_OPT) -fsanitize=fuzzer -I$(LLVM_INC) -Isrc $< \
+	  $(FUZZ_BUILD)/libtfgradlint.a $(LDLIBS_ALL) -o $@
+
+fuzz: $(FUZZ_BIN)
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	cp -n fixtures/*/*.cpp fixtures/*/*.c tests/fuzz/regressions/* $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
+	cd $(FUZZ_BUILD) && TFGRADLINT_DATADIR=$(CURDIR)/rules FUZZ_PCH_DIR=$(CURDIR)/$(FUZZ_BUILD)/pch \
+	  ASAN_OPTIONS=detect_leaks=1 ./fuzz_pipeline -dict=$(CURDIR)/tests/fuzz/fuzz.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=16384 -jobs=1 -workers=1 \
+	  -artifact_prefix=artifacts/ -print_final_stats=1 corpus; status=$$?; cat fuzz-0.log; exit $$status
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tfgradlint
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tfgradlint
@@ -147,4 +195,4 @@ install: $(BIN)
 	chmod -R a+rX $(DESTDIR)$(PREFIX)/share/tfgradlint
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

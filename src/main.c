@@ -102,27 +102,32 @@ static void print_verbose(const struct file_status *st, const struct file_settin
 }
 
 /* Finds the settings of every planned file and drops the excluded ones,
- * before anything is analysed, so a bad configuration stops the run at once. */
+ * before anything is analysed. A --config that cannot be read is a usage
+ * error that stops the run; a configuration found upward that cannot be
+ * becomes an error of the files under it, and the others are analysed. */
 static bool settle(struct settings *st, struct plan *p, const struct file_settings **per)
 {
     struct strbuf err;
     sb_init(&err);
     size_t kept = 0;
     for (size_t i = 0; i < p->jobs.n; i++) {
-        const struct job *j = &p->jobs.v[i];
-        const struct file_settings *fs = settings_for(st, j->path, &err);
-        if (!fs) {
+        struct job j = p->jobs.v[i];
+        sb_free(&err);
+        const struct file_settings *fs = j.error ? NULL : settings_for(st, j.path, &err);
+        if (!fs && !j.error && st->o->config) {
             fprintf(stderr, "tfgradlint: error: %s\n", sb_str(&err));
             sb_free(&err);
             return false;
         }
-        if (fs->has_config && config_excludes(&fs->cfg, j->path)) {
+        if (!fs && !j.error)
+            j.error = arena_strdup(&p->arena, sb_str(&err));
+        if (fs && fs->has_config && config_excludes(&fs->cfg, j.path)) {
             if (st->o->verbose)
-                fprintf(stderr, "%s: excluded by %s\n", j->path, fs->cfg.path);
+                fprintf(stderr, "%s: excluded by %s\n", j.path, fs->cfg.path);
             continue;
         }
         per[kept] = fs;
-        p->jobs.v[kept++] = *j;
+        p->jobs.v[kept++] = j;
     }
     p->jobs.n = kept;
     sb_free(&err);
@@ -137,7 +142,10 @@ static bool file_errors(const struct options *o, const struct file_status *statu
     for (size_t i = 0; i < n; i++) {
         if (status[i].error) {
             ok = false;
-            fprintf(stderr, "%s: error: %s\n", status[i].path, status[i].error);
+            report_put_safe(stderr, status[i].path, strlen(status[i].path));
+            fputs(": error: ", stderr);
+            report_put_safe(stderr, status[i].error, strlen(status[i].error));
+            fputc('\n', stderr);
         }
         if (o->verbose)
             print_verbose(&status[i], per[i]);
@@ -176,7 +184,7 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     diag_sink_init(&sink);
     size_t n = p->jobs.n;
     struct file_status *status = xcalloc(n ? n : 1, sizeof *status);
-    pool_run(p, &fo, per, o->jobs ? o->jobs : pool_default_jobs(), &sink, status,
+    pool_run(p, &fo, per, o->jobs ? o->jobs : pool_default_jobs(), o->timeout, &sink, status,
              o->action == ACT_DUMP_IR ? stdout : NULL);
     bool ok = file_errors(o, status, per, n);
     int rc = report_run(o, &sink, status, n, ok);
@@ -230,8 +238,9 @@ int main(int argc, char **argv)
     case ACT_EXPLAIN: rc = explain(o.explain); break;
     default: {
         /* libclang parses on a thread of its own unless told not to; on the
-         * worker's thread instead, the parse's CPU time is measurable per
-         * file (-v) and each worker's large stack serves it. */
+         * analysis thread instead, the parse's CPU time is measurable per
+         * file (-v) and that thread's large stack serves it. A crash in
+         * libclang is contained by the child process (driver/pool.c). */
         setenv("LIBCLANG_NOTHREADS", "1", 1);
         char *datadir = datadir_find();
         rc = analyze(&o, datadir);

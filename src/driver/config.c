@@ -121,7 +121,9 @@ static bool parse(struct reader *r, char *text, struct config *c)
     cJSON *root = cJSON_ParseWithOpts(text, &end, true);
     if (!root) {
         size_t at = end ? (size_t)(end - text) : 0;
-        sb_printf(r->err, "%s:%u: invalid JSON near '%.20s'", r->path, jsonc_line_of(text, at), text + at);
+        int shown = (int)strcspn(text + at, "\r\n");
+        sb_printf(r->err, "%s:%u: invalid JSON near '%.*s'", r->path, jsonc_line_of(text, at), shown < 20 ? shown : 20,
+                  text + at);
         return false;
     }
     bool ok = read_keys(r, root, c);

@@ -33,6 +33,7 @@ void options_usage(FILE *out)
           "  --files-from-db         analyse every file the database lists (the default when\n"
           "                          -p is given without files)\n"
           "  -j N, --jobs N          analyse N files at a time (default: one per core)\n"
+          "  --timeout SECONDS       give up on a file after SECONDS (default: 300); it is reported as an error\n"
           "  --cache-dir DIR         where precompiled headers are kept\n"
           "                          (default: $XDG_CACHE_HOME/tfgradlint or ~/.cache/tfgradlint)\n"
           "  --no-cache              parse every header of every file (no precompiled headers)\n"
@@ -74,7 +75,7 @@ static bool needs_value(const char *arg)
 {
     static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
                                              "--headers", "--explain", "--root", "--config", "-p", "-j", "--jobs",
-                                             "--cache-dir", NULL};
+                                             "--cache-dir", "--timeout", NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(arg, with_value[i]) == 0)
             return true;
@@ -91,12 +92,24 @@ static bool parse_jobs(const char *v, int *jobs)
     return true;
 }
 
+/* Seconds, a positive number up to a day. */
+static bool parse_timeout(const char *v, double *seconds)
+{
+    char *end;
+    double t = strtod(v, &end);
+    if (end == v || *end || !(t > 0) || t > 86400)
+        return false;
+    *seconds = t;
+    return true;
+}
+
 bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
     static const char *const formats[] = {"text", "json", "sarif", "github", "gitlab", NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
     static const char *const headers[] = {"auto", "model", "real", NULL};
     memset(o, 0, sizeof *o);
+    o->timeout = OPTIONS_DEFAULT_TIMEOUT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
         int choice;
@@ -142,6 +155,9 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
                  (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9' && (v = a + 2))) {
             if (!parse_jobs(v, &o->jobs))
                 return snprintf(err, errlen, "-j needs a number of jobs from 1 to 256, not '%s'", v), false;
+        } else if ((v = value_of("--timeout", argc, argv, &i))) {
+            if (!parse_timeout(v, &o->timeout))
+                return snprintf(err, errlen, "--timeout needs a number of seconds from 0 to 86400, not '%s'", v), false;
         } else if (strcmp(a, "--files-from-db") == 0)
             o->files_from_db = true;
         else if (strcmp(a, "--no-cache") == 0)

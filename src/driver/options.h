@@ -9,6 +9,9 @@ enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB, FORM
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum action { ACT_ANALYZE, ACT_HELP, ACT_VERSION, ACT_LIST_RULES, ACT_EXPLAIN, ACT_DUMP_IR };
 
+/* Generous: the slowest real file measured parses in about 10 s. */
+#define OPTIONS_DEFAULT_TIMEOUT 300.0
+
 struct options {
     enum action action;
     enum output_format format;
@@ -22,6 +25,7 @@ struct options {
     const char *compdb;            /* -p: build directory or compile_commands.json */
     bool files_from_db;            /* analyse every file the database lists */
     int jobs;                      /* -j; 0: one per core */
+    double timeout;                /* --timeout: seconds per file */
     const char *cache_dir;         /* --cache-dir; NULL: the default */
     bool no_cache;
     VEC(const char *) paths;       /* files and directories */

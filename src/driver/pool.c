@@ -1,10 +1,29 @@
-/* driver/pool: a pthread pool over the files of a run. */
+/* driver/pool: the files of a run, each analysed in a child process.
+ *
+ * Why processes: libclang can crash or recurse out of its stack on
+ * hostile input (an expression of 300,000 terms overflows even a 64 MB
+ * stack inside clang's parser), and a signal cannot be recovered from in
+ * the process that took it. A child per file contains any crash to that
+ * file, and gives the per-file time limit for free: the parent kills a
+ * child that runs past --timeout. The parent stays single-threaded, so
+ * fork() never copies a lock another thread held. */
 #include "pool.h"
 #include "pipeline.h"
+#include "wire.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+/* Deeply nested code recurses deeply in libclang and in the IR builder:
+ * the analysis runs on a thread with room for it. */
+#define WORKER_STACK (64u << 20)
 
 /* What one file produced, kept until the merge. */
 struct result {
@@ -20,8 +39,15 @@ struct pool {
     const struct file_settings *const *per;
     bool dump_ir;
     struct result *results;
-    pthread_mutex_t lock;
-    size_t next;     /* next job to hand out */
+};
+
+/* A running child: the job it analyses and what it has written so far. */
+struct child {
+    pid_t pid;
+    int fd;
+    size_t job;
+    double deadline;
+    struct strbuf out;
 };
 
 int pool_default_jobs(void)
@@ -30,53 +56,196 @@ int pool_default_jobs(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
-static void run_job(struct pool *p, size_t i)
+static double now(void)
 {
-    const struct job *j = &p->plan->jobs.v[i];
-    struct result *r = &p->results[i];
-    diag_sink_init(&r->sink);
-    r->sink.enabled = p->per[i]->enabled;
-    r->sink.severity = p->per[i]->severity;
-    if (j->error) {
-        r->status.path = arena_strdup(&r->sink.arena, j->path);
-        r->status.error = arena_strdup(&r->sink.arena, j->error);
-        return;
-    }
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct job_call {
+    struct pool *p;
+    size_t i;
+};
+
+/* Analyses job `i` into results[i], with the file's rule policy. */
+static void *run_job(void *arg)
+{
+    struct job_call *c = arg;
+    struct pool *p = c->p;
+    const struct job *j = &p->plan->jobs.v[c->i];
+    struct result *r = &p->results[c->i];
+    r->sink.enabled = p->per[c->i]->enabled;
+    r->sink.severity = p->per[c->i]->severity;
     struct front_options fo = *p->base;
     fo.compiler_args = j->args;
     fo.ncompiler_args = j->nargs;
     FILE *ir = p->dump_ir ? open_memstream(&r->ir_text, &r->ir_len) : NULL;
-    pipeline_run_file(j->path, &fo, p->per[i]->model, &r->sink, &r->status, ir);
+    pipeline_run_file(j->path, &fo, p->per[c->i]->model, &r->sink, &r->status, ir);
     if (ir)
         fclose(ir);
     r->status.db = j->db ? arena_strdup(&r->sink.arena, j->db) : NULL;
+    r->sink.enabled = NULL;
+    r->sink.severity = NULL;
+    return NULL;
 }
 
-static void *worker(void *arg)
+/* Runs job `i` in this process, on a thread with a large stack. */
+static void run_here(struct pool *p, size_t i)
 {
-    struct pool *p = arg;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        size_t i = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        if (i >= p->plan->jobs.n)
-            return NULL;
-        run_job(p, i);
-    }
+    struct job_call c = {p, i};
+    pthread_attr_t attr;
+    pthread_t t;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, WORKER_STACK);
+    if (pthread_create(&t, &attr, run_job, &c) == 0)
+        pthread_join(t, NULL);
+    else
+        run_job(&c);
+    pthread_attr_destroy(&attr);
 }
 
-static const char *copy(struct arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }
+static bool write_all(int fd, const char *s, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        s += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* The child: analyse, send the results, and exit. The parent flushed its
+ * stdio buffers before forking, so exit() writes nothing twice; it runs
+ * the exit-time leak checks of LeakSanitizer and valgrind on the child. */
+static _Noreturn void child_main(struct pool *p, size_t i, int fd)
+{
+    struct result *r = &p->results[i];
+    run_here(p, i);
+    struct strbuf b;
+    sb_init(&b);
+    wire_encode(&b, &r->status, &r->sink, r->ir_text, r->ir_len);
+    bool ok = write_all(fd, b.s, b.len);
+    sb_free(&b);
+    free(r->ir_text);
+    diag_sink_free(&r->sink);
+    exit(ok ? 0 : 3);
+}
+
+/* Starts a child for job `i`; false if none could be started. */
+static bool spawn(struct pool *p, size_t i, double timeout, struct child *c)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0)
+        return false;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return false;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child_main(p, i, fds[1]);
+    }
+    close(fds[1]);
+    *c = (struct child){pid, fds[0], i, now() + timeout, {0}};
+    sb_init(&c->out);
+    return true;
+}
+
+static void fail(struct result *r, const char *path, const char *why)
+{
+    r->status.path = arena_strdup(&r->sink.arena, path);
+    r->status.ok = false;
+    r->status.error = arena_strdup(&r->sink.arena, why);
+}
+
+/* Collects a finished (or killed) child and decodes its results. */
+static void reap(struct pool *p, struct child *c, bool timed_out, double timeout)
+{
+    close(c->fd);
+    int ws = 0;
+    while (waitpid(c->pid, &ws, 0) < 0 && errno == EINTR)
+        ;
+    struct result *r = &p->results[c->job];
+    const char *path = p->plan->jobs.v[c->job].path;
+    char why[160];
+    if (timed_out) {
+        snprintf(why, sizeof why, "timed out after %g s (--timeout); not analysed", timeout);
+        fail(r, path, why);
+    } else if (WIFSIGNALED(ws)) {
+        snprintf(why, sizeof why, "the analysis crashed (signal %d, %s); not analysed", WTERMSIG(ws),
+                 strsignal(WTERMSIG(ws)));
+        fail(r, path, why);
+    } else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 0 ||
+               !wire_decode(c->out.s, c->out.len, &r->status, &r->sink, &r->ir_text, &r->ir_len)) {
+        snprintf(why, sizeof why, "the analysis process failed (exit status %d); not analysed",
+                 WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+        fail(r, path, why);
+    }
+    sb_free(&c->out);
+}
+
+/* Reads what child `c` has to give; true at its end of output. */
+static bool drain(struct child *c)
+{
+    char buf[65536];
+    ssize_t n = read(c->fd, buf, sizeof buf);
+    if (n < 0)
+        return errno != EINTR && errno != EAGAIN;
+    if (n == 0)
+        return true;
+    sb_addn(&c->out, buf, (size_t)n);
+    return false;
+}
+
+/* Waits for output from the children (until the nearest deadline) and
+ * reaps those that finished or ran out of time. Returns how many remain. */
+static size_t step(struct pool *p, struct child *kids, size_t nk, double timeout)
+{
+    struct pollfd fds[nk];
+    double first = kids[0].deadline;
+    for (size_t k = 0; k < nk; k++) {
+        fds[k] = (struct pollfd){kids[k].fd, POLLIN, 0};
+        if (kids[k].deadline < first)
+            first = kids[k].deadline;
+    }
+    double wait = first - now();
+    int ms = wait <= 0 ? 0 : wait > 60 ? 60000 : (int)(wait * 1000) + 1;
+    if (poll(fds, nk, ms) < 0 && errno != EINTR)
+        return nk;
+    size_t kept = 0;
+    double t = now();
+    for (size_t k = 0; k < nk; k++) {
+        bool done = fds[k].revents && drain(&kids[k]);
+        bool late = !done && t >= kids[k].deadline;
+        if (late)
+            kill(kids[k].pid, SIGKILL);
+        if (done || late)
+            reap(p, &kids[k], late, timeout);
+        else
+            kids[kept++] = kids[k];
+    }
+    return kept;
+}
 
 /* Moves one file's results into the run's sink and status table. */
 static void merge(struct result *r, struct diag_sink *sink, struct file_status *st, FILE *dump_ir)
 {
     *st = r->status;
-    st->path = copy(&sink->arena, r->status.path);
-    st->error = copy(&sink->arena, r->status.error);
-    st->db = copy(&sink->arena, r->status.db);
+    st->path = r->status.path ? arena_strdup(&sink->arena, r->status.path) : NULL;
+    st->error = r->status.error ? arena_strdup(&sink->arena, r->status.error) : NULL;
+    st->db = r->status.db ? arena_strdup(&sink->arena, r->status.db) : NULL;
+    st->pch = r->status.pch ? arena_strdup(&sink->arena, r->status.pch) : NULL;
     for (size_t k = 0; k < r->sink.diags.n; k++) {
         const struct diag *d = &r->sink.diags.v[k];
-        diag_report(sink, d->rule, d->severity, d->file, d->loc, d->end, d->message, d->notes, d->nnotes);
+        diag_add(sink, d->rule, d->severity, d->file, d->loc, d->end, d->message, d->notes, d->nnotes);
     }
     if (dump_ir && r->ir_text)
         fwrite(r->ir_text, 1, r->ir_len, dump_ir);
@@ -85,34 +254,29 @@ static void merge(struct result *r, struct diag_sink *sink, struct file_status *
 }
 
 void pool_run(const struct plan *plan, const struct front_options *base, const struct file_settings *const *per,
-              int jobs, struct diag_sink *sink, struct file_status *status, FILE *dump_ir)
+              int jobs, double timeout, struct diag_sink *sink, struct file_status *status, FILE *dump_ir)
 {
     size_t n = plan->jobs.n;
-    struct pool p = {plan, base, per, dump_ir != NULL, xcalloc(n ? n : 1, sizeof *p.results),
-                     PTHREAD_MUTEX_INITIALIZER, 0};
-    size_t nthreads = jobs < 1 ? 1 : (size_t)jobs;
-    if (nthreads > n)
-        nthreads = n ? n : 1;
-    /* Deeply nested code recurses deeply in libclang and in the IR
-     * builder; give workers the room the main thread would have. */
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64u << 20);
-    pthread_t *threads = xcalloc(nthreads, sizeof *threads);
-    size_t started = 0;
-    for (size_t t = 0; t < nthreads; t++)
-        if (pthread_create(&threads[t], &attr, worker, &p) == 0)
-            started++;
-        else
-            break;
-    if (started == 0)
-        worker(&p); /* no threads available: do the work here */
-    for (size_t t = 0; t < started; t++)
-        pthread_join(threads[t], NULL);
-    pthread_attr_destroy(&attr);
-    free(threads);
+    struct pool p = {plan, base, per, dump_ir != NULL, xcalloc(n ? n : 1, sizeof *p.results)};
+    size_t slots = jobs < 1 ? 1 : (size_t)jobs, nk = 0;
+    struct child *kids = xcalloc(slots, sizeof *kids);
+    for (size_t i = 0; i < n || nk;) {
+        while (i < n && nk < slots) {
+            const struct job *j = &plan->jobs.v[i];
+            diag_sink_init(&p.results[i].sink);
+            if (j->error)
+                fail(&p.results[i], j->path, j->error);
+            else if (!spawn(&p, i, timeout, &kids[nk]))
+                run_here(&p, i); /* no process to spare: analyse here, unprotected */
+            else
+                nk++;
+            i++;
+        }
+        if (nk)
+            nk = step(&p, kids, nk, timeout);
+    }
+    free(kids);
     for (size_t i = 0; i < n; i++)
         merge(&p.results[i], sink, &status[i], dump_ir);
-    pthread_mutex_destroy(&p.lock);
     free(p.results);
 }

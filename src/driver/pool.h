@@ -1,9 +1,10 @@
-/* driver/pool: analyses the planned files on N threads.
+/* driver/pool: analyses the planned files, N at a time.
  *
- * Each file gets its own diagnostics sink, IR arena and libclang index, so
- * workers share nothing but the read-only model and the PCH cache (which
- * locks). Results are merged in the plan's order afterwards, so the output
- * never depends on which thread finished first. */
+ * Each file is analysed in a child process of its own, with its own
+ * diagnostics sink, IR arena and libclang index; a child that crashes or
+ * runs past the time limit costs only its file, which is reported as an
+ * error. Results are merged in the plan's order afterwards, so the output
+ * never depends on which child finished first. */
 #ifndef TFG_DRIVER_POOL_H
 #define TFG_DRIVER_POOL_H
 #include "../diag/diag.h"
@@ -15,11 +16,11 @@
 
 /* Runs every job of `plan` with `base` options (its compiler_args replaced
  * by each job's) and its settings `per[i]` (model, enabled rules and their
- * severities), `jobs` at a time. Diagnostics go into `sink` and file
+ * severities), `jobs` at a time, each for at most `timeout` seconds. Diagnostics go into `sink` and file
  * statuses into `status` (one per job, strings in the sink's arena). With
  * `dump_ir`, the IR of each file is printed there, in plan order. */
 void pool_run(const struct plan *plan, const struct front_options *base, const struct file_settings *const *per,
-              int jobs, struct diag_sink *sink, struct file_status *status, FILE *dump_ir);
+              int jobs, double timeout, struct diag_sink *sink, struct file_status *status, FILE *dump_ir);
 
 /* The number of online cores (at least 1). */
 int pool_default_jobs(void);

@@ -9,10 +9,17 @@
 #include <string.h>
 
 /* The runner's escaping: '%', CR and LF in a message; in a property value
- * also ':' and ','. */
+ * also ':' and ','. Other control characters and invalid UTF-8 from the
+ * source become '?', as in text output. */
 static void put_escaped(FILE *out, const char *s, bool property)
 {
     for (; *s; s++) {
+        size_t plain = strcspn(s, "%\r\n:,");
+        if (plain) {
+            report_put_safe(out, s, plain);
+            s += plain - 1;
+            continue;
+        }
         switch (*s) {
         case '%': fputs("%25", out); break;
         case '\r': fputs("%0D", out); break;

@@ -5,12 +5,15 @@
 #include "../version.h"
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
 void report_emit_json(FILE *out, struct cJSON *root)
 {
     char *s = cJSON_Print(root);
     if (s) {
-        fputs(s, out);
+        /* cJSON escapes control characters but passes other bytes through;
+         * file names and source text may not be UTF-8. */
+        report_put_valid_utf8(out, s, strlen(s));
         fputc('\n', out);
         free(s);
     }

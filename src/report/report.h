@@ -46,9 +46,13 @@ struct cJSON;
 /* Prints a JSON document followed by a newline and frees it (json.c; the
  * JSON-based formats share it). */
 void report_emit_json(FILE *out, struct cJSON *root);
-/* Writes `s` with control characters replaced, so source text cannot send
- * escape sequences to a terminal. */
+/* Writes `s` with control characters, bidirectional controls and invalid
+ * UTF-8 replaced by '?', so source text cannot send escape sequences to a
+ * terminal (safe.c). */
 void report_put_safe(FILE *out, const char *s, size_t n);
+/* Writes `s` with each byte that is not part of well-formed UTF-8
+ * replaced by U+FFFD, so JSON built from it stays valid (safe.c). */
+void report_put_valid_utf8(FILE *out, const char *s, size_t n);
 
 /* The text of line `line` (1-based) of `path`, without its line break;
  * caller frees. NULL if the file or the line is missing. */

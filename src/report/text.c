@@ -19,14 +19,6 @@ size_t report_count(const struct report_input *in, enum severity sev)
     return n;
 }
 
-void report_put_safe(FILE *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        fputc((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c, out);
-    }
-}
-
 static void print_snippet(FILE *out, const char *file, struct ir_loc loc, struct ir_loc end, bool color)
 {
     char *text = report_source_line(file, loc.line);

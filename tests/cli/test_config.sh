@@ -37,13 +37,15 @@ expect_eq "without the model" "$(rules mini/gl001_guard_in_step.cpp)" ""
 echo '{"models": ["mini.json"]}' > mini/.tfgradlint.json
 expect_eq "model from config" "$(rules mini/gl001_guard_in_step.cpp)" "GL001 "
 
-# Malformed: exit 2 before any analysis, naming file, line and problem.
+# Malformed: each file under it is an error naming the configuration, its
+# line and the problem (exit 2); a file elsewhere is still analysed.
 printf '{\n  "select": ["GL001"],\n  "ignore": ["GL042"]\n}\n' > proj/.tfgradlint.json
-"$BIN" proj/src > out.txt 2> err.txt
+mkdir elsewhere && cp "$ROOT"/fixtures/torch/{gl001_guard_in_helper.cpp,oracle.h} elsewhere/
+"$BIN" proj/src/gl002_argmax_loss.cpp elsewhere/gl001_guard_in_helper.cpp > out.txt 2> err.txt
 expect_eq "bad config status" $? 2
 expect_eq "bad config message" "$(cat err.txt)" \
-  "tfgradlint: error: $PWD/proj/.tfgradlint.json:3: unknown rule 'GL042' (see --list-rules)"
-expect_eq "nothing reported" "$(cat out.txt)" ""
+  "proj/src/gl002_argmax_loss.cpp: error: $PWD/proj/.tfgradlint.json:3: unknown rule 'GL042' (see --list-rules)"
+expect_grep "the other file is analysed" '^elsewhere/gl001_guard_in_helper.cpp:8:10: error: .*\[GL001' out.txt
 printf '{\n  "select": ["GL001"]\n  "ignore": []\n}\n' > proj/.tfgradlint.json
 "$BIN" proj/src 2> err.txt
 expect_grep "syntax error line" '\.tfgradlint\.json:3: invalid JSON' err.txt

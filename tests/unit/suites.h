@@ -25,6 +25,7 @@ Suite *suite_compdb(void);
 Suite *suite_pch(void);
 Suite *suite_project(void);
 Suite *suite_optypes(void);
+Suite *suite_wire(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers. */

@@ -96,7 +96,7 @@ START_TEST(config_errors_name_the_line_and_the_problem)
         {"{\n\n \"selct\": []\n}", ":3: unknown key 'selct' (expected select, ignore, severity, models or exclude)"},
         {"{\n \"severity\": {\"GL001\": \"fatal\"}\n}", ":2: the severity of 'GL001' must be \"error\" or \"warning\""},
         {"{\n \"models\": \"x.json\"\n}", ":2: 'models' must be an array of strings"},
-        {"{\n \"select\": [\"GL001\"]\n \"ignore\": []\n}", ":3: invalid JSON near '\"ignore\": []\n}'"},
+        {"{\n \"select\": [\"GL001\"]\n \"ignore\": []\n}", ":3: invalid JSON near '\"ignore\": []'"},
         {"{ /* open\n", ":1: comment not closed"},
         {"[]", ":1: the configuration must be a JSON object"},
     };
