@@ -104,7 +104,7 @@ cat > slow.cpp <<'CPP'
 constexpr long spin() { long s = 0; for (long i = 0; i < (1L << 40); i++) s += i; return s; }
 constexpr long k = spin();
 CPP
-check_bad "timeout" 'timed out after 1 s \(--timeout\)' slow.cpp --timeout 1 -- -fconstexpr-steps=2147483647
+check_bad "timeout" 'timed out after 5 s \(--timeout\)' slow.cpp --timeout 5 -- -fconstexpr-steps=2147483647
 
 # A syntax error halfway through a training function: the functions
 # before and after it are still analysed.
