@@ -101,6 +101,19 @@ static bool names_a_cut_value(const struct ir_fn *fn, const struct ir_node *n)
     return false;
 }
 
+/* Gradients have a graph of their own only with create_graph = true; an
+ * argument the analysis cannot read gets the benefit of the doubt. */
+static bool may_create_graph(const struct ir_fn *f, const struct ir_node *n)
+{
+    ir_id create = ir_call_operand(n, n->op->create_graph_arg);
+    if (create == IR_NONE)
+        return false;
+    const struct ir_node *c = &f->nodes[create];
+    if (c->kind == IR_LITERAL)
+        return c->flags & IRF_BOOL_TRUE;
+    return !(c->kind == IR_UNKNOWN && c->nops == 0); /* omitted: the default, false */
+}
+
 static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
 {
     const struct ir_fn *f = a->tu->fns[fn];
@@ -118,13 +131,7 @@ static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, e
     case OP_HOST_EXTRACT:
     case OP_HOST_CONSTRUCT:
     case OP_FACTORY: return CUT_HERE;
-    case OP_GRADIENT: { /* gradients have a graph only with create_graph = true */
-        ir_id create = ir_call_operand(n, n->op->create_graph_arg);
-        const struct ir_node *c = create == IR_NONE ? NULL : &f->nodes[create];
-        bool literal_false = c && c->kind == IR_LITERAL && (c->flags & IRF_BOOL_FALSE);
-        bool unknown = c && !literal_false && !(c->kind == IR_LITERAL) && !(c->kind == IR_UNKNOWN && c->nops == 0);
-        return (c && c->kind == IR_LITERAL && (c->flags & IRF_BOOL_TRUE)) || unknown ? CUT_NONE : CUT_HERE;
-    }
+    case OP_GRADIENT: return may_create_graph(f, n) ? CUT_NONE : CUT_HERE;
     default: return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
     }
 }
