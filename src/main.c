@@ -179,7 +179,7 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     char include_dir[4096];
     snprintf(include_dir, sizeof include_dir, "%s/include", datadir ? datadir : ".");
     struct pch_cache *cache = open_cache(o);
-    struct front_options fo = {NULL, 0, datadir ? include_dir : NULL, o->headers, cache};
+    struct front_options fo = {NULL, 0, datadir ? include_dir : NULL, o->headers, cache, NULL};
     struct diag_sink sink;
     diag_sink_init(&sink);
     size_t n = p->jobs.n;

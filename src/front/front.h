@@ -21,12 +21,19 @@ struct front_options {
     const char *model_include_dir;    /* zero-config API model headers */
     enum header_mode headers;
     struct pch_cache *pch;            /* NULL: parse every header every time */
+    /* Root of the project the file belongs to (nearest ancestor holding
+     * .git, CMakeLists.txt, ...), or NULL when none was found. Function
+     * bodies in files under it (headers included) are the user's code. */
+    const char *project_root;
 };
 
 struct front_result {
     bool ok;                  /* false: the file could not be analysed at all */
     const char *error;        /* why, or the first parse error (arena-owned) */
     unsigned parse_errors;    /* errors clang reported while parsing */
+    unsigned missing_headers; /* includes served by an empty stand-in */
+    unsigned unresolved_names; /* undeclared names and dropped declarations */
+    bool partial;             /* parsed with errors: some values are unknown */
     bool used_model_headers;
     enum pch_outcome pch;     /* whether a cached PCH was used or built */
     double pch_seconds;       /* finding or building the PCH */
