@@ -371,7 +371,7 @@ static const struct model_call *nondiff_output_op(struct loader *ld, const struc
     *o = default_call(ld->origin);
     o->cls = OP_NONDIFFERENTIABLE;
     o->name = "<index output>";
-    o->why = "is an index output, which has no gradient";
+    o->why = "selects an index output, which has no gradient";
     (void)p;
     return o;
 }
