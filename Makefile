@@ -46,6 +46,7 @@ DOCS := $(sort $(wildcard rules/docs/*.md))
 BIN := $(BUILD)/tfgradlint
 
 .PHONY: fuzz fuzz-regressions
+.PHONY: model-gen
 .PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
@@ -188,10 +189,26 @@ fuzz: $(FUZZ_BIN)
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=16384 -jobs=1 -workers=1 \
 	  -artifact_prefix=artifacts/ -print_final_stats=1 corpus; status=$$?; cat fuzz-0.log; exit $$status
 
+# ---- the generated LibTorch model (developers only; see tools/model_gen/README.md) ----
+# PYTORCH_NEWEST and PYTORCH_OLDEST are PyTorch source trees (or copies of
+# their derivatives.yaml and native_functions.yaml), kept outside the repo.
+PYTORCH_NEWEST ?= /work/cache/pytorch/v2.6.0
+PYTORCH_NEWEST_LABEL ?= v2.6.0
+PYTORCH_NEWEST_ORIGIN ?= Debian source package pytorch 2.6.0+dfsg-7, upstream tag v2.6.0
+PYTORCH_OLDEST ?= /work/cache/pytorch/v1.13.1
+PYTORCH_OLDEST_LABEL ?= v1.13.1
+PYTORCH_OLDEST_ORIGIN ?= Debian source package pytorch 1.13.1+dfsg-4 (libtorch-dev in bookworm), upstream tag v1.13.1
+model-gen:
+	python3 tools/model_gen/gen.py --newest $(PYTORCH_NEWEST) --newest-label $(PYTORCH_NEWEST_LABEL) \
+	  --newest-origin "$(PYTORCH_NEWEST_ORIGIN)" --oldest $(PYTORCH_OLDEST) --oldest-label $(PYTORCH_OLDEST_LABEL) \
+	  --oldest-origin "$(PYTORCH_OLDEST_ORIGIN)" --out rules
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tfgradlint
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tfgradlint
 	install -m 644 rules/*.json $(DESTDIR)$(PREFIX)/share/tfgradlint/
+	install -d $(DESTDIR)$(PREFIX)/share/tfgradlint/generated
+	install -m 644 rules/generated/*.json $(DESTDIR)$(PREFIX)/share/tfgradlint/generated/
 	cp -R rules/include $(DESTDIR)$(PREFIX)/share/tfgradlint/
 	chmod -R a+rX $(DESTDIR)$(PREFIX)/share/tfgradlint
 

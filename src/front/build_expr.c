@@ -625,6 +625,23 @@ static const char *op_type_of(struct fn_builder *b, const struct model_call *op,
     return NULL;
 }
 
+/* std::get<N>(t) on the result of a tuple-returning op: the model's class
+ * of output N (the index output of max, sort, topk has no gradient), or
+ * NULL. The tuple may sit in a variable (auto r = x.max(1)). */
+static const struct model_call *tuple_element_op(struct fn_builder *b, CXCursor ref, const char *name, ir_id arg)
+{
+    if (strcmp(name, "std::get") != 0 || clang_Cursor_getNumTemplateArguments(ref) < 1 ||
+        clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
+        return NULL;
+    unsigned long long index = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
+    const struct ir_node *n = &b->nodes.v[arg];
+    for (int hops = 0; n->kind == IR_VAR && n->nops == 1 && hops < 8; hops++)
+        n = &b->nodes.v[n->ops[0]];
+    if (n->kind != IR_CALL || !n->op || index >= 32)
+        return NULL;
+    return model_call_output(n->op, (unsigned)index);
+}
+
 static ir_id call(struct fn_builder *b, CXCursor c)
 {
     CXCursor ref = clang_getCursorReferenced(c);
@@ -660,6 +677,8 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     }
     const char *name = front_qualname(b->tb, ctor ? clang_getCursorSemanticParent(ref) : ref);
     const struct model_call *op = model_call(b->tb->model, name);
+    if (!op && !p.has_receiver && ops.n == 1)
+        op = tuple_element_op(b, ref, name, ops.v[0]);
     uint64_t key = callee_key(b, ref, op, p.recv_expr);
     uint32_t first = p.has_receiver ? 1 : 0;
     int nexplicit = nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0;
