@@ -567,6 +567,33 @@ static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t roo
     fb_weak_update(b, root, eff, c);
 }
 
+/* A call that returns a value: `loss = criterion(out, y)`,
+ * `criterion.compute(out, y)`. The result is the call's value; nothing says
+ * the object kept it (a functor is not a container). What the callee does
+ * to the object is not known from here, so the object gets an unknown
+ * part instead of the result: carried round a loop, it must not carry the
+ * previous iteration's graph. In-place ops, compound assignment, and calls
+ * returning nothing or a reference (push_back, emplace_back: insertion) keep
+ * the result as what changed the object. */
+static bool result_is_apart(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
+{
+    const struct ir_node *n = &b->nodes.v[id];
+    if (n->op || (n->flags & IRF_INPLACE) || is_compound_assignment(p->ref))
+        return false;
+    CXType t = clang_getCanonicalType(clang_getCursorType(c));
+    return t.kind != CXType_Void && t.kind != CXType_Invalid && t.kind != CXType_LValueReference &&
+           t.kind != CXType_RValueReference;
+}
+
+static ir_id receiver_effect(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
+{
+    if (!result_is_apart(b, c, id, p))
+        return id;
+    ir_id u = unknown_of(b, c, NULL, 0);
+    b->nodes.v[u].role = ROLE_NONE;
+    return u;
+}
+
 static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
 {
     struct ir_node *n = &b->nodes.v[id];
@@ -588,8 +615,9 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
                         is_operator_spelling(b, p->ref, "operator[]");
         bool mutating = (op && op->inplace) || is_compound_assignment(p->ref) ||
                         (!accessor && !clang_CXXMethod_isConst(p->ref));
-        if (mutating)
-            fb_weak_update(b, fb_lvalue_root(b, p->recv_expr), id, c);
+        int32_t root = mutating ? fb_lvalue_root(b, p->recv_expr) : -1;
+        if (root >= 0 && b->env.v[root] != IR_NONE)
+            fb_weak_update(b, root, receiver_effect(b, c, id, p), c);
     }
     /* `tape.Watch(x)`: x is trainable from here on. */
     if (op && op->cls == OP_TRAINABLE_SOURCE && op->makes_trainable_arg >= 0 &&

@@ -10,7 +10,8 @@
 #     untrained", and may prove the dead term with "ORACLE: dead term" (a
 #     fixture that prints "ORACLE: live term" instead fails).
 #
-# usage: run_oracle.sh [FIXTURE.cpp...]   (default: every fixtures/torch/*.cpp)
+# usage: run_oracle.sh [FIXTURE.cpp...]   (default: every fixtures/torch/*.cpp and
+#        fixtures/torch/cpp/*.cpp)
 # environment:
 #   ORACLE_BUILD    build directory (default: build/oracle)
 #   ORACLE_JOBS     parallel compiles (default: nproc)
@@ -42,7 +43,8 @@ if [ $# -gt 0 ]; then
   fixtures=()
   for f in "$@"; do fixtures+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"); done
 else
-  fixtures=("$root"/fixtures/torch/*.cpp)
+  # The construct matrix of issue 13 lives in fixtures/torch/cpp/.
+  fixtures=("$root"/fixtures/torch/*.cpp "$root"/fixtures/torch/cpp/*.cpp)
 fi
 [ -e "${fixtures[0]}" ] || { echo "run_oracle: no fixtures found" >&2; exit 2; }
 

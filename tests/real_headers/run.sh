@@ -14,10 +14,12 @@ inc=/usr/include/torch/csrc/api/include
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$root"
+# The fixtures, and the construct matrix of issue 13 in fixtures/torch/cpp/.
+files=(fixtures/torch/*.cpp fixtures/torch/cpp/*.cpp)
 {
   echo "["
   sep=""
-  for f in fixtures/torch/*.cpp; do
+  for f in "${files[@]}"; do
     printf '%s {"directory": "%s", "file": "%s", "command": "c++ -std=c++17 -I%s -c %s -o /dev/null"}\n' \
       "$sep" "$root" "$f" "$inc" "$f"
     sep=","
@@ -26,12 +28,12 @@ cd "$root"
 } > "$tmp/compile_commands.json"
 
 status=0
-"$bin" --headers model fixtures/torch/*.cpp > "$tmp/model.txt" 2> "$tmp/model.err" || status=$?
+"$bin" --headers model "${files[@]}" > "$tmp/model.txt" 2> "$tmp/model.err" || status=$?
 [ "$status" -le 1 ] || { echo "FAIL: model-header run could not analyse every file:"; cat "$tmp/model.err"; exit 1; }
 status=0
 "$bin" -v --headers real -p "$tmp" > "$tmp/real.txt" 2> "$tmp/real.err" || status=$?
 [ "$status" -le 1 ] || { echo "FAIL: real-header run could not analyse every file:"; grep -v ': parsed with' "$tmp/real.err"; exit 1; }
-n=$(ls fixtures/torch/*.cpp | wc -l)
+n=${#files[@]}
 real=$(grep -c ': parsed with real headers' "$tmp/real.err" || true)
 [ "$real" -eq "$n" ] || { echo "FAIL: $real of $n files were parsed with the real headers"; cat "$tmp/real.err"; exit 1; }
 if ! diff -u "$tmp/model.txt" "$tmp/real.txt" > "$tmp/diff"; then
