@@ -153,6 +153,19 @@ fuzz-regressions: $(RUN_BIN)
 
 check: unit golden fixtures cli fuzz-regressions
 
+# memcheck over what runs in under 30 minutes here: the unit suites, the
+# fixtures of tests/valgrind/subset.sh (one per rule and framework), the
+# CLI tests (the bad-input matrix among them) and the fuzz regressions.
+# The subset's PCHs are built first without valgrind (test_pch builds
+# some under it). Any invalid access or definite leak fails with 99.
+VALGRIND_FIXTURES = $(shell bash tests/valgrind/subset.sh $(CURDIR))
+valgrind: $(BIN) $(BUILD)/tfgradlint-vg $(BUILD)/tests/fixture_runner
+	$(TEST_ENV) $(BIN) -q --format json $(VALGRIND_FIXTURES) >/dev/null 2>&1; \
+	  $(TEST_ENV) $(BIN) -q --format json tests/fuzz/regressions/*.c* -- -I$(CURDIR)/fixtures/torch >/dev/null 2>&1; true
+	$(MAKE) --no-print-directory VALGRIND=1 unit
+	$(TEST_ENV) TFGRADLINT_UNDER_VALGRIND=1 $(BUILD)/tests/fixture_runner $(BUILD)/tfgradlint-vg $(VALGRIND_FIXTURES)
+	$(MAKE) --no-print-directory VALGRIND=1 cli fuzz-regressions
+
 demo: $(BIN)
 	@echo "$$ tfgradlint examples/train_nograd.cpp"
 	@$(BIN) examples/train_nograd.cpp; status=$$?; echo "(exit status $$status)"; [ $$status -eq 1 ]

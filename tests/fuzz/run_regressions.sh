@@ -5,9 +5,7 @@
 # sanitizer build, a sanitizer report aborts the child and shows up here
 # as a crash. A reproducer of a wrong result rather than a crash says what
 # the JSON output must not show in a line `reject-output: REGEX` (or must
-# show, `expect-output: REGEX`). Inputs of the parser targets (under a
-# directory named after the target) are run by the fuzz targets' replay
-# (tests/fuzz/replay.sh), not here.
+# show, `expect-output: REGEX`).
 # usage: run_regressions.sh TFGRADLINT
 set -uo pipefail
 BIN=$1
