@@ -16,7 +16,7 @@ SCALAR_TYPES = {
     "ScalarType": "ScalarType", "ScalarType?": "c10::optional<ScalarType>",
     "MemoryFormat?": "c10::optional<MemoryFormat>", "MemoryFormat": "MemoryFormat",
     "Generator?": "c10::optional<Generator>", "str": "c10::string_view", "str?": "c10::optional<c10::string_view>",
-    "Layout": "Layout", "Device": "Device", "float[]": "ArrayRef<double>", "float[]?": "c10::optional<ArrayRef<double>>",
+    "Layout": "Layout", "Device": "Device", "Layout?": "c10::optional<Layout>", "Device?": "c10::optional<Device>", "float[]": "ArrayRef<double>", "float[]?": "c10::optional<ArrayRef<double>>",
     "Scalar[]": "ArrayRef<Scalar>", "int[]?": "OptionalIntArrayRef", "SymInt[]?": "OptionalIntArrayRef",
 }
 RETURNS = {"Tensor": "Tensor", "Tensor[]": "std::vector<Tensor>", "int": "int64_t", "SymInt": "int64_t",
@@ -66,6 +66,25 @@ def params(s, skip_self):
         elif seen_default:
             out[i] = p + " = {}"
     return out
+
+
+def fallback(classified_list, declared_functions, declared_methods, funcs, methods):
+    """Names no overload of which the type map covers (Tensor?[] indices,
+    Dimname only, Storage, Stream) still get one declaration, a forwarding
+    template, so that a call parses and resolves to the op's name."""
+    for classified in classified_list:
+        for full, (s, native, facts) in sorted(classified.items()):
+            if s.name.startswith("_") or s.is_out or s.name.endswith("_out"):
+                continue
+            ret = cpp_return(s.returns) or "Tensor"
+            variants = [v.strip() for v in str(native.get("variants", "function")).split(",")]
+            if "function" in variants and not s.is_inplace and s.name not in declared_functions \
+                    and s.name not in funcs:
+                funcs[s.name] = {"template <typename... Args> %s %s(Args&&... args);" % (ret, s.name)}
+            if "method" in variants and s.args and s.args[0].name == "self" and s.name not in declared_methods \
+                    and s.name not in methods:
+                ret = "Tensor&" if s.is_inplace and ret == "Tensor" else ret
+                methods[s.name] = {"template <typename... Args> %s %s(Args&&... args) const;" % (ret, s.name)}
 
 
 def declarations(classified, declared_functions, declared_methods):
@@ -125,10 +144,11 @@ def class_body(text, head):
     return text[i:]
 
 
-def write(path_funcs, path_methods, classified, ops_h, tensor_h, banner):
+def write(path_funcs, path_methods, classified, ops_h, tensor_h, banner, older=()):
     declared_f = declared_names(ops_h.split("namespace torch {")[0])
     declared_m = declared_names(class_body(tensor_h, "class Tensor {")) | {"Tensor", "operator"}
     funcs, methods = declarations(classified, declared_f, declared_m)
+    fallback([classified] + list(older), declared_f, declared_m, funcs, methods)
     with open(path_funcs, "w") as f:
         f.write(banner + "// ATen free functions the hand-written ops.h does not declare.\n#pragma once\n\nnamespace at {\n")
         f.write("\n".join(_drop_clashes(funcs)))
