@@ -111,19 +111,25 @@ def declarations(classified, declared_functions, declared_methods):
     return funcs, methods
 
 
+def _required(d):
+    sig = re.sub(r"\barg_\w+", "", d.split("(", 1)[1])
+    return tuple(p.strip() for p in sig.rstrip(";").rstrip(" const").rstrip(")").split(",")
+                 if p.strip() and "=" not in p)
+
+
 def _drop_clashes(decls):
-    """Overloads whose parameter lists differ only in defaulted trailing
-    parameters, or only in names, would be ambiguous; keep the longest."""
+    """Overloads whose required parameters are the same would make a call
+    with only those arguments ambiguous: the longest keeps its defaults, the
+    others lose theirs (clip(t) and clip(t, 0, 1) both parse)."""
     out = []
     for name, ds in sorted(decls.items()):
         keep = {}
-        for d in sorted(ds, key=len, reverse=True):
-            sig = re.sub(r"\barg_\w+", "", d.split("(", 1)[1])
-            required = tuple(p.strip() for p in sig.rstrip(";").rstrip(" const").rstrip(")").split(",")
-                             if p.strip() and "=" not in p)
-            if required in keep:
-                continue
-            keep[required] = d
+        for d in sorted(ds, key=lambda d: (-len(d), d)):
+            if _required(d) in keep:
+                d = d.replace(" = {}", "")
+                if _required(d) in keep:
+                    continue
+            keep[_required(d)] = d
         out.extend(sorted(keep.values()))
     return out
 

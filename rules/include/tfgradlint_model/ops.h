@@ -263,7 +263,11 @@ using at::manual_seed;
 
 namespace cuda {
 bool is_available();
+bool cudnn_is_available();
 int64_t device_count();
+void synchronize(int64_t device_index = -1);
+void manual_seed(uint64_t seed);
+void manual_seed_all(uint64_t seed);
 }  // namespace cuda
 
 }  // namespace torch
