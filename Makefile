@@ -49,7 +49,7 @@ DOCS := $(sort $(wildcard rules/docs/*.md))
 BIN := $(BUILD)/tfgradlint
 
 .PHONY: fuzz fuzz-body fuzz-parsers fuzz-regressions valgrind
-.PHONY: model-gen
+.PHONY: model-gen model-headers
 .PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
@@ -151,7 +151,16 @@ golden-update: $(BIN)
 fuzz-regressions: $(RUN_BIN)
 	$(TEST_ENV) bash tests/fuzz/run_regressions.sh $(RUN_BIN)
 
-check: unit golden fixtures cli fuzz-regressions
+# The LibTorch model headers parse (C++17 and C++20), declare every call
+# name of the LibTorch model, and accept the generated op-call sample.
+$(BUILD)/tests/check_model_headers: tests/model_headers/check_model_headers.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< $(LDLIBS_ALL) -o $@
+
+model-headers: $(BUILD)/tests/check_model_headers
+	$(BUILD)/tests/check_model_headers rules c++17 c++20 -- tests/model_headers/op_calls.cpp
+
+check: unit golden fixtures model-headers cli fuzz-regressions
 
 # memcheck over what runs in under 30 minutes here: the unit suites, the
 # fixtures of tests/valgrind/subset.sh (one per rule and framework), the

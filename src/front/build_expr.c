@@ -120,6 +120,12 @@ static ir_id decl_ref(struct fn_builder *b, CXCursor c)
 {
     CXCursor d = clang_getCursorReferenced(c);
     enum CXCursorKind k = clang_getCursorKind(d);
+    if (k == CXCursor_UnexposedDecl) { /* a structured binding (see build_decomposition) */
+        int32_t v = fb_var_of(b, d);
+        if (v >= 0 && b->env.v[v] != IR_NONE)
+            return b->env.v[v];
+        return unknown_of(b, c, NULL, 0);
+    }
     if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl || k == CXCursor_NonTypeTemplateParameter) {
         int32_t v = fb_var_of(b, d);
         if (v >= 0 && b->env.v[v] != IR_NONE)
@@ -662,12 +668,17 @@ static const struct model_call *tuple_element_op(struct fn_builder *b, CXCursor 
         clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
         return NULL;
     unsigned long long index = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
-    const struct ir_node *n = &b->nodes.v[arg];
+    return index < 32 ? fb_tuple_element_op(b, arg, (unsigned)index) : NULL;
+}
+
+const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index)
+{
+    const struct ir_node *n = &b->nodes.v[tuple];
     for (int hops = 0; n->kind == IR_VAR && n->nops == 1 && hops < 8; hops++)
         n = &b->nodes.v[n->ops[0]];
-    if (n->kind != IR_CALL || !n->op || index >= 32)
+    if (n->kind != IR_CALL || !n->op)
         return NULL;
-    return model_call_output(n->op, (unsigned)index);
+    return model_call_output(n->op, index);
 }
 
 static ir_id call(struct fn_builder *b, CXCursor c)

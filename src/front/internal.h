@@ -108,6 +108,9 @@ ir_id fb_add(struct fn_builder *b, enum ir_kind kind, CXCursor at, const ir_id *
 ir_id fb_add_mode(struct fn_builder *b, enum ir_mode_sub sub, int32_t aux, CXCursor at);
 void fb_set_var(struct fn_builder *b, int32_t var, ir_id version);
 int32_t fb_var_of(struct fn_builder *b, CXCursor decl);
+/* The model's class of element `index` of the tuple value `tuple` (the
+ * index output of max, sort, topk), or NULL when it says nothing. */
+const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index);
 int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name);
 uint32_t fb_push_ctrl(struct fn_builder *b, ir_id cond, enum ir_arm arm, CXCursor at);
 uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer);

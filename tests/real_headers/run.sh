@@ -41,4 +41,8 @@ if ! diff -u "$tmp/model.txt" "$tmp/real.txt" > "$tmp/diff"; then
   cat "$tmp/diff"
   exit 1
 fi
+# The op-call sample the model headers are checked with (make model-headers)
+# is valid LibTorch code.
+${CXX:-c++} -std=c++17 -fsyntax-only -I"$inc" tests/model_headers/op_calls.cpp ||
+  { echo "FAIL: tests/model_headers/op_calls.cpp does not parse with the real headers"; exit 1; }
 echo "real headers: $n LibTorch fixtures, same $(grep -c ': error: \|: warning: ' "$tmp/model.txt") findings with model and real headers"

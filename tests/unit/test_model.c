@@ -108,6 +108,10 @@ START_TEST(shipped_models_validate)
     ck_assert_ptr_null(model_call_output(model_call(m, "at::Tensor::max"), 0));
     ck_assert_int_eq(model_call_output(model_call(m, "at::Tensor::max"), 1)->cls, OP_NONDIFFERENTIABLE);
     ck_assert_int_eq(model_call_output(model_call(m, "torch::sort"), 1)->cls, OP_NONDIFFERENTIABLE);
+    /* torch:: factories honour requires_grad; the at:: ones do not. */
+    ck_assert_int_eq(model_call(m, "torch::logspace")->cls, OP_FACTORY);
+    ck_assert_int_eq(model_call(m, "at::logspace")->cls, OP_NONDIFFERENTIABLE);
+    ck_assert_int_eq(model_call(m, "torch::normal")->cls, OP_ZERO_GRADIENT); /* a sampler, via at::normal */
     /* Hand-curated facts override the generated ones. */
     ck_assert_int_eq(model_call(m, "at::Tensor::to")->saves, SAVES_NOTHING);
     ck_assert_ptr_nonnull(model_call(m, "at::Tensor::to")->nondiff_when_given);

@@ -16,6 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import derivs  # noqa: E402
+import calls  # noqa: E402
 import headers  # noqa: E402
 import ops_json  # noqa: E402
 
@@ -43,6 +44,9 @@ def main():
     p.add_argument("--oldest-origin", default="")
     p.add_argument("--out", required=True, help="the rules folder")
     p.add_argument("--date", default=datetime.date.today().isoformat())
+    p.add_argument("--real-include", default="/usr/include/torch/csrc/api/include",
+                   help="libtorch-dev's C++ frontend headers, to check the op-call sample")
+    p.add_argument("--calls-out", default="tests/model_headers/op_calls.cpp")
     a = p.parse_args()
     classified = {}
     for tree in (a.newest, a.oldest):
@@ -76,8 +80,13 @@ def main():
     os.makedirs(os.path.join(inc, "generated"), exist_ok=True)
     nf, nm = headers.write(os.path.join(inc, "generated", "ops_gen.h"),
                            os.path.join(inc, "generated", "tensor_methods_gen.inc"),
-                           classified[a.newest], ops_h, tensor_h, banner)
+                           classified[a.newest], ops_h, tensor_h, banner, [classified[a.oldest]])
     print("wrote %s/generated: %d functions, %d methods" % (inc, nf, nm))
+    if os.path.exists(os.path.join(a.real_include, "torch", "torch.h")):
+        n = calls.write(a.calls_out, classified[a.newest], classified[a.oldest], a.real_include)
+        print("wrote %s: %d calls valid with the real headers" % (a.calls_out, n))
+    else:
+        print("%s: no libtorch-dev headers, op-call sample left as it is" % a.real_include)
 
 
 if __name__ == "__main__":

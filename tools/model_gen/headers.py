@@ -16,7 +16,7 @@ SCALAR_TYPES = {
     "ScalarType": "ScalarType", "ScalarType?": "c10::optional<ScalarType>",
     "MemoryFormat?": "c10::optional<MemoryFormat>", "MemoryFormat": "MemoryFormat",
     "Generator?": "c10::optional<Generator>", "str": "c10::string_view", "str?": "c10::optional<c10::string_view>",
-    "Layout": "Layout", "Device": "Device", "float[]": "ArrayRef<double>", "float[]?": "c10::optional<ArrayRef<double>>",
+    "Layout": "Layout", "Device": "Device", "Layout?": "c10::optional<Layout>", "Device?": "c10::optional<Device>", "float[]": "ArrayRef<double>", "float[]?": "c10::optional<ArrayRef<double>>",
     "Scalar[]": "ArrayRef<Scalar>", "int[]?": "OptionalIntArrayRef", "SymInt[]?": "OptionalIntArrayRef",
 }
 RETURNS = {"Tensor": "Tensor", "Tensor[]": "std::vector<Tensor>", "int": "int64_t", "SymInt": "int64_t",
@@ -68,6 +68,25 @@ def params(s, skip_self):
     return out
 
 
+def fallback(classified_list, declared_functions, declared_methods, funcs, methods):
+    """Names no overload of which the type map covers (Tensor?[] indices,
+    Dimname only, Storage, Stream) still get one declaration, a forwarding
+    template, so that a call parses and resolves to the op's name."""
+    for classified in classified_list:
+        for full, (s, native, facts) in sorted(classified.items()):
+            if s.name.startswith("_") or s.is_out or s.name.endswith("_out"):
+                continue
+            ret = cpp_return(s.returns) or "Tensor"
+            variants = [v.strip() for v in str(native.get("variants", "function")).split(",")]
+            if "function" in variants and not s.is_inplace and s.name not in declared_functions \
+                    and s.name not in funcs:
+                funcs[s.name] = {"template <typename... Args> %s %s(Args&&... args);" % (ret, s.name)}
+            if "method" in variants and s.args and s.args[0].name == "self" and s.name not in declared_methods \
+                    and s.name not in methods:
+                ret = "Tensor&" if s.is_inplace and ret == "Tensor" else ret
+                methods[s.name] = {"template <typename... Args> %s %s(Args&&... args) const;" % (ret, s.name)}
+
+
 def declarations(classified, declared_functions, declared_methods):
     funcs, methods = {}, {}
     for full, (s, native, facts) in sorted(classified.items()):
@@ -92,19 +111,25 @@ def declarations(classified, declared_functions, declared_methods):
     return funcs, methods
 
 
+def _required(d):
+    sig = re.sub(r"\barg_\w+", "", d.split("(", 1)[1])
+    return tuple(p.strip() for p in sig.rstrip(";").rstrip(" const").rstrip(")").split(",")
+                 if p.strip() and "=" not in p)
+
+
 def _drop_clashes(decls):
-    """Overloads whose parameter lists differ only in defaulted trailing
-    parameters, or only in names, would be ambiguous; keep the longest."""
+    """Overloads whose required parameters are the same would make a call
+    with only those arguments ambiguous: the longest keeps its defaults, the
+    others lose theirs (clip(t) and clip(t, 0, 1) both parse)."""
     out = []
     for name, ds in sorted(decls.items()):
         keep = {}
-        for d in sorted(ds, key=len, reverse=True):
-            sig = re.sub(r"\barg_\w+", "", d.split("(", 1)[1])
-            required = tuple(p.strip() for p in sig.rstrip(";").rstrip(" const").rstrip(")").split(",")
-                             if p.strip() and "=" not in p)
-            if required in keep:
-                continue
-            keep[required] = d
+        for d in sorted(ds, key=lambda d: (-len(d), d)):
+            if _required(d) in keep:
+                d = d.replace(" = {}", "")
+                if _required(d) in keep:
+                    continue
+            keep[_required(d)] = d
         out.extend(sorted(keep.values()))
     return out
 
@@ -125,10 +150,11 @@ def class_body(text, head):
     return text[i:]
 
 
-def write(path_funcs, path_methods, classified, ops_h, tensor_h, banner):
+def write(path_funcs, path_methods, classified, ops_h, tensor_h, banner, older=()):
     declared_f = declared_names(ops_h.split("namespace torch {")[0])
     declared_m = declared_names(class_body(tensor_h, "class Tensor {")) | {"Tensor", "operator"}
     funcs, methods = declarations(classified, declared_f, declared_m)
+    fallback([classified] + list(older), declared_f, declared_m, funcs, methods)
     with open(path_funcs, "w") as f:
         f.write(banner + "// ATen free functions the hand-written ops.h does not declare.\n#pragma once\n\nnamespace at {\n")
         f.write("\n".join(_drop_clashes(funcs)))

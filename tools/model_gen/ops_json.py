@@ -99,7 +99,22 @@ def facts_by_name(classified):
                 if s.name == aten and not s.is_out and len([a for a in s.args if not a.kwarg_only]) == (1 if unary else 2)]
         if over:
             by_name[op] = over
-    return {name: merge(over) for name, over in by_name.items()}
+    merged = {name: merge(over) for name, over in by_name.items()}
+    # LibTorch wraps every function that takes TensorOptions in namespace
+    # torch (variable_factories.h): those honour requires_grad, the at::
+    # ones do not (they drop it or throw), so only torch::X is a factory.
+    # A name is a factory when every overload of it takes TensorOptions
+    # (torch::normal(mean_tensor, std) is a sampler, not a factory).
+    overloads = {}
+    for full, (s, native, facts) in classified.items():
+        variants = [v.strip() for v in str(native.get("variants", "function")).split(",")]
+        if public(s) and "function" in variants:
+            names = {a.name for a in s.args}
+            overloads.setdefault(s.name, []).append({"dtype", "layout", "device", "pin_memory"} <= names)
+    for name, takes_options in overloads.items():
+        if all(takes_options):
+            merged["torch::" + name] = {"class": "factory"}
+    return merged
 
 
 def build(newest, oldest, newest_label, oldest_label):

@@ -107,6 +107,12 @@ class Module : public std::enable_shared_from_this<Module> {
   void apply(const std::function<void(Module&)>& function);
   virtual void save(serialize::OutputArchive& archive) const;
   virtual void load(serialize::InputArchive& archive);
+  virtual std::shared_ptr<Module> clone(const c10::optional<at::Device>& device = c10::nullopt) const;
+  virtual void pretty_print(std::ostream& stream) const;
+  virtual bool is_serializable() const;
+  OrderedDict<std::string, std::shared_ptr<Module>> named_children() const;
+  OrderedDict<std::string, std::shared_ptr<Module>> named_modules(const std::string& name_prefix = std::string(),
+                                                                  bool include_self = true) const;
   template <typename ModuleType>
   std::shared_ptr<ModuleType> register_module(std::string name, std::shared_ptr<ModuleType> module);
   template <typename ModuleType>
@@ -539,6 +545,14 @@ enum class Reduction { None, Mean, Sum };
   struct Name##Options {                                                     \
     Name##Options();                                                         \
     template <typename T> Name##Options& reduction(T r);                     \
+    /* the other options of the loss modules, on every one of them */        \
+    Name##Options& weight(const at::Tensor& w);                              \
+    Name##Options& pos_weight(const at::Tensor& w);                          \
+    Name##Options& ignore_index(int64_t i);                                  \
+    Name##Options& label_smoothing(double s);                                \
+    Name##Options& beta(double b);                                           \
+    Name##Options& delta(double d);                                          \
+    Name##Options& log_target(bool b);                                       \
   };                                                                         \
   class Name##Impl : public Cloneable<Name##Impl> {                          \
    public:                                                                   \

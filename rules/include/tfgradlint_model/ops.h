@@ -57,11 +57,17 @@ Context& globalContext();
 
 // math
 Tensor add(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
+Tensor add(const Tensor& self, const Scalar& other, const Scalar& alpha = 1);
 Tensor sub(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
+Tensor sub(const Tensor& self, const Scalar& other, const Scalar& alpha = 1);
 Tensor mul(const Tensor& self, const Tensor& other);
+Tensor mul(const Tensor& self, const Scalar& other);
 Tensor div(const Tensor& self, const Tensor& other);
+Tensor div(const Tensor& self, const Scalar& other);
+Tensor div(const Tensor& self, const Tensor& other, optional<c10::string_view> rounding_mode);
 Tensor pow(const Tensor& self, const Scalar& exponent);
 Tensor pow(const Tensor& self, const Tensor& exponent);
+Tensor pow(const Scalar& self, const Tensor& exponent);
 Tensor matmul(const Tensor& self, const Tensor& other);
 Tensor mm(const Tensor& self, const Tensor& mat2);
 Tensor bmm(const Tensor& self, const Tensor& mat2);
@@ -126,6 +132,8 @@ std::vector<Tensor> split(const Tensor& self, int64_t split_size, int64_t dim = 
 std::vector<Tensor> split(const Tensor& self, IntArrayRef split_size, int64_t dim = 0);
 std::vector<Tensor> chunk(const Tensor& self, int64_t chunks, int64_t dim = 0);
 Tensor where(const Tensor& condition, const Tensor& self, const Tensor& other);
+std::vector<Tensor> where(const Tensor& condition);
+Tensor where(const Tensor& condition, const Scalar& self, const Scalar& other);
 Tensor where(const Tensor& condition, const Scalar& self, const Tensor& other);
 Tensor where(const Tensor& condition, const Tensor& self, const Scalar& other);
 Tensor gather(const Tensor& self, int64_t dim, const Tensor& index, bool sparse_grad = false);
@@ -157,7 +165,11 @@ Tensor any(const Tensor& self);
 Tensor all(const Tensor& self);
 Tensor count_nonzero(const Tensor& self, optional<int64_t> dim = nullopt);
 Tensor bucketize(const Tensor& self, const Tensor& boundaries, bool out_int32 = false, bool right = false);
-Tensor searchsorted(const Tensor& sorted_sequence, const Tensor& self, bool out_int32 = false, bool right = false);
+Tensor bucketize(const Scalar& self, const Tensor& boundaries, bool out_int32 = false, bool right = false);
+Tensor searchsorted(const Tensor& sorted_sequence, const Tensor& self, bool out_int32 = false, bool right = false,
+                    optional<c10::string_view> side = nullopt, const optional<Tensor>& sorter = {});
+Tensor searchsorted(const Tensor& sorted_sequence, const Scalar& self, bool out_int32 = false, bool right = false,
+                    optional<c10::string_view> side = nullopt, const optional<Tensor>& sorter = {});
 Tensor histc(const Tensor& self, int64_t bins = 100, const Scalar& min = 0, const Scalar& max = 0);
 Tensor multinomial(const Tensor& self, int64_t num_samples, bool replacement = false);
 Tensor one_hot(const Tensor& self, int64_t num_classes = -1);
@@ -251,7 +263,11 @@ using at::manual_seed;
 
 namespace cuda {
 bool is_available();
+bool cudnn_is_available();
 int64_t device_count();
+void synchronize(int64_t device_index = -1);
+void manual_seed(uint64_t seed);
+void manual_seed_all(uint64_t seed);
 }  // namespace cuda
 
 }  // namespace torch

@@ -56,6 +56,14 @@ class TensorAccessor<T, 1> {
   int64_t size(int64_t i) const;
 };
 
+template <typename T> struct DefaultPtrTraits { typedef T* PtrType; };
+template <typename T> struct RestrictPtrTraits { typedef T* __restrict__ PtrType; };
+// The packed accessors index like TensorAccessor (CUDA kernels take them).
+template <typename T, size_t N, template <typename U> class PtrTraits = DefaultPtrTraits>
+using PackedTensorAccessor32 = TensorAccessor<T, N>;
+template <typename T, size_t N, template <typename U> class PtrTraits = DefaultPtrTraits>
+using PackedTensorAccessor64 = TensorAccessor<T, N>;
+
 class Tensor {
  public:
   Tensor();
@@ -113,6 +121,10 @@ class Tensor {
   template <typename T> T* data_ptr() const;
   void* data_ptr() const;
   template <typename T, size_t N> TensorAccessor<T, N> accessor() const&;
+  template <typename T, size_t N, template <typename U> class PtrTraits = DefaultPtrTraits>
+  PackedTensorAccessor32<T, N, PtrTraits> packed_accessor32() const&;
+  template <typename T, size_t N, template <typename U> class PtrTraits = DefaultPtrTraits>
+  PackedTensorAccessor64<T, N, PtrTraits> packed_accessor64() const&;
 
   // conversion and devices
   Tensor to(ScalarType dtype, bool non_blocking = false, bool copy = false) const;
