@@ -6,6 +6,7 @@
  * built, every such call is classed by the model's op_types table with the
  * file's registrations applied, wherever they appear in the file. */
 #include "internal.h"
+#include "../analysis/constprop.h"
 #include <string.h>
 
 #define MAX_TRACE 32
@@ -161,53 +162,92 @@ static const struct model_call *classed(struct tu_builder *tb, const struct strm
 
 /* ---- helpers that take the op type as a parameter ---- */
 
-/* The input of `fn` whose string names the type of an op it builds
- * (`add_op(g, "MatMul", a, b)` passing `type` to TF_NewOperation), or -1. */
-static int op_type_input(const struct ir_fn *fn)
+/* A call of a helper of the file that passes a constant op type (or a
+ * description started with one) for an input through which the helper
+ * builds an op (see analysis/constprop.h) runs an op of that type: it is
+ * classed like one. A helper that returns the description it started is
+ * not an op itself; it only carries the type to where the op is finished. */
+static const char *helper_call_type(struct tu_builder *tb, const struct constprop *cp, const struct ir_fn *fn,
+                                    const struct ir_node *n)
 {
-    for (ir_id i = 0; i < fn->nnodes; i++) {
-        const struct ir_node *n = &fn->nodes[i];
-        if (n->kind != IR_CALL || n->op_type || !n->op || n->op->cls != OP_OP_BUILDER)
-            continue;
-        ir_id v = ir_call_arg(n, n->op->op_type_arg);
-        for (int k = 0; v != IR_NONE && k < MAX_TRACE && fn->nodes[v].kind != IR_PARAM; k++)
-            v = (fn->nodes[v].kind == IR_OP || fn->nodes[v].kind == IR_UNKNOWN) && fn->nodes[v].nops == 1
-                    ? fn->nodes[v].ops[0]
-                    : IR_NONE;
-        if (v != IR_NONE)
-            return fn->nodes[v].aux;
+    const struct ir_fn *callee = tb->fns.v[n->callee];
+    uint32_t shift = (!callee->is_method && (n->flags & IRF_RECEIVER)) ? 1 : 0;
+    for (uint32_t j = 0; j < callee->ninputs && j + shift < n->nops; j++) {
+        uint8_t use = cp->use[n->callee][j];
+        const char *type = (use & CP_OP_TYPE) ? constprop_string(tb->arena, fn, n->ops[j + shift]) : NULL;
+        if (!type && (use & CP_BUILDER))
+            type = constprop_builder_type(fn, n->ops[j + shift]);
+        if (type && *type)
+            return type;
     }
-    return -1;
+    return NULL;
 }
 
-/* A call passing a string literal as such a helper's op type runs an op of
- * that type: it is classed like one. */
-static void class_helper_calls(struct tu_builder *tb, const struct strmap *regs, const int *type_input)
+static const struct model_call helper_op = {
+    .name = "<op built by a helper>", .cls = OP_DIFFERENTIABLE, .target_arg = ARG_NONE,
+    .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE, .create_graph_arg = ARG_NONE,
+    .allow_unused_arg = ARG_NONE, .unless_false_arg = ARG_NONE, .op_type_arg = ARG_NONE,
+    .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE, .makes_trainable_arg = ARG_NONE,
+    .tape_arg = ARG_NONE, .frees_graph = true, .differentiable = true, .function_arg = ARG_NONE,
+};
+
+/* Classes the call nodes whose op type becomes known; returns whether any did. */
+static bool class_calls_once(struct tu_builder *tb, const struct strmap *regs, const struct constprop *cp,
+                             struct ir_fn *fn)
 {
-    for (size_t f = 0; f < tb->fns.n; f++) {
-        struct ir_fn *fn = tb->fns.v[f];
-        for (ir_id i = 0; i < fn->nnodes; i++) {
-            struct ir_node *n = &fn->nodes[i];
-            if (n->kind != IR_CALL || n->callee < 0 || type_input[n->callee] < 0 || (n->flags & IRF_CTOR))
-                continue;
-            const struct ir_fn *callee = tb->fns.v[n->callee];
-            uint32_t at = (uint32_t)type_input[n->callee] + ((!callee->is_method && (n->flags & IRF_RECEIVER)) ? 1 : 0);
-            const struct ir_node *lit = at < n->nops ? &fn->nodes[n->ops[at]] : NULL;
-            size_t len = lit && lit->kind == IR_LITERAL && lit->name ? strlen(lit->name) : 0;
-            if (len < 2 || lit->name[0] != '"')
-                continue;
-            n->op_type = arena_strndup(tb->arena, lit->name + 1, len - 2);
-            static const struct model_call plain = {
-                .name = "<op built by a helper>", .cls = OP_DIFFERENTIABLE, .target_arg = ARG_NONE,
-                .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE, .create_graph_arg = ARG_NONE,
-                .allow_unused_arg = ARG_NONE, .unless_false_arg = ARG_NONE, .op_type_arg = ARG_NONE,
-                .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE, .makes_trainable_arg = ARG_NONE,
-                .tape_arg = ARG_NONE, .frees_graph = true, .differentiable = true, .function_arg = ARG_NONE,
-            };
-            const struct model_call *c = classed(tb, regs, &plain, n->op_type);
-            n->op = c == &plain ? NULL : c;
+    bool changed = false;
+    for (ir_id i = 0; i < fn->nnodes; i++) {
+        struct ir_node *n = &fn->nodes[i];
+        if (n->kind != IR_CALL || n->op_type || (n->flags & IRF_CTOR))
+            continue;
+        if (n->callee >= 0) {
+            n->op_type = helper_call_type(tb, cp, fn, n);
+            if (n->op_type && !cp->returns_builder[n->callee]) {
+                const struct model_call *c = classed(tb, regs, &helper_op, n->op_type);
+                n->op = c == &helper_op ? NULL : c;
+            }
+        } else if (n->op && n->op->op_type_of_arg >= 0) {
+            /* TF_FinishOperation(desc) on a description a helper started */
+            n->op_type = constprop_builder_type(fn, ir_call_arg(n, n->op->op_type_of_arg));
+            if (n->op_type)
+                n->op = classed(tb, regs, n->op, n->op_type);
+        }
+        changed |= n->op_type != NULL;
+    }
+    return changed;
+}
+
+/* What a call writes through its arguments is classed like the call. */
+static void class_call_effects(struct ir_fn *fn)
+{
+    for (ir_id i = 0; i < fn->nnodes; i++) {
+        struct ir_node *n = &fn->nodes[i];
+        if (n->kind != IR_OP || !(n->flags & IRF_CALL_EFFECT) || n->aux < 0 || (uint32_t)n->aux >= fn->nnodes)
+            continue;
+        const struct ir_node *call = &fn->nodes[n->aux];
+        if (call->op_type && !n->op_type) {
+            n->op_type = call->op_type;
+            n->op = call->op;
         }
     }
+}
+
+static void class_helper_calls(struct tu_builder *tb, const struct strmap *regs)
+{
+    struct constprop cp;
+    constprop_init(&cp, tb->fns.v, (uint32_t)tb->fns.n);
+    /* A type found at one call can make another resolvable (a description
+     * a helper started, finished later): repeat while something changes. */
+    for (int round = 0; round < 4; round++) {
+        bool changed = false;
+        for (size_t f = 0; f < tb->fns.n; f++)
+            changed |= class_calls_once(tb, regs, &cp, tb->fns.v[f]);
+        if (!changed)
+            break;
+    }
+    for (size_t f = 0; f < tb->fns.n; f++)
+        class_call_effects(tb->fns.v[f]);
+    constprop_free(&cp);
 }
 
 void front_class_op_types(struct tu_builder *tb)
@@ -223,10 +263,6 @@ void front_class_op_types(struct tu_builder *tb)
                 n->op = classed(tb, &s.regs, n->op, n->op_type);
         }
     }
-    int *type_input = xmalloc((tb->fns.n ? tb->fns.n : 1) * sizeof *type_input);
-    for (size_t f = 0; f < tb->fns.n; f++)
-        type_input[f] = op_type_input(tb->fns.v[f]);
-    class_helper_calls(tb, &s.regs, type_input);
-    free(type_input);
+    class_helper_calls(tb, &s.regs);
     strmap_free(&s.regs);
 }

@@ -218,7 +218,9 @@ static bool node_can_be_constant(struct search *s, uint32_t f, ir_id id)
             }
         return false;
     }
-    if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR))
+    /* A helper call classed by the op type passed to it is that op, not
+     * its body's paths (which depend on the type it is given). */
+    if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR) && !n->op_type)
         return call_can_be_constant(s, f, id);
     /* Any other value is a constant when everything flowing into it is. */
     bool any = false;

@@ -11,7 +11,9 @@
  * a set that cannot be closed (an input nobody in the file passes) is never
  * called disjoint. Losses that GL001-GL003 explain still reach their
  * variables through a cut, so they are not reported here. */
+#include "../analysis/elements.h"
 #include "../analysis/objects.h"
+#include "../analysis/watches.h"
 #include "../analysis/trained.h"
 #include "common.h"
 #include <stdio.h>
@@ -90,7 +92,8 @@ static bool literal_true(const struct ir_fn *fn, ir_id v)
 
 /* `unwatched`: the input was never made trainable (a tape source never
  * watched), rather than not reached from the outputs. */
-static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input, bool unwatched)
+static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input, bool unwatched,
+                                const struct watch_list *watches)
 {
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];
@@ -106,20 +109,12 @@ static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
     snprintf(msg, sizeof msg, "input %s%s%s of `%s` %s: %s", name ? "`" : "", name ? name : "", name ? "`" : "",
              rule_short_name(c->name),
              unwatched ? "was never watched or made trainable" : "is not used by the outputs", error);
-    struct diag_note note = rule_note(ctx->a, (struct node_ref){f, input}, "the unused input is defined here");
-    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, c->loc, c->end, msg, &note, 1);
-}
-
-/* A braced list `{w1, w2}`, also behind a vector built from one or a
- * variable (an array) declared with one. */
-static const struct ir_node *braced_list(const struct ir_fn *fn, ir_id v)
-{
-    const struct ir_node *n = &fn->nodes[v];
-    if (n->kind == IR_VAR && !(n->flags & IRF_ASSIGN) && n->nops == 1)
-        n = &fn->nodes[n->ops[0]];
-    if ((n->flags & IRF_CTOR) && n->nops > 0)
-        n = &fn->nodes[n->ops[0]];
-    return n->kind == IR_UNKNOWN && (n->flags & IRF_BRACED) && n->nops > 0 ? n : NULL;
+    struct diag_note notes[1 + WATCHES_MAX_NOTES];
+    size_t nn = 0;
+    notes[nn++] = rule_note(ctx->a, (struct node_ref){f, input}, "the unused input is defined here");
+    for (int i = 0; watches && i < watches->n; i++)
+        notes[nn++] = rule_note(ctx->a, watches->at[i], "the tape watches this value instead");
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, c->loc, c->end, msg, notes, nn);
 }
 
 /* The gradient request uses a tape made in `f`: only this function can
@@ -131,6 +126,16 @@ static bool tape_made_here(struct analysis *a, uint32_t f, const struct ir_node 
         return false;
     struct object_ref t = objects_trace(a, f, ir_call_operand(c, c->op->tape_arg), ROLE_TAPE, ROLE_NONE);
     return t.answer == OBJ_FOUND && t.constructed && t.at.fn == f;
+}
+
+/* A watch in a helper of the file (`WatchAll(&tape, w)`) does not make the
+ * caller's value trainable in the flow facts; ask the tape's watch calls. */
+static bool watched_elsewhere(struct analysis *a, uint32_t f, const struct ir_node *c, ir_id input,
+                              struct watch_list *watches)
+{
+    if (c->op->tape_arg == ARG_NONE)
+        return false;
+    return watches_of(a, f, ir_call_operand(c, c->op->tape_arg), input, watches) != WATCH_NO;
 }
 
 /* `grad(outputs, inputs)`: every input must be reached from the outputs. */
@@ -147,19 +152,20 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
     bool local_tape = tape_made_here(a, f, c);
     if (reached.open && !local_tape)
         return;
-    /* A braced list `{w1, w2}` (or a vector built from one) is checked
-     * element by element. */
-    const struct ir_node *list = braced_list(fn, sources);
-    bool braced = list != NULL;
-    for (uint32_t k = 0; k < (braced ? list->nops : 1); k++) {
-        ir_id input = braced ? list->ops[k] : sources;
+    /* A list built here (`{w1, w2}`, a vector made from one or filled in
+     * a loop) is checked element by element. */
+    struct element_list list;
+    bool braced = elements_of(fn, sources, &list) && !list.open && list.n > 0;
+    for (uint32_t k = 0; k < (braced ? list.n : 1); k++) {
+        ir_id input = braced ? list.v[k] : sources;
         struct origin_set wanted = {0};
         collect_value(a, f, input, &wanted);
+        struct watch_list watches = {0};
         if (wanted.n > 0 && !wanted.open && !reached.open && !origin_sets_meet(&wanted, &reached))
-            report_unused_input(ctx, f, call, input, false);
+            report_unused_input(ctx, f, call, input, false, NULL);
         else if (c->op->sources_must_be_trainable && braced && wanted.n == 0 && (!wanted.open || local_tape) &&
-                 wanted.best != TRUST_DEFINITE)
-            report_unused_input(ctx, f, call, input, true);
+                 wanted.best != TRUST_DEFINITE && !watched_elsewhere(a, f, c, input, &watches))
+            report_unused_input(ctx, f, call, input, true, &watches);
     }
 }
 

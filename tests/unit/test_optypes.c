@@ -153,6 +153,48 @@ START_TEST(helper_given_the_op_type_is_classed_at_its_call)
 }
 END_TEST
 
+START_TEST(op_type_passed_through_helper_chains_is_classed_at_each_call)
+{
+    const struct ir_fn *fn = build("g::Out op(g::Graph* gr, const char* type, g::Out x) {\n"
+                                   "  g::Desc* d = g::new_op(gr, type);\n"
+                                   "  g::add_input(d, x);\n"
+                                   "  return g::finish(d);\n"
+                                   "}\n"
+                                   "g::Out unary(const char* t, g::Graph* gr, g::Out x) { return op(gr, t, x); }\n"
+                                   "g::Out named(g::Graph* gr, g::Out x) { const char* k = \"Floor\"; return unary(k, gr, x); }\n"
+                                   "g::Desc* begin(g::Graph* gr, const char* type) { return g::new_op(gr, type); }\n"
+                                   "g::Out end(g::Desc* d) { return g::finish(d); }\n"
+                                   "g::Out f(g::Graph* gr, g::Out x) {\n"
+                                   "  g::Out a = unary(\"Mystery\", gr, x);\n"
+                                   "  g::Out b = unary(\"Sqrt\", gr, a);\n"
+                                   "  g::Desc* d = begin(gr, \"Floor\");\n"
+                                   "  g::add_input(d, b);\n"
+                                   "  g::Out c = g::finish(d);\n"
+                                   "  return end(begin(gr, \"Var\"));\n"
+                                   "}\n",
+                                   "f");
+    /* two deep: unary passes its parameter on to op */
+    ir_id first = find_call(fn, "unary", 0), second = find_call(fn, "unary", first + 1);
+    ck_assert_str_eq(fn->nodes[first].op_type, "Mystery");
+    ck_assert_int_eq(fn->nodes[first].op->cls, OP_NONDIFFERENTIABLE);
+    ck_assert_str_eq(fn->nodes[second].op_type, "Sqrt");
+    ck_assert_ptr_null(fn->nodes[second].op); /* an op type the model does not class */
+    /* a helper that starts a description carries the type to the call finishing it */
+    ir_id begin = find_call(fn, "begin", 0);
+    ck_assert_str_eq(fn->nodes[begin].op_type, "Floor");
+    ck_assert_ptr_null(fn->nodes[begin].op);
+    ck_assert_int_eq(fn->nodes[find_call(fn, "finish", 0)].op->cls, OP_NONDIFFERENTIABLE);
+    /* ... also when the finishing call is itself in a helper */
+    ck_assert_int_eq(fn->nodes[find_call(fn, "end", 0)].op->cls, OP_TRAINABLE_SOURCE);
+    /* a local variable initialised with a literal is that constant */
+    const struct ir_fn *named = find_fn(&tu, "named");
+    ck_assert_str_eq(named->nodes[find_call(named, "unary", 0)].op_type, "Floor");
+    /* inside the helpers the type stays unknown */
+    const struct ir_fn *unary = find_fn(&tu, "unary");
+    ck_assert_ptr_null(unary->nodes[find_call(unary, "op", 0)].op_type);
+}
+END_TEST
+
 /* The variable version after node `from` whose operands include an effect. */
 static const struct ir_node *effect_written_into(const struct ir_fn *fn, const char *var, ir_id from)
 {
@@ -238,6 +280,7 @@ Suite *suite_optypes(void)
     tcase_add_test(t, op_type_string_classes_the_finishing_call);
     tcase_add_test(t, registration_later_in_the_file_changes_the_class);
     tcase_add_test(t, helper_given_the_op_type_is_classed_at_its_call);
+    tcase_add_test(t, op_type_passed_through_helper_chains_is_classed_at_each_call);
     tcase_add_test(t, results_written_through_pointers_and_views_are_classed_like_the_op);
     tcase_add_test(t, watch_makes_its_argument_trainable);
     tcase_add_test(t, object_trace_tells_a_tape_context_from_its_parent);

@@ -1,6 +1,7 @@
 // tfgradlint API model of tensorflow/cc/client/client_session.h.
 #ifndef TFGRADLINT_MODEL_TF_CLIENT_SESSION_H
 #define TFGRADLINT_MODEL_TF_CLIENT_SESSION_H
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>

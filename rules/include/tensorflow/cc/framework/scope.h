@@ -1,12 +1,14 @@
 // tfgradlint API model of tensorflow/cc/framework/scope.h.
 #ifndef TFGRADLINT_MODEL_TF_SCOPE_H
 #define TFGRADLINT_MODEL_TF_SCOPE_H
+#include <memory>
 #include <string>
 #include <vector>
 #include "tensorflow/core/platform/status.h"
 
 namespace tensorflow {
 class Graph;
+class GraphDef;
 class Operation;
 class Scope {
  public:
@@ -23,7 +25,9 @@ class Scope {
   bool ok() const;
   Status status() const;
   Status ToGraph(Graph* g) const;
+  Status ToGraphDef(GraphDef* gdef, bool include_debug_info = false) const;
   Graph* graph() const;
+  std::string GetUniqueNameForOp(const std::string& default_name) const;
 
  private:
   Scope();

@@ -25,7 +25,12 @@ TFGL_OP3(Slice, input, begin, size, output);
 
 class Placeholder {
  public:
+  struct Attrs {
+    Attrs Shape(const PartialTensorShape& x);
+  };
   Placeholder(const ::tensorflow::Scope& scope, DataType dtype);
+  Placeholder(const ::tensorflow::Scope& scope, DataType dtype, const Placeholder::Attrs& attrs);
+  static Attrs Shape(const PartialTensorShape& x);
   TFGL_OP_TAIL(Placeholder, output);
 };
 

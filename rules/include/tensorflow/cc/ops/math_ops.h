@@ -59,6 +59,8 @@ TFGL_OP2(Cumprod, x, axis, out);
 using ReduceSum = Sum;
 using ReduceMean = Mean;
 using ReduceMax = Max;
+using Multiply = Mul;
+using Subtract = Sub;
 
 class MatMul {
  public:
