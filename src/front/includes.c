@@ -473,14 +473,21 @@ static bool in_system_dirs(const char *name, char *buf, size_t len)
     return false;
 }
 
-/* Reachable without the model: the flags, then the two directories every
- * compiler searches (the test zero-config used before this module). */
+/* Reachable without the model: through the flags, then the two directories
+ * every compiler searches. With no flags at all (no database, nothing
+ * after `--`), only the flags count: a framework installed in the system's
+ * directories is rarely usable without its build's flags (Debian's
+ * libtorch-dev has torch/script.h in /usr/include but the torch/torch.h it
+ * needs under torch/csrc/api/include), and its real headers cost seconds
+ * per file where the model's cost milliseconds. */
 static bool reachable_without_model(const struct inc_config *c, const char *name)
 {
     char buf[PATH_MAX];
     bool descend;
-    return in_flag_dirs(c, name, false, buf, sizeof buf, &descend) || file_in("/usr/local/include", name, buf, sizeof buf) ||
-           file_in("/usr/include", name, buf, sizeof buf);
+    if (in_flag_dirs(c, name, false, buf, sizeof buf, &descend))
+        return true;
+    return c->nargs > 0 && (file_in("/usr/local/include", name, buf, sizeof buf) ||
+                            file_in("/usr/include", name, buf, sizeof buf));
 }
 
 static void add_unique(const_str_vec *v, struct arena *a, const char *s)

@@ -13,7 +13,11 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* Seconds a failed build is remembered on disk. */
+#define PCH_FAILURE_TTL (24 * 60 * 60)
 
 struct pch_cache {
     char *dir;
@@ -306,6 +310,11 @@ static void slot_init(struct slot *s, const struct pch_cache *c, const struct st
  * LibTorch's headers, paid by every file of every run). */
 static bool failed_on_disk(const struct slot *s, const struct strbuf *material)
 {
+    /* A header that was missing is not among the files the build read, so
+     * installing it would go unnoticed: a failure is retried after a day. */
+    struct stat st;
+    if (stat(s->failed, &st) != 0 || time(NULL) - st.st_mtime > PCH_FAILURE_TTL)
+        return false;
     size_t len = 0;
     char *text = read_small(s->failed, &len);
     bool failed = text && manifest_valid(text, len, material);
@@ -353,8 +362,11 @@ static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned depth,
     struct dep_collector *dc = data;
     /* The file will #include these headers again after the PCH; a header
      * without an include guard or #pragma once would then be defined
-     * twice, so such an include list gets no PCH. */
-    if (depth == 1 && !clang_isFileMultipleIncludeGuarded(dc->tu, f))
+     * twice, so such an include list gets no PCH. System headers may be
+     * included twice by definition (<cctype> keeps its guard after an
+     * #include, so clang does not see it as guarded). */
+    if (depth == 1 && !clang_isFileMultipleIncludeGuarded(dc->tu, f) &&
+        !clang_Location_isInSystemHeader(clang_getLocationForOffset(dc->tu, f, 0)))
         dc->ok = false;
     CXString name = clang_getFileName(f);
     struct dep d;
@@ -554,6 +566,20 @@ static void drop_excluded(const_str_vec *incs, const char *const *exclude, size_
     incs->n = kept;
 }
 
+/* Keeps only the framework's headers: the standard headers a file adds
+ * before them (in any order) would otherwise make a key per file, and the
+ * framework's headers include most of them already; the file includes
+ * them again after the PCH (they are guarded). */
+static void keep_framework_only(const_str_vec *incs, const char *framework_dir)
+{
+    size_t kept = 0;
+    for (size_t i = 0; framework_dir && i < incs->n; i++)
+        if (has_file(framework_dir, incs->v[i]))
+            incs->v[kept++] = incs->v[i];
+    if (framework_dir)
+        incs->n = kept;
+}
+
 const char *pch_prepare(struct pch_cache *c, const char *text, const char *framework_dir, const char *const *args,
                         size_t nargs, struct arena *a, enum pch_outcome *outcome)
 {
@@ -578,7 +604,9 @@ const char *pch_prepare_excluding(struct pch_cache *c, const char *text, const c
     pch_preamble_includes(text, a, &incs);
     cut_after_framework(&incs, framework_dir);
     drop_excluded(&incs, exclude, nexclude);
-    if (reached && !names_framework(&incs, framework_dir))
+    if (reached || names_framework(&incs, framework_dir))
+        keep_framework_only(&incs, framework_dir);
+    if (reached && incs.n == 0)
         VEC_PUSH(incs, reached);
     if (!c || incs.n == 0) {
         VEC_FREE(incs);

@@ -125,6 +125,9 @@ typedef VEC(struct CXUnsavedFile) unsaved_vec;
 
 static void add_standin(unsaved_vec *files, const char *name, struct arena *a)
 {
+    /* Only names that stay inside the stand-ins' directory. */
+    if (name[0] == '/' || strstr(name, ".."))
+        return;
     const char *path = arena_printf(a, STANDIN_DIR "/%s", name);
     for (size_t i = 0; i < files->n; i++)
         if (strcmp(files->v[i].Filename, path) == 0)
@@ -146,9 +149,7 @@ static bool add_unfound(CXTranslationUnit tu, unsaved_vec *files, struct arena *
         const char *text = clang_getCString(sp);
         const char *tail = text ? strstr(text, "' file not found") : NULL;
         if (tail && text[0] == '\'' && tail > text + 1 && tail[16] == '\0') {
-            const char *name = arena_strndup(a, text + 1, (size_t)(tail - text - 1));
-            if (name[0] != '/' && !strstr(name, ".."))
-                add_standin(files, name, a);
+            add_standin(files, arena_strndup(a, text + 1, (size_t)(tail - text - 1)), a);
         }
         clang_disposeString(sp);
         clang_disposeDiagnostic(d);

@@ -178,6 +178,30 @@ START_TEST(explicit_flags_win_over_inference_and_the_model)
 }
 END_TEST
 
+/* Without any flag, a framework header the system's directories hold is
+ * still served by the model (such installs rarely work without their
+ * build's flags); with flags, the system's copy counts as reachable.
+ * stdio.h stands for the framework header here. */
+START_TEST(system_copy_of_a_framework_header_counts_only_with_flags)
+{
+    struct arena a;
+    arena_init(&a);
+    put("model/stdio.h", "#pragma once\n");
+    put("proj/src/io.cpp", "#include <stdio.h>\n");
+    struct inc_config bare = {NULL, 0, at("model"), false, at("proj")};
+    struct inc_scan s;
+    inc_scan_file(at("proj/src/io.cpp"), NULL, &bare, &a, &s);
+    ck_assert_str_eq(s.framework, "stdio.h");
+    inc_scan_free(&s);
+    const char *args[] = {"-DWITH_FLAGS"};
+    struct inc_config flagged = {args, 1, at("model"), false, at("proj")};
+    inc_scan_file(at("proj/src/io.cpp"), NULL, &flagged, &a, &s);
+    ck_assert_ptr_null(s.framework);
+    inc_scan_free(&s);
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(scan_is_bounded_and_survives_cycles)
 {
     struct arena a;
@@ -217,6 +241,7 @@ Suite *suite_includes(void)
     tcase_add_test(t, index_prefers_the_header_nearest_the_includer);
     tcase_add_test(t, scan_follows_project_headers_to_the_framework);
     tcase_add_test(t, explicit_flags_win_over_inference_and_the_model);
+    tcase_add_test(t, system_copy_of_a_framework_header_counts_only_with_flags);
     tcase_add_test(t, scan_is_bounded_and_survives_cycles);
     suite_add_tcase(s, t);
     return s;
