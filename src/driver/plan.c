@@ -1,6 +1,8 @@
 /* driver/plan: files and per-file flags from arguments and databases. */
 #include "plan.h"
+#include "datadir.h"
 #include "walk.h"
+#include "../front/includes.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +59,7 @@ static const char *display_path(struct plan *p, const char *abs)
 
 static void add_job(struct plan *p, const struct options *o, const char *path, struct db_slot *slot)
 {
-    struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL};
+    struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL, inc_project_root(path)};
     const struct compdb_entry *e = NULL;
     if (slot && slot->error)
         j.error = slot->error;
@@ -82,6 +84,72 @@ static struct db_slot *discovered_db(struct plan *p, const char *file, FILE *war
     struct db_slot *slot = found ? load_db(p, found, warn) : NULL;
     free(found);
     return slot;
+}
+
+static bool is_header(const char *path)
+{
+    static const char *const exts[] = {".h", ".hh", ".hpp", ".hxx", ".cuh", NULL};
+    const char *dot = strrchr(path, '.');
+    for (int i = 0; dot && exts[i]; i++)
+        if (strcmp(dot, exts[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool named_on_command_line(const struct options *o, const char *path)
+{
+    for (size_t i = 0; i < o->paths.n; i++)
+        if (strcmp(o->paths.v[i], path) == 0)
+            return true;
+    return false;
+}
+
+/* The headers met in a directory walk are analysed through the source
+ * files of the run that include them (directly or through other headers):
+ * parsed alone, a header that is not self-contained fails, and its bodies
+ * would be analysed twice. A header no source of the run includes stays,
+ * and gets the same inferred flags as any file. The scans also fill the
+ * include cache the per-file children inherit; -v lists the inferred
+ * directories. */
+static void drop_included_headers(struct plan *p, const struct options *o, FILE *warn)
+{
+    char *datadir = datadir_find();
+    char *model_dir = datadir ? arena_printf(&p->arena, "%s/include", datadir) : NULL;
+    free(datadir);
+    struct strmap reached, inferred;
+    strmap_init(&reached);
+    strmap_init(&inferred);
+    for (size_t i = 0; i < p->jobs.n; i++) {
+        const struct job *j = &p->jobs.v[i];
+        if (j->error || is_header(j->path))
+            continue;
+        struct inc_config cfg = {j->args, j->nargs, model_dir, o->headers == HEADERS_MODEL, j->root};
+        struct inc_scan scan;
+        inc_scan_file(j->path, NULL, &cfg, &p->arena, &scan);
+        for (size_t k = 0; k < scan.reached.n; k++)
+            strmap_put(&reached, scan.reached.v[k], (void *)scan.reached.v[k]);
+        for (size_t k = 0; o->verbose && k < scan.inferred.n; k++)
+            if (!strmap_get(&inferred, scan.inferred.v[k])) {
+                strmap_put(&inferred, scan.inferred.v[k], (void *)scan.inferred.v[k]);
+                fprintf(warn, "tfgradlint: inferred include directory %s (project %s)\n", scan.inferred.v[k],
+                        j->root ? j->root : "?");
+            }
+        inc_scan_free(&scan);
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < p->jobs.n; i++) {
+        struct job j = p->jobs.v[i];
+        char *abs = is_header(j.path) && !named_on_command_line(o, j.path) ? realpath(j.path, NULL) : NULL;
+        bool included = abs && strmap_get(&reached, abs);
+        if (included && o->verbose)
+            fprintf(warn, "%s: analysed through the files that include it\n", j.path);
+        free(abs);
+        if (!included)
+            p->jobs.v[kept++] = j;
+    }
+    p->jobs.n = kept;
+    strmap_free(&reached);
+    strmap_free(&inferred);
 }
 
 bool plan_build(struct plan *p, const struct options *o, FILE *warn, struct strbuf *err)
@@ -113,6 +181,7 @@ bool plan_build(struct plan *p, const struct options *o, FILE *warn, struct strb
     for (size_t i = 0; i < files.n; i++)
         add_job(p, o, files.v[i], given ? given : discovered_db(p, files.v[i], warn));
     walk_free(&files);
+    drop_included_headers(p, o, warn);
     return true;
 }
 

@@ -18,6 +18,7 @@ struct job {
     const char *db;            /* the database the flags came from, or NULL */
     bool db_exact;             /* the database lists this file (not borrowed flags) */
     const char *error;         /* the file cannot be analysed (its database is broken) */
+    const char *root;          /* its project's root (front/includes.h), or NULL */
 };
 
 struct plan {

@@ -80,6 +80,7 @@ static void *run_job(void *arg)
     struct front_options fo = *p->base;
     fo.compiler_args = j->args;
     fo.ncompiler_args = j->nargs;
+    fo.project_root = j->root;
     FILE *ir = p->dump_ir ? open_memstream(&r->ir_text, &r->ir_len) : NULL;
     pipeline_run_file(j->path, &fo, p->per[c->i]->model, &r->sink, &r->status, ir);
     if (ir)

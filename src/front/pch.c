@@ -13,7 +13,11 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* Seconds a failed build is remembered on disk. */
+#define PCH_FAILURE_TTL (24 * 60 * 60)
 
 struct pch_cache {
     char *dir;
@@ -288,7 +292,7 @@ static bool write_atomic(const char *path, const char *data, size_t len)
 
 struct slot {
     char key[17];
-    char manifest[4200], lock[4200], header[4200];
+    char manifest[4200], lock[4200], header[4200], failed[4200];
 };
 
 static void slot_init(struct slot *s, const struct pch_cache *c, const struct strbuf *material)
@@ -298,6 +302,24 @@ static void slot_init(struct slot *s, const struct pch_cache *c, const struct st
     snprintf(s->manifest, sizeof s->manifest, "%s/%s.manifest", c->dir, s->key);
     snprintf(s->lock, sizeof s->lock, "%s/%s.lock", c->dir, s->key);
     snprintf(s->header, sizeof s->header, "%s/%s.h", c->dir, s->key);
+    snprintf(s->failed, sizeof s->failed, "%s/%s.failed", c->dir, s->key);
+}
+
+/* A build of this slot failed in an earlier run and nothing it read has
+ * changed since: building again would fail again (about 0.5 s for
+ * LibTorch's headers, paid by every file of every run). */
+static bool failed_on_disk(const struct slot *s, const struct strbuf *material)
+{
+    /* A header that was missing is not among the files the build read, so
+     * installing it would go unnoticed: a failure is retried after a day. */
+    struct stat st;
+    if (stat(s->failed, &st) != 0 || time(NULL) - st.st_mtime > PCH_FAILURE_TTL)
+        return false;
+    size_t len = 0;
+    char *text = read_small(s->failed, &len);
+    bool failed = text && manifest_valid(text, len, material);
+    free(text);
+    return failed;
 }
 
 /* The PCH a manifest names: its key and a hash of the manifest, so a new
@@ -340,8 +362,11 @@ static void collect_inclusion(CXFile f, CXSourceLocation *stack, unsigned depth,
     struct dep_collector *dc = data;
     /* The file will #include these headers again after the PCH; a header
      * without an include guard or #pragma once would then be defined
-     * twice, so such an include list gets no PCH. */
-    if (depth == 1 && !clang_isFileMultipleIncludeGuarded(dc->tu, f))
+     * twice, so such an include list gets no PCH. System headers may be
+     * included twice by definition (<cctype> keeps its guard after an
+     * #include, so clang does not see it as guarded). */
+    if (depth == 1 && !clang_isFileMultipleIncludeGuarded(dc->tu, f) &&
+        !clang_Location_isInSystemHeader(clang_getLocationForOffset(dc->tu, f, 0)))
         dc->ok = false;
     CXString name = clang_getFileName(f);
     struct dep d;
@@ -402,6 +427,21 @@ static const char *save(struct arena *a, const struct pch_cache *c, const struct
     return ok ? path : NULL;
 }
 
+/* Records a failed build with the files it read, so later runs skip it
+ * until one of them changes (an error on disk is not retried per run). */
+static void save_failure(struct arena *a, const struct slot *s, const struct strbuf *material, CXTranslationUnit tu)
+{
+    struct dep_collector dc = {a, tu, {0}, true};
+    if (tu)
+        clang_getInclusions(tu, collect_inclusion, &dc);
+    struct strbuf text;
+    sb_init(&text);
+    write_manifest_text(&text, material, dc.deps.v, dc.deps.n);
+    write_atomic(s->failed, text.s, text.len);
+    sb_free(&text);
+    VEC_FREE(dc.deps);
+}
+
 /* Parses the generated header and saves it as the slot's PCH with its
  * manifest. Called with the slot's lock held. */
 static const char *build(struct arena *a, const struct pch_cache *c, const struct slot *s,
@@ -429,6 +469,8 @@ static const char *build(struct arena *a, const struct pch_cache *c, const struc
     enum CXErrorCode ec = clang_parseTranslationUnit2(idx, s->header, hargs.v, (int)hargs.n, NULL, 0, flags, &tu);
     VEC_FREE(hargs);
     const char *result = ec == CXError_Success && tu && !has_errors(tu) ? save(a, c, s, material, tu) : NULL;
+    if (!result)
+        save_failure(a, s, material, tu);
     if (tu)
         clang_disposeTranslationUnit(tu);
     clang_disposeIndex(idx);
@@ -490,11 +532,16 @@ static const char *build_locked(struct pch_cache *c, const struct slot *s, const
         flock(fd, LOCK_EX);
     const char *path = lookup(a, c, s, material);
     *outcome = PCH_HIT;
-    if (!path) {
+    if (!path && failed_on_disk(s, material)) {
+        *outcome = PCH_FAILED;
+        remember_failure(c, s->key);
+    } else if (!path) {
         path = build(a, c, s, material, header, args, nargs);
         *outcome = path ? PCH_BUILT : PCH_FAILED;
-        if (path)
+        if (path) {
             remove_stale(c, s, path);
+            unlink(s->failed);
+        }
         else
             remember_failure(c, s->key);
     }
@@ -505,13 +552,62 @@ static const char *build_locked(struct pch_cache *c, const struct slot *s, const
     return path;
 }
 
+/* Drops the names of `exclude` from `incs`, keeping the order. */
+static void drop_excluded(const_str_vec *incs, const char *const *exclude, size_t nexclude)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < incs->n; i++) {
+        bool drop = false;
+        for (size_t k = 0; k < nexclude && !drop; k++)
+            drop = strcmp(incs->v[i], exclude[k]) == 0;
+        if (!drop)
+            incs->v[kept++] = incs->v[i];
+    }
+    incs->n = kept;
+}
+
+/* Keeps only the framework's headers: the standard headers a file adds
+ * before them (in any order) would otherwise make a key per file, and the
+ * framework's headers include most of them already; the file includes
+ * them again after the PCH (they are guarded). */
+static void keep_framework_only(const_str_vec *incs, const char *framework_dir)
+{
+    size_t kept = 0;
+    for (size_t i = 0; framework_dir && i < incs->n; i++)
+        if (has_file(framework_dir, incs->v[i]))
+            incs->v[kept++] = incs->v[i];
+    if (framework_dir)
+        incs->n = kept;
+}
+
 const char *pch_prepare(struct pch_cache *c, const char *text, const char *framework_dir, const char *const *args,
                         size_t nargs, struct arena *a, enum pch_outcome *outcome)
+{
+    return pch_prepare_excluding(c, text, framework_dir, args, nargs, NULL, 0, NULL, a, outcome);
+}
+
+/* Whether the list names a header of `framework_dir`. */
+static bool names_framework(const const_str_vec *incs, const char *framework_dir)
+{
+    for (size_t i = 0; framework_dir && i < incs->n; i++)
+        if (has_file(framework_dir, incs->v[i]))
+            return true;
+    return false;
+}
+
+const char *pch_prepare_excluding(struct pch_cache *c, const char *text, const char *framework_dir,
+                                  const char *const *args, size_t nargs, const char *const *exclude, size_t nexclude,
+                                  const char *reached, struct arena *a, enum pch_outcome *outcome)
 {
     *outcome = PCH_NONE;
     const_str_vec incs = {0};
     pch_preamble_includes(text, a, &incs);
     cut_after_framework(&incs, framework_dir);
+    drop_excluded(&incs, exclude, nexclude);
+    if (reached || names_framework(&incs, framework_dir))
+        keep_framework_only(&incs, framework_dir);
+    if (reached && incs.n == 0)
+        VEC_PUSH(incs, reached);
     if (!c || incs.n == 0) {
         VEC_FREE(incs);
         return NULL;
@@ -532,6 +628,10 @@ const char *pch_prepare(struct pch_cache *c, const char *text, const char *frame
         *outcome = PCH_HIT;
     else if (failed_before(c, s.key))
         *outcome = PCH_FAILED;
+    else if (failed_on_disk(&s, &material)) {
+        *outcome = PCH_FAILED;
+        remember_failure(c, s.key);
+    }
     else
         path = build_locked(c, &s, &material, sb_str(&header), args, nargs, a, outcome);
     sb_free(&header);

@@ -37,6 +37,18 @@ void pch_cache_free(struct pch_cache *c);
 const char *pch_prepare(struct pch_cache *c, const char *text, const char *framework_dir, const char *const *args,
                         size_t nargs, struct arena *a, enum pch_outcome *outcome);
 
+/* pch_prepare without the includes named in `exclude` (the file's own
+ * project headers and the includes served by stand-ins, which differ from
+ * file to file and must not be baked into a PCH other files share), and
+ * with the framework header `reached` (NULL: none) added when the list
+ * has none: a file that reaches <torch/torch.h> through "model.h" shares
+ * the PCH of the files that include it directly. A
+ * key whose build failed is remembered on disk (<key>.failed, with the
+ * files the build read) and not tried again until one of them changes. */
+const char *pch_prepare_excluding(struct pch_cache *c, const char *text, const char *framework_dir,
+                                  const char *const *args, size_t nargs, const char *const *exclude, size_t nexclude,
+                                  const char *reached, struct arena *a, enum pch_outcome *outcome);
+
 /* The `<...>` includes of the preamble: the lines before the first one
  * that is not blank, a comment, `#include` or `#pragma once`. No #define or
  * #if of the file comes before them. The PCH is read before the file's

@@ -2,6 +2,7 @@
  * with libclang, and collecting the parse errors that make results
  * incomplete. */
 #include "front.h"
+#include "includes.h"
 #include "internal.h"
 #include "../util/clock.h"
 #include "../util/strbuf.h"
@@ -19,71 +20,6 @@ static bool has_suffix(const char *s, const char *suffix)
 }
 
 static bool is_c_file(const char *path) { return has_suffix(path, ".c"); }
-
-static bool file_exists(const char *dir, const char *rel)
-{
-    char buf[4096];
-    struct stat st;
-    if (snprintf(buf, sizeof buf, "%s/%s", dir, rel) >= (int)sizeof buf)
-        return false;
-    return stat(buf, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Include directories named by the user's flags, then the usual system ones. */
-static bool reachable(const char *header, const struct front_options *o)
-{
-    static const char *const prefixes[] = {"-I", "-isystem", "-iquote", "-idirafter"};
-    for (size_t i = 0; i < o->ncompiler_args; i++) {
-        const char *a = o->compiler_args[i];
-        for (size_t p = 0; p < 4; p++) {
-            size_t pl = strlen(prefixes[p]);
-            if (strncmp(a, prefixes[p], pl) != 0)
-                continue;
-            const char *dir = a[pl] ? a + pl : (i + 1 < o->ncompiler_args ? o->compiler_args[i + 1] : "");
-            if (*dir && file_exists(dir, header))
-                return true;
-        }
-    }
-    return file_exists("/usr/local/include", header) || file_exists("/usr/include", header);
-}
-
-/* Zero-config: the first framework header the file includes that the model
- * provides and the flags cannot reach, or NULL. Scans #include lines
- * textually, before any parse. */
-static const char *unreachable_model_header(const char *text, const struct front_options *o, struct arena *a)
-{
-    if (!o->model_include_dir)
-        return NULL;
-    for (const char *p = text; p && *p;) {
-        const char *line = p;
-        p = strchr(p, '\n');
-        p = p ? p + 1 : NULL;
-        while (*line == ' ' || *line == '\t')
-            line++;
-        if (*line != '#')
-            continue;
-        line++;
-        while (*line == ' ' || *line == '\t')
-            line++;
-        if (strncmp(line, "include", 7) != 0)
-            continue;
-        line += 7;
-        while (*line == ' ' || *line == '\t')
-            line++;
-        char close = *line == '<' ? '>' : *line == '"' ? '"' : 0;
-        if (!close)
-            continue;
-        const char *end = strchr(line + 1, close);
-        if (!end || end - line > 512)
-            continue;
-        char name[520];
-        memcpy(name, line + 1, (size_t)(end - line - 1));
-        name[end - line - 1] = '\0';
-        if (file_exists(o->model_include_dir, name) && !reachable(name, o))
-            return arena_strdup(a, name);
-    }
-    return NULL;
-}
 
 static void collect_errors(CXTranslationUnit tu, struct arena *a, struct front_result *res)
 {
@@ -137,14 +73,28 @@ static char *read_text(const char *path, struct arena *a, struct front_result *r
     return text;
 }
 
+static bool has_std_flag(const struct front_options *o)
+{
+    for (size_t i = 0; i < o->ncompiler_args; i++)
+        if (strncmp(o->compiler_args[i], "-std=", 5) == 0 || strncmp(o->compiler_args[i], "--std=", 6) == 0)
+            return true;
+    return false;
+}
+
+/* The flags a shared PCH is keyed by: the language, the standard (the
+ * newest libclang 14 supports fully, C++20, unless the flags name one),
+ * no error limit (a partial file is still analysed), the model headers,
+ * then the user's flags. */
 static void build_args(const char *path, const struct front_options *o, bool model_headers,
                        const_str_vec *args)
 {
     bool c = is_c_file(path);
     VEC_PUSH(*args, "-x");
     VEC_PUSH(*args, c ? "c" : "c++");
-    VEC_PUSH(*args, c ? "-std=c11" : "-std=c++17");
+    if (!has_std_flag(o))
+        VEC_PUSH(*args, c ? "-std=c11" : "-std=c++20");
     VEC_PUSH(*args, "-w");
+    VEC_PUSH(*args, "-ferror-limit=0");
     if (model_headers) {
         /* Forced model mode must also win over -I flags that reach the
          * real headers; -I directories are searched before -isystem. */
@@ -164,6 +114,69 @@ static bool is_error_limit(CXDiagnostic d)
     bool limit = s && strcmp(s, "-ferror-limit=") == 0;
     clang_disposeString(opt);
     return limit;
+}
+
+/* Stand-ins for the includes found nowhere live in this directory, which
+ * exists only in libclang's unsaved files; it is searched last. */
+#define STANDIN_DIR "/tfgradlint-missing-header"
+
+/* The file's own flags: inferred project directories (after every user
+ * flag, so explicit flags win), then the stand-ins' directory. */
+static void add_file_args(const struct inc_scan *scan, const_str_vec *args)
+{
+    for (size_t i = 0; i < scan->inferred.n; i++) {
+        VEC_PUSH(*args, "-I");
+        VEC_PUSH(*args, scan->inferred.v[i]);
+    }
+    VEC_PUSH(*args, "-idirafter");
+    VEC_PUSH(*args, STANDIN_DIR);
+}
+
+typedef VEC(struct CXUnsavedFile) unsaved_vec;
+
+static void add_standin(unsaved_vec *files, const char *name, struct arena *a)
+{
+    /* Only names that stay inside the stand-ins' directory. */
+    if (name[0] == '/' || strstr(name, ".."))
+        return;
+    const char *path = arena_printf(a, STANDIN_DIR "/%s", name);
+    for (size_t i = 0; i < files->n; i++)
+        if (strcmp(files->v[i].Filename, path) == 0)
+            return;
+    struct CXUnsavedFile f = {path, "", 0};
+    VEC_PUSH(*files, f);
+}
+
+/* Adds a stand-in for every include clang could not find (a name the
+ * textual scan resolved but clang did not, e.g. under a different
+ * standard library); false when there was none. */
+static bool add_unfound(CXTranslationUnit tu, unsaved_vec *files, struct arena *a)
+{
+    size_t before = files->n;
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        CXString sp = clang_getDiagnosticSpelling(d);
+        const char *text = clang_getCString(sp);
+        const char *tail = text ? strstr(text, "' file not found") : NULL;
+        if (tail && text[0] == '\'' && tail > text + 1 && tail[16] == '\0') {
+            add_standin(files, arena_strndup(a, text + 1, (size_t)(tail - text - 1)), a);
+        }
+        clang_disposeString(sp);
+        clang_disposeDiagnostic(d);
+    }
+    return files->n > before;
+}
+
+static void count_standin(CXFile f, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+    (void)stack;
+    (void)depth;
+    CXString name = clang_getFileName(f);
+    const char *s = clang_getCString(name);
+    if (s && strncmp(s, STANDIN_DIR "/", sizeof STANDIN_DIR) == 0)
+        (*(unsigned *)data)++;
+    clang_disposeString(name);
 }
 
 /* A fatal error with no place in any file is the PCH failing to load (it
@@ -186,7 +199,7 @@ static bool pch_failed_to_load(CXTranslationUnit tu)
 
 /* Parses with the PCH when there is one, and without it when it fails. */
 static CXTranslationUnit parse(CXIndex *idx, const char *path, const_str_vec *args, const char *pch,
-                               enum CXErrorCode *ec, enum pch_outcome *outcome)
+                               const unsaved_vec *files, enum CXErrorCode *ec, enum pch_outcome *outcome)
 {
     size_t base = args->n;
     if (pch) {
@@ -198,15 +211,17 @@ static CXTranslationUnit parse(CXIndex *idx, const char *path, const_str_vec *ar
      * framework's namespaces would deserialise all of them. */
     *idx = clang_createIndex(pch != NULL, 0);
     CXTranslationUnit tu = NULL;
-    *ec = clang_parseTranslationUnit2(*idx, path, args->v, (int)args->n, NULL, 0, CXTranslationUnit_KeepGoing, &tu);
+    *ec = clang_parseTranslationUnit2(*idx, path, args->v, (int)args->n, files->v, (unsigned)files->n,
+                                      CXTranslationUnit_KeepGoing, &tu);
     if (pch && (*ec != CXError_Success || !tu || pch_failed_to_load(tu))) {
         if (tu)
             clang_disposeTranslationUnit(tu);
         clang_disposeIndex(*idx);
         args->n = base;
         *outcome = PCH_FAILED;
-        return parse(idx, path, args, NULL, ec, outcome);
+        return parse(idx, path, args, NULL, files, ec, outcome);
     }
+    args->n = base;
     return tu;
 }
 
@@ -229,8 +244,9 @@ static void build_ir(CXTranslationUnit tu, const char *path, const struct model 
 }
 
 /* Which headers the file gets; false (with the reason) when --headers real
- * cannot be honoured. */
-static bool choose_headers(const char *text, const struct front_options *opts, struct arena *arena,
+ * cannot be honoured. `scan` says which framework header the file reaches
+ * (directly or through its project's headers) that no flag reaches. */
+static bool choose_headers(const struct inc_scan *scan, const struct front_options *opts, struct arena *arena,
                            struct front_result *res)
 {
     if (opts->headers == HEADERS_MODEL && !opts->model_include_dir) {
@@ -238,7 +254,7 @@ static bool choose_headers(const char *text, const struct front_options *opts, s
                                          "(set TFGRADLINT_DATADIR to the directory holding include/)");
         return false;
     }
-    const char *missing = opts->headers == HEADERS_MODEL ? NULL : unreachable_model_header(text, opts, arena);
+    const char *missing = opts->headers == HEADERS_MODEL ? NULL : scan->framework;
     if (opts->headers == HEADERS_REAL && missing) {
         res->error = arena_printf(arena,
                                   "--headers real: the real framework header <%s> is not reachable with this "
@@ -250,6 +266,30 @@ static bool choose_headers(const char *text, const struct front_options *opts, s
     return true;
 }
 
+static void scan_includes(const char *path, const char *text, const struct front_options *opts,
+                          struct arena *arena, struct inc_scan *scan)
+{
+    struct inc_config cfg = {opts->compiler_args, opts->ncompiler_args, opts->model_include_dir,
+                             opts->headers == HEADERS_MODEL,
+                             opts->project_root ? opts->project_root : inc_project_root(path)};
+    inc_scan_file(path, text, &cfg, arena, scan);
+}
+
+/* Parses, and once more when clang met includes the scan thought it
+ * would find (each then gets a stand-in too). */
+static CXTranslationUnit parse_with_standins(CXIndex *idx, const char *path, const_str_vec *args, const char *pch,
+                                             unsaved_vec *files, struct arena *arena, enum CXErrorCode *ec,
+                                             enum pch_outcome *outcome)
+{
+    CXTranslationUnit tu = parse(idx, path, args, pch, files, ec, outcome);
+    for (int round = 0; round < 4 && *ec == CXError_Success && tu && add_unfound(tu, files, arena); round++) {
+        clang_disposeTranslationUnit(tu);
+        clang_disposeIndex(*idx);
+        tu = parse(idx, path, args, *outcome == PCH_FAILED ? NULL : pch, files, ec, outcome);
+    }
+    return tu;
+}
+
 void front_analyze_file(const char *path, const struct front_options *opts, const struct model *model,
                         struct arena *arena, struct ir_tu *out, struct front_result *res)
 {
@@ -257,18 +297,32 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
     memset(out, 0, sizeof *out);
     out->path = arena_strdup(arena, path);
     char *text = read_text(path, arena, res);
-    if (!text || !choose_headers(text, opts, arena, res))
+    if (!text)
         return;
+    struct inc_scan scan;
+    scan_includes(path, text, opts, arena, &scan);
+    if (!choose_headers(&scan, opts, arena, res)) {
+        inc_scan_free(&scan);
+        return;
+    }
     const_str_vec args = {0};
     build_args(path, opts, res->used_model_headers, &args);
     double t0 = clock_thread_seconds();
-    const char *pch = pch_prepare(opts->pch, text, opts->model_include_dir, args.v, args.n, arena, &res->pch);
+    const char *pch = pch_prepare_excluding(opts->pch, text, opts->model_include_dir, args.v, args.n, scan.local.v,
+                                            scan.local.n, res->used_model_headers ? scan.framework : NULL, arena,
+                                            &res->pch);
     double t1 = clock_thread_seconds();
+    add_file_args(&scan, &args);
+    unsaved_vec files = {0};
+    for (size_t i = 0; i < scan.missing.n; i++)
+        add_standin(&files, scan.missing.v[i], arena);
+    inc_scan_free(&scan);
     CXIndex idx;
     enum CXErrorCode ec;
-    CXTranslationUnit tu = parse(&idx, path, &args, pch, &ec, &res->pch);
+    CXTranslationUnit tu = parse_with_standins(&idx, path, &args, pch, &files, arena, &ec, &res->pch);
     double t2 = clock_thread_seconds();
     VEC_FREE(args);
+    VEC_FREE(files);
     res->pch_seconds = t1 - t0;
     res->parse_seconds = t2 - t1;
     if (ec != CXError_Success || !tu) {
@@ -276,6 +330,7 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
         clang_disposeIndex(idx);
         return;
     }
+    clang_getInclusions(tu, count_standin, &res->missing_headers);
     collect_errors(tu, arena, res);
     build_ir(tu, path, model, arena, out);
     res->build_seconds = clock_thread_seconds() - t2;

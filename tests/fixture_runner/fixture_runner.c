@@ -7,11 +7,15 @@
  *                                 relative to the repository root)
  *
  * A fixture with no expectation must produce no diagnostic. Every fixture
- * must parse without errors. Prints one line per failure and ends with
+ * must parse without errors. A directory holding CMakeLists.txt is one
+ * project fixture: it is run as a whole (`tfgradlint DIR`), its
+ * expectations may be in any of its files (headers too), and every file
+ * the run lists must be analysed. Prints one line per failure and ends with
  * "N passed, M failed".
  * usage: fixture_runner TFGRADLINT FIXTURE-DIR-OR-FILE... */
 #include <cjson/cJSON.h>
 #include <dirent.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +25,7 @@
 #define MAX_EXPECT 256
 
 struct expect {
+    char file[PATH_MAX]; /* real path of the file holding it */
     unsigned line;
     char rule[16];
     bool warning;
@@ -50,7 +55,7 @@ static char *slurp(FILE *f)
     return buf;
 }
 
-static void parse_expect_list(struct fixture *fx, const char *p, unsigned line, bool warning)
+static void parse_expect_list(struct fixture *fx, const char *file, const char *p, unsigned line, bool warning)
 {
     while (*p && *p != '\n') {
         while (*p == ' ' || *p == '\t' || *p == ',')
@@ -61,6 +66,7 @@ static void parse_expect_list(struct fixture *fx, const char *p, unsigned line, 
         if (fx->nex < MAX_EXPECT && n < sizeof fx->ex[0].rule) {
             struct expect *e = &fx->ex[fx->nex++];
             memset(e, 0, sizeof *e);
+            snprintf(e->file, sizeof e->file, "%s", file);
             e->line = line;
             memcpy(e->rule, p, n);
             e->warning = warning;
@@ -69,21 +75,25 @@ static void parse_expect_list(struct fixture *fx, const char *p, unsigned line, 
     }
 }
 
+/* Adds the expectations of the file at `path` to `fx`. */
 static bool read_fixture(const char *path, struct fixture *fx)
 {
     FILE *f = fopen(path, "r");
-    if (!f)
+    char file[PATH_MAX];
+    if (!f || !realpath(path, file)) {
+        if (f)
+            fclose(f);
         return false;
-    memset(fx, 0, sizeof *fx);
+    }
     char line[8192];
     unsigned no = 0;
     while (fgets(line, sizeof line, f)) {
         no++;
         const char *p;
         if ((p = strstr(line, "// expect: ")))
-            parse_expect_list(fx, p + 11, no, false);
+            parse_expect_list(fx, file, p + 11, no, false);
         if ((p = strstr(line, "// expect-warning: ")))
-            parse_expect_list(fx, p + 19, no, true);
+            parse_expect_list(fx, file, p + 19, no, true);
         if ((p = strstr(line, "// fixture-args: "))) {
             snprintf(fx->args, sizeof fx->args, "%s", p + 17);
             fx->args[strcspn(fx->args, "\r\n")] = '\0';
@@ -93,15 +103,12 @@ static bool read_fixture(const char *path, struct fixture *fx)
     return true;
 }
 
-static int failures_in(const char *bin, const char *path)
+/* Runs the tool on `path` (a file or a project directory) and checks what
+ * it reports against `fx`. */
+static int check_run(const char *bin, const char *path, struct fixture *fx)
 {
-    struct fixture fx;
-    if (!read_fixture(path, &fx)) {
-        printf("FAIL %s: cannot read\n", path);
-        return 1;
-    }
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "'%s' --format json %s '%s' 2>/dev/null", bin, fx.args, path);
+    snprintf(cmd, sizeof cmd, "'%s' --format json %s '%s' 2>/dev/null", bin, fx->args, path);
     FILE *p = popen(cmd, "r");
     char *out = p ? slurp(p) : NULL;
     if (p)
@@ -113,12 +120,21 @@ static int failures_in(const char *bin, const char *path)
         return 1;
     }
     int fails = 0;
-    const cJSON *file = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "files"), 0);
-    const cJSON *status = cJSON_GetObjectItem(file, "status");
-    if (!cJSON_IsString(status) || strcmp(status->valuestring, "analyzed") != 0) {
-        const cJSON *err = cJSON_GetObjectItem(file, "error");
-        printf("FAIL %s: not analysed cleanly: %s\n", path, cJSON_IsString(err) ? err->valuestring : "?");
+    const cJSON *file;
+    if (cJSON_GetArraySize(cJSON_GetObjectItem(root, "files")) == 0) {
+        printf("FAIL %s: no file analysed\n", path);
         fails++;
+    }
+    cJSON_ArrayForEach(file, cJSON_GetObjectItem(root, "files"))
+    {
+        const cJSON *status = cJSON_GetObjectItem(file, "status");
+        if (!cJSON_IsString(status) || strcmp(status->valuestring, "analyzed") != 0) {
+            const cJSON *err = cJSON_GetObjectItem(file, "error");
+            const cJSON *fpath = cJSON_GetObjectItem(file, "path");
+            printf("FAIL %s: not analysed cleanly: %s\n", cJSON_IsString(fpath) ? fpath->valuestring : path,
+                   cJSON_IsString(err) ? err->valuestring : "?");
+            fails++;
+        }
     }
     const cJSON *d;
     cJSON_ArrayForEach(d, cJSON_GetObjectItem(root, "diagnostics"))
@@ -127,11 +143,14 @@ static int failures_in(const char *bin, const char *path)
         const char *rule = cJSON_GetObjectItem(d, "rule")->valuestring;
         bool warning = strcmp(cJSON_GetObjectItem(d, "severity")->valuestring, "warning") == 0;
         const char *dfile = cJSON_GetObjectItem(d, "file")->valuestring;
+        char real[PATH_MAX];
+        if (!realpath(dfile, real))
+            snprintf(real, sizeof real, "%s", dfile);
         bool found = false;
-        for (int i = 0; i < fx.nex && !found; i++) {
-            struct expect *e = &fx.ex[i];
+        for (int i = 0; i < fx->nex && !found; i++) {
+            struct expect *e = &fx->ex[i];
             if (!e->matched && e->line == line && strcmp(e->rule, rule) == 0 && e->warning == warning &&
-                strcmp(dfile, path) == 0)
+                strcmp(real, e->file) == 0)
                 e->matched = found = true;
         }
         if (!found) {
@@ -140,14 +159,67 @@ static int failures_in(const char *bin, const char *path)
             fails++;
         }
     }
-    for (int i = 0; i < fx.nex; i++)
-        if (!fx.ex[i].matched) {
-            printf("FAIL %s:%u: expected %s %s, not reported\n", path, fx.ex[i].line,
-                   fx.ex[i].warning ? "warning" : "error", fx.ex[i].rule);
+    for (int i = 0; i < fx->nex; i++)
+        if (!fx->ex[i].matched) {
+            printf("FAIL %s:%u: expected %s %s, not reported\n", fx->ex[i].file, fx->ex[i].line,
+                   fx->ex[i].warning ? "warning" : "error", fx->ex[i].rule);
             fails++;
         }
     cJSON_Delete(root);
     return fails;
+}
+
+static int failures_in(const char *bin, const char *path)
+{
+    static struct fixture fx;
+    memset(&fx, 0, sizeof fx);
+    if (!read_fixture(path, &fx)) {
+        printf("FAIL %s: cannot read\n", path);
+        return 1;
+    }
+    return check_run(bin, path, &fx);
+}
+
+static bool is_project(const char *dir)
+{
+    char marker[PATH_MAX];
+    struct stat st;
+    snprintf(marker, sizeof marker, "%s/CMakeLists.txt", dir);
+    return stat(marker, &st) == 0;
+}
+
+static bool is_source_or_header(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (strcmp(dot, ".h") == 0 || strcmp(dot, ".hpp") == 0 || strcmp(dot, ".c") == 0 ||
+                   strcmp(dot, ".cc") == 0 || strcmp(dot, ".cpp") == 0);
+}
+
+/* Adds the expectations of every source and header under `dir`. */
+static void read_project(const char *dir, struct fixture *fx)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        char path[PATH_MAX];
+        struct stat st;
+        if (e->d_name[0] == '.' || snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
+            continue;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            read_project(path, fx);
+        else if (is_source_or_header(e->d_name))
+            read_fixture(path, fx);
+    }
+    if (d)
+        closedir(d);
+}
+
+static int failures_in_project(const char *bin, const char *dir)
+{
+    static struct fixture fx;
+    memset(&fx, 0, sizeof fx);
+    read_project(dir, &fx);
+    return check_run(bin, dir, &fx);
 }
 
 static bool is_fixture(const char *name)
@@ -179,7 +251,9 @@ static void run_dir(const char *bin, const char *dir, int *passed, int *failed)
     qsort(names, (size_t)n, sizeof *names, cmp);
     for (int i = 0; i < n; i++) {
         struct stat st;
-        if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
+        if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode) && is_project(names[i]))
+            (failures_in_project(bin, names[i]) ? (*failed)++ : (*passed)++);
+        else if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
             run_dir(bin, names[i], passed, failed);
         else if (is_fixture(names[i]))
             (failures_in(bin, names[i]) ? (*failed)++ : (*passed)++);

@@ -23,6 +23,7 @@ Suite *suite_nolint(void);
 Suite *suite_config(void);
 Suite *suite_compdb(void);
 Suite *suite_pch(void);
+Suite *suite_includes(void);
 Suite *suite_project(void);
 Suite *suite_optypes(void);
 Suite *suite_wire(void);

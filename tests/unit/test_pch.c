@@ -111,6 +111,17 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     const char *p4 = pch_prepare(c, "#include <lib.h>\n#include <nothere.h>\n", inc, args, 5, &a, &out);
     ck_assert_int_eq(out, PCH_HIT);
     ck_assert_str_eq(p3, p4);
+    /* Standard headers next to the framework's stay out of the key, and a
+     * file that reaches the framework only through a project header
+     * (`reached`) gets the framework's PCH: one PCH per repository. */
+    const char *p5 = pch_prepare(c, "#include <stdio.h>\n#include <lib.h>\n", inc, args, 5, &a, &out);
+    ck_assert_int_eq(out, PCH_HIT);
+    ck_assert_str_eq(p3, p5);
+    const char *local[] = {"mine.h"};
+    const char *p6 = pch_prepare_excluding(c, "#include <stdio.h>\n#include <mine.h>\n", inc, args, 5, local, 1,
+                                           "lib.h", &a, &out);
+    ck_assert_int_eq(out, PCH_HIT);
+    ck_assert_str_eq(p3, p6);
     /* No preamble includes: nothing to precompile. */
     ck_assert_ptr_null(pch_prepare(c, "int x;\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_NONE);
@@ -119,6 +130,30 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     ck_assert_int_eq(out, PCH_FAILED);
     ck_assert_ptr_null(pch_prepare(c, "#include <missing.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_FAILED);
+    /* ... and remembered on disk by the next runs: late.h appears, but
+     * the failed build did not read it, so it is not tried again (for a
+     * day, see PCH_FAILURE_TTL). */
+    ck_assert_ptr_null(pch_prepare(c, "#include <late.h>\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_FAILED);
+    char late[700];
+    snprintf(late, sizeof late, "%s/late.h", inc);
+    write_file(late, "#pragma once\nint late(void);\n");
+    pch_cache_free(c);
+    c = pch_cache_new(cache_dir, err, sizeof err);
+    ck_assert_ptr_null(pch_prepare(c, "#include <late.h>\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_FAILED);
+    /* A failed build is tried again when a file it read changes. */
+    char broken[700];
+    snprintf(broken, sizeof broken, "%s/broken.h", inc);
+    write_file(broken, "#pragma once\nint broken(;\n");
+    ck_assert_ptr_null(pch_prepare(c, "#include <broken.h>\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_FAILED);
+    sleep(1); /* a new modification time, whatever the file system's resolution */
+    write_file(broken, "#pragma once\nint broken(void);\n");
+    pch_cache_free(c);
+    c = pch_cache_new(cache_dir, err, sizeof err);
+    ck_assert_ptr_nonnull(pch_prepare(c, "#include <broken.h>\n", NULL, args, 5, &a, &out));
+    ck_assert_int_eq(out, PCH_BUILT);
     /* A header without a guard would be read twice (PCH, then the file). */
     char bare[700];
     snprintf(bare, sizeof bare, "%s/bare.h", inc);
