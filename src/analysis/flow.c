@@ -379,10 +379,11 @@ ir_id flow_call_operand_for_input(const struct analysis *a, const struct ir_node
     return operand_for_input(call, a->tu->fns[callee], i);
 }
 
+static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out);
+
 static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
-    const struct ir_fn *callee = r->a->tu->fns[n->callee];
     struct rec_state st = rec_at(r->a, r->f, id, r->entry);
     const struct flow_fact *s = summary(r->a, r->spec, (uint32_t)n->callee, (enum ir_tristate)st.state);
     if (!s) { /* recursion or too deep: a plain pass-through */
@@ -390,6 +391,15 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
             merge(out, &r->facts[n->ops[k]]);
         return;
     }
+    apply_fact(r, id, s, st, out);
+}
+
+/* What the call `id` returns when its callee's result is `s` (in terms of
+ * the callee's inputs), in terms of the caller's values. */
+static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    const struct ir_fn *callee = r->a->tu->fns[n->callee];
     if (s->clean_trust > out->clean_trust)
         out->clean_trust = s->clean_trust;
     out->unidentified |= s->unidentified;
@@ -463,6 +473,60 @@ static bool returns_value(const struct ir_fn *fn)
     return false;
 }
 
+/* ---- elements of aggregates ---- */
+
+/* Element `index` of what function `f` returns, as a fact over its inputs,
+ * when every return builds that element in sight; false otherwise. */
+static bool returned_element(struct analysis *a, const struct flow_spec *spec, uint32_t f, enum ir_tristate entry,
+                             uint32_t index, struct flow_fact *out)
+{
+    if (!summary(a, spec, f, entry)) /* recursion or too deep */
+        return false;
+    const struct ir_fn *fn = a->tu->fns[f];
+    const struct flow_fact *facts = flow_facts(a, spec, f, entry);
+    memset(out, 0, sizeof *out);
+    bool any = false;
+    for (ir_id i = 0; i < fn->nnodes; i++) {
+        if (fn->nodes[i].kind != IR_RETURN || fn->nodes[i].nops == 0)
+            continue;
+        ir_id e = ir_element_source(fn, fn->nodes[i].ops[0], index);
+        if (e == IR_NONE)
+            return false;
+        merge(out, &facts[e]);
+        any = true;
+    }
+    return any;
+}
+
+/* An element read (a structured binding, a field of a plain struct): the
+ * value put in that element when the aggregate is built in sight, here or
+ * in the returns of the function of the file that made it. False when it
+ * is not, and the element stands for the whole aggregate. */
+static bool element_fact(struct run *r, ir_id id, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    if (!(n->flags & IRF_ELEMENT) || n->nops != 1 || n->aux < 0)
+        return false;
+    uint32_t index = (uint32_t)n->aux;
+    ir_id src = ir_element_source(r->fn, n->ops[0], index);
+    if (src != IR_NONE) {
+        merge(out, &r->facts[src]);
+        return true;
+    }
+    ir_id w = n->ops[0];
+    for (int step = 0; step < 16 && r->fn->nodes[w].kind == IR_VAR && r->fn->nodes[w].nops == 1; step++)
+        w = r->fn->nodes[w].ops[0];
+    const struct ir_node *call = &r->fn->nodes[w];
+    if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
+        return false;
+    struct rec_state st = rec_at(r->a, r->f, w, r->entry);
+    struct flow_fact part;
+    if (!returned_element(r->a, r->spec, (uint32_t)call->callee, (enum ir_tristate)st.state, index, &part))
+        return false;
+    apply_fact(r, w, &part, st, out);
+    return true;
+}
+
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -473,6 +537,8 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
         return;
     }
     if (n->kind == IR_MODE || n->kind == IR_LAMBDA || n->kind == IR_LITERAL)
+        return;
+    if (element_fact(r, id, out))
         return;
     /* A member of an object that carries trainable values belongs to that
      * object (`this->fc1` is part of the module the method runs on). */

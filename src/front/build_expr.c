@@ -120,6 +120,11 @@ static ir_id decl_ref(struct fn_builder *b, CXCursor c)
 {
     CXCursor d = clang_getCursorReferenced(c);
     enum CXCursorKind k = clang_getCursorKind(d);
+    if (k == CXCursor_UnexposedDecl) { /* a structured binding */
+        int32_t v = fb_var_of(b, d);
+        if (v >= 0 && b->env.v[v] != IR_NONE)
+            return b->env.v[v];
+    }
     if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl || k == CXCursor_NonTypeTemplateParameter) {
         int32_t v = fb_var_of(b, d);
         if (v >= 0 && b->env.v[v] != IR_NONE)
@@ -156,6 +161,11 @@ static ir_id member_ref(struct fn_builder *b, CXCursor c)
     ir_id id = fb_add(b, IR_MEMBER, c, &base, base == IR_NONE ? 0 : 1);
     b->nodes.v[id].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(c));
     set_value_type(b, id, c);
+    int field = base == IR_NONE ? -1 : fb_field_index(clang_getCursorReferenced(c));
+    if (field >= 0) {
+        b->nodes.v[id].flags |= IRF_ELEMENT;
+        b->nodes.v[id].aux = field;
+    }
     return id;
 }
 
@@ -653,6 +663,44 @@ static const char *op_type_of(struct fn_builder *b, const struct model_call *op,
     return NULL;
 }
 
+/* `e` (under implicit conversions) is a call to the function `qualname`. */
+static bool is_std_call(struct fn_builder *b, CXCursor e, const char *qualname)
+{
+    CXCursor s = strip(e);
+    if (clang_getCursorKind(s) != CXCursor_CallExpr)
+        return false;
+    CXCursor ref = clang_getCursorReferenced(s);
+    return !clang_Cursor_isNull(ref) && strcmp(front_qualname(b->tb, ref), qualname) == 0;
+}
+
+/* `std::tie(a, b) = rhs`: each tied variable takes its element of rhs. */
+static ir_id tie_assign(struct fn_builder *b, CXCursor tie, CXCursor rhs, CXCursor at)
+{
+    ir_id value = fb_expr(b, rhs);
+    CXCursor t = strip(tie);
+    int n = clang_Cursor_getNumArguments(t);
+    for (int k = 0; k < n; k++) {
+        CXCursor arg = clang_Cursor_getArgument(t, (unsigned)k);
+        if (is_std_call(b, arg, "std::ignore") || clang_getCursorKind(strip(arg)) != CXCursor_DeclRefExpr)
+            continue;
+        assign(b, arg, fb_element(b, value, (uint32_t)k, arg, clang_getCursorType(arg)), at);
+    }
+    return value;
+}
+
+/* `std::get<i>(t)`: element i of t, or IR_NONE for any other call. */
+static ir_id std_get(struct fn_builder *b, CXCursor c, CXCursor ref)
+{
+    if (clang_Cursor_getNumArguments(c) != 1 || clang_Cursor_getNumTemplateArguments(ref) < 1 ||
+        clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral ||
+        strcmp(front_qualname(b->tb, ref), "std::get") != 0)
+        return IR_NONE;
+    long long i = clang_Cursor_getTemplateArgumentValue(ref, 0);
+    if (i < 0 || i > 64)
+        return IR_NONE;
+    return fb_element(b, fb_expr(b, clang_Cursor_getArgument(c, 0)), (uint32_t)i, c, clang_getCursorType(c));
+}
+
 static ir_id call(struct fn_builder *b, CXCursor c)
 {
     CXCursor ref = clang_getCursorReferenced(c);
@@ -666,8 +714,14 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     struct call_parts p = call_parts(c, ref);
     /* `a = b` on a class: the variable takes the value, no op runs. */
     if (p.has_receiver && !clang_Cursor_isNull(p.recv_expr) && is_operator_spelling(b, ref, "operator=") &&
-        clang_Cursor_getNumArguments(c) == (int)p.first_arg + 1)
-        return assign(b, p.recv_expr, fb_expr(b, clang_Cursor_getArgument(c, p.first_arg)), c);
+        clang_Cursor_getNumArguments(c) == (int)p.first_arg + 1) {
+        CXCursor rhs = clang_Cursor_getArgument(c, p.first_arg);
+        return is_std_call(b, p.recv_expr, "std::tie") ? tie_assign(b, p.recv_expr, rhs, c)
+                                                        : assign(b, p.recv_expr, fb_expr(b, rhs), c);
+    }
+    ir_id got = std_get(b, c, ref);
+    if (got != IR_NONE)
+        return got;
     id_vec ops = {0};
     if (p.has_receiver) {
         ir_id r = clang_Cursor_isNull(p.recv_expr) ? this_value(b, c) : fb_expr(b, p.recv_expr);

@@ -623,6 +623,7 @@ void fb_stmt(struct fn_builder *b, CXCursor c)
     case CXCursor_CompoundStmt: build_compound(b, c); break;
     case CXCursor_DeclStmt: build_children(b, c); break;
     case CXCursor_VarDecl: build_vardecl(b, c); break;
+    case CXCursor_UnexposedDecl: fb_decomposition(b, c); break;
     case CXCursor_IfStmt: build_if(b, c); break;
     case CXCursor_ForStmt:
     case CXCursor_WhileStmt:

@@ -55,6 +55,8 @@ enum ir_flag {
     IRF_BRACED = 1 << 8,   /* IR_UNKNOWN for a braced list {a, b} */
     IRF_CALL_EFFECT = 1 << 9, /* IR_OP: what a call wrote through a reference or output
                                * argument; aux = the call, op/op_type/nargs as the call's */
+    IRF_ELEMENT = 1 << 10, /* IR_OP or IR_MEMBER: element aux of the aggregate ops[0] (a
+                            * structured binding, std::tie, a field of a plain struct) */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -141,6 +143,14 @@ ir_id ir_call_arg(const struct ir_node *call, int i);
 ir_id ir_call_receiver(const struct ir_node *call);
 /* The operand for a model argument position (ARG_RECEIVER or index). */
 ir_id ir_call_operand(const struct ir_node *call, int arg);
+
+/* The operand index of element 0 when `n` builds a tuple, pair or braced
+ * aggregate from its operands in order (`std::make_tuple(a, b)`, `{a, b}`),
+ * else -1. */
+int ir_aggregate_first_element(const struct ir_node *n);
+/* The value put in element `index` of the aggregate `v` (through copies
+ * into variables), or IR_NONE when it was not built in sight. */
+ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index);
 
 /* Deterministic text form, for --dump-ir and the golden tests. */
 void ir_dump_fn(FILE *out, const struct ir_fn *fn);

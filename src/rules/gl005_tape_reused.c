@@ -124,7 +124,8 @@ static ir_id shared_recorded_op(struct analysis *a, uint32_t f, const struct gra
 {
     const struct ir_fn *fn = a->tu->fns[f];
     for (ir_id i = 0; i < limit; i++)
-        if ((x->seen[i] && y->seen[i]) && graph_is_recorded_op(&fn->nodes[i]) && records_trainable(a, f, i))
+        if ((x->seen[i] && y->seen[i]) && graph_is_recorded_op(&fn->nodes[i]) && graph_parts_shared(x, y, i) &&
+            records_trainable(a, f, i))
             return i;
     return IR_NONE;
 }
