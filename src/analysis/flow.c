@@ -619,20 +619,41 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     }
 }
 
+/* Nodes are in evaluation order, so only loop-head phis read facts computed
+ * later (their back edges). A pass restarts at the earliest phi whose back
+ * edge changed in the pass before (a worklist of loop heads), and passes go on
+ * until nothing changes: a value carried through any number of loop
+ * variables arrives. The facts only grow and are bounded, so this ends;
+ * the pass cap is a safety net, and hitting it makes the results unknown. */
 static void run_fn(struct run *r)
 {
+    const struct ir_fn *fn = r->fn;
+    /* back_reader[i]: the earliest loop-head phi reading node i. */
+    ir_id *back_reader = arena_alloc(r->a->arena, (fn->nnodes ? fn->nnodes : 1) * sizeof *back_reader);
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        back_reader[i] = IR_NONE;
+    for (ir_id u = fn->nnodes; u-- > 0;)
+        if (fn->nodes[u].kind == IR_PHI)
+            for (uint32_t k = 0; k < fn->nodes[u].nops; k++)
+                if (fn->nodes[u].ops[k] > u)
+                    back_reader[fn->nodes[u].ops[k]] = u;
     struct flow_fact tmp;
-    for (int pass = 0; pass < 6; pass++) {
-        bool changed = false;
-        for (ir_id i = 0; i < r->fn->nnodes; i++) {
-            transfer(r, i, &tmp);
-            if (!fact_eq(&tmp, &r->facts[i])) {
-                r->facts[i] = tmp;
-                changed = true;
-            }
+    ir_id start = 0;
+    for (uint32_t pass = 0; start != IR_NONE; pass++) {
+        if (pass >= r->a->max_passes) {
+            r->a->capped = true;
+            return;
         }
-        if (!changed)
-            break;
+        ir_id from = start;
+        start = IR_NONE;
+        for (ir_id i = from; i < fn->nnodes; i++) {
+            transfer(r, i, &tmp);
+            if (fact_eq(&tmp, &r->facts[i]))
+                continue;
+            r->facts[i] = tmp;
+            if (back_reader[i] != IR_NONE && (start == IR_NONE || back_reader[i] < start))
+                start = back_reader[i];
+        }
     }
 }
 
