@@ -370,10 +370,19 @@ static ir_id cast(struct fn_builder *b, CXCursor c)
     return op_node(b, c, "cast", &v, v == IR_NONE ? 0 : 1);
 }
 
+static void capture_values(struct fn_builder *b, const struct ir_fn *fn, id_vec *ops, CXCursor at);
+
+/* A closure. Its operands are what it captured, as this function has them
+ * where the lambda is made: captures are bound here, wherever the lambda is
+ * called later (a helper taking it as a template or std::function
+ * parameter cannot see them). */
 static ir_id lambda(struct fn_builder *b, CXCursor c)
 {
     uint32_t idx = fb_build_fn(b->tb, c, b);
-    ir_id id = fb_add(b, IR_LAMBDA, c, NULL, 0);
+    id_vec ops = {0};
+    capture_values(b, b->tb->fns.v[idx], &ops, c);
+    ir_id id = fb_add(b, IR_LAMBDA, c, ops.v, (uint32_t)ops.n);
+    VEC_FREE(ops);
     b->nodes.v[id].aux = (int32_t)idx;
     return id;
 }
@@ -483,9 +492,13 @@ static uint64_t callee_key(struct fn_builder *b, CXCursor ref, const struct mode
 static void capture_operands(struct fn_builder *b, uint64_t key, id_vec *ops, CXCursor at)
 {
     void *f = u64map_get(&b->tb->fn_by_key, key);
-    if (!f)
-        return;
-    const struct ir_fn *fn = b->tb->fns.v[(intptr_t)f - 1];
+    if (f)
+        capture_values(b, b->tb->fns.v[(intptr_t)f - 1], ops, at);
+}
+
+/* The values of lambda `fn`'s captured variables here, in its input order. */
+static void capture_values(struct fn_builder *b, const struct ir_fn *fn, id_vec *ops, CXCursor at)
+{
     if (!fn->is_lambda)
         return;
     for (uint32_t i = fn->nparams; i < fn->ninputs; i++) {

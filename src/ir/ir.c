@@ -148,6 +148,23 @@ bool ir_validate_fn(const struct ir_fn *fn, FILE *out)
     return true;
 }
 
+ir_id ir_capture_binding(const struct ir_tu *tu, uint32_t fn, uint32_t input, uint32_t *parent)
+{
+    const struct ir_fn *f = tu->fns[fn];
+    if (!f->is_lambda || f->parent < 0 || (uint32_t)f->parent >= tu->nfns || input < f->nparams ||
+        input >= f->ninputs)
+        return IR_NONE;
+    const struct ir_fn *p = tu->fns[f->parent];
+    for (ir_id i = 0; i < p->nnodes; i++) {
+        const struct ir_node *n = &p->nodes[i];
+        if (n->kind == IR_LAMBDA && n->aux == (int32_t)fn && input - f->nparams < n->nops) {
+            *parent = (uint32_t)f->parent;
+            return n->ops[input - f->nparams];
+        }
+    }
+    return IR_NONE;
+}
+
 int ir_aggregate_first_element(const struct ir_node *n)
 {
     if (n->kind == IR_UNKNOWN && (n->flags & IRF_BRACED))

@@ -152,6 +152,12 @@ int ir_aggregate_first_element(const struct ir_node *n);
  * into variables), or IR_NONE when it was not built in sight. */
 ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index);
 
+/* The value lambda `fn` captured as its input `input` where it was made
+ * (an operand of its IR_LAMBDA node in the enclosing function, stored in
+ * *parent), or IR_NONE when it is not a capture or the lambda is not made
+ * in sight. */
+ir_id ir_capture_binding(const struct ir_tu *tu, uint32_t fn, uint32_t input, uint32_t *parent);
+
 /* Deterministic text form, for --dump-ir and the golden tests. */
 void ir_dump_fn(FILE *out, const struct ir_fn *fn);
 void ir_dump_tu(FILE *out, const struct ir_tu *tu);

@@ -20,7 +20,8 @@
 static const char *value_name(const struct ir_fn *fn, ir_id id)
 {
     const struct ir_node *n = &fn->nodes[id];
-    return (n->kind == IR_VAR || n->kind == IR_PHI || n->kind == IR_PARAM) && n->name ? n->name : NULL;
+    bool named = n->kind == IR_VAR || n->kind == IR_PHI || n->kind == IR_PARAM || n->kind == IR_CAPTURE;
+    return named && n->name ? n->name : NULL;
 }
 
 static void collect_value(struct analysis *a, uint32_t f, ir_id v, struct origin_set *out)
