@@ -527,6 +527,29 @@ static bool element_fact(struct run *r, ir_id id, struct flow_fact *out)
     return true;
 }
 
+/* Does the function of the TU that `call` runs write its explicit argument
+ * `arg` (a parameter taken by reference): assign it, update it in place,
+ * or pass it on to be written? Any variable version of that name made by
+ * an assignment counts (a shadowing local too: then it says yes). */
+static bool writes_parameter(struct analysis *a, const struct ir_node *call, uint32_t arg)
+{
+    const struct ir_fn *callee = a->tu->fns[call->callee];
+    ir_id operand = ir_call_arg(call, (int)arg);
+    const char *name = NULL;
+    for (uint32_t i = 0; i < callee->nparams && operand != IR_NONE; i++)
+        if (operand_for_input(call, callee, i) == operand)
+            name = callee->inputs[i].name;
+    if (!name)
+        return true;
+    for (ir_id i = 0; i < callee->nnodes; i++) {
+        const struct ir_node *v = &callee->nodes[i];
+        if (v->kind == IR_VAR && (v->flags & IRF_ASSIGN) && v->var > 0 && (uint32_t)v->var < callee->nvars &&
+            callee->vars[v->var].name && strcmp(callee->vars[v->var].name, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -569,6 +592,12 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
      * inside it), when it returns a value. */
     if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT) && n->aux >= 0 && (uint32_t)n->aux < id) {
         const struct ir_node *call = &r->fn->nodes[n->aux];
+        /* A function of the file that never writes that parameter (a data
+         * loader a training template only iterates) leaves the argument as
+         * it was: the other arguments do not flow into it. */
+        if (call->kind == IR_CALL && call->callee >= 0 && !(call->flags & IRF_CTOR) && n->sub > 0 &&
+            !writes_parameter(r->a, call, n->sub - 1u))
+            return;
         if (call->kind == IR_CALL && call->callee >= 0 && !(call->flags & IRF_CTOR) &&
             returns_value(r->a->tu->fns[call->callee])) {
             merge(out, &r->facts[n->aux]);

@@ -574,7 +574,7 @@ static int32_t output_root(struct fn_builder *b, CXCursor a)
  * reference or output argument) depends on everything it was given, and
  * is classed like the call, so that an op writing its result through an
  * out-pointer cuts where the call would. */
-static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t root)
+static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t root, unsigned arg)
 {
     const struct ir_node *call = &b->nodes.v[id];
     ir_id eff = fb_add(b, IR_OP, c, call->ops, call->nops);
@@ -585,6 +585,7 @@ static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t roo
     e->op_type = call->op_type;
     e->nargs = call->nargs;
     e->aux = (int32_t)id;
+    e->sub = arg < 255 ? (uint8_t)(arg + 1) : 0;
     e->flags |= IRF_CALL_EFFECT | (call->flags & IRF_RECEIVER);
     e->role = b->nodes.v[b->env.v[root]].role;
     fb_weak_update(b, root, eff, c);
@@ -655,7 +656,7 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
         CXCursor a = clang_Cursor_getArgument(c, p->first_arg + i);
         int32_t root = output ? output_root(b, a) : fb_lvalue_root(b, a);
         if (root >= 0 && b->env.v[root] != IR_NONE)
-            write_effect(b, c, id, root);
+            write_effect(b, c, id, root, i);
     }
 }
 

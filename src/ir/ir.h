@@ -54,7 +54,8 @@ enum ir_flag {
     IRF_LOOP_PHI = 1 << 7, /* IR_PHI at a loop head */
     IRF_BRACED = 1 << 8,   /* IR_UNKNOWN for a braced list {a, b} */
     IRF_CALL_EFFECT = 1 << 9, /* IR_OP: what a call wrote through a reference or output
-                               * argument; aux = the call, op/op_type/nargs as the call's */
+                               * argument; aux = the call, op/op_type/nargs as the call's,
+                               * sub = 1 + the explicit argument written (0: not known) */
     IRF_ELEMENT = 1 << 10, /* IR_OP or IR_MEMBER: element aux of the aggregate ops[0] (a
                             * structured binding, std::tie, a field of a plain struct) */
 };
