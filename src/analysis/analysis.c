@@ -8,4 +8,5 @@ void analysis_init(struct analysis *a, const struct ir_tu *tu, const struct mode
     a->tu = tu;
     a->model = model;
     a->arena = arena;
+    a->max_passes = ANALYSIS_MAX_PASSES;
 }

@@ -8,6 +8,7 @@
 #include "../ir/ir.h"
 #include "../model/model.h"
 #include "../util/arena.h"
+#include <stdbool.h>
 
 /* A node of some function of the TU. */
 struct node_ref {
@@ -24,7 +25,14 @@ struct analysis {
     struct arena *arena;
     struct rec_cache *rec;   /* recording.c */
     struct flow_cache *flow; /* flow.c */
+    /* Fixpoints iterate to convergence; this bounds their passes (a safety
+     * cap). A fixpoint that hits it sets `capped`: its results are not
+     * known, and the rules' findings on the file are dropped. */
+    uint32_t max_passes;
+    bool capped;
 };
+
+#define ANALYSIS_MAX_PASSES 256
 
 void analysis_init(struct analysis *a, const struct ir_tu *tu, const struct model *model, struct arena *arena);
 

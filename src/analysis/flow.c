@@ -379,10 +379,11 @@ ir_id flow_call_operand_for_input(const struct analysis *a, const struct ir_node
     return operand_for_input(call, a->tu->fns[callee], i);
 }
 
+static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out);
+
 static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
-    const struct ir_fn *callee = r->a->tu->fns[n->callee];
     struct rec_state st = rec_at(r->a, r->f, id, r->entry);
     const struct flow_fact *s = summary(r->a, r->spec, (uint32_t)n->callee, (enum ir_tristate)st.state);
     if (!s) { /* recursion or too deep: a plain pass-through */
@@ -390,6 +391,15 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
             merge(out, &r->facts[n->ops[k]]);
         return;
     }
+    apply_fact(r, id, s, st, out);
+}
+
+/* What the call `id` returns when its callee's result is `s` (in terms of
+ * the callee's inputs), in terms of the caller's values. */
+static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    const struct ir_fn *callee = r->a->tu->fns[n->callee];
     if (s->clean_trust > out->clean_trust)
         out->clean_trust = s->clean_trust;
     out->unidentified |= s->unidentified;
@@ -463,6 +473,83 @@ static bool returns_value(const struct ir_fn *fn)
     return false;
 }
 
+/* ---- elements of aggregates ---- */
+
+/* Element `index` of what function `f` returns, as a fact over its inputs,
+ * when every return builds that element in sight; false otherwise. */
+static bool returned_element(struct analysis *a, const struct flow_spec *spec, uint32_t f, enum ir_tristate entry,
+                             uint32_t index, struct flow_fact *out)
+{
+    if (!summary(a, spec, f, entry)) /* recursion or too deep */
+        return false;
+    const struct ir_fn *fn = a->tu->fns[f];
+    const struct flow_fact *facts = flow_facts(a, spec, f, entry);
+    memset(out, 0, sizeof *out);
+    bool any = false;
+    for (ir_id i = 0; i < fn->nnodes; i++) {
+        if (fn->nodes[i].kind != IR_RETURN || fn->nodes[i].nops == 0)
+            continue;
+        ir_id e = ir_element_source(fn, fn->nodes[i].ops[0], index);
+        if (e == IR_NONE)
+            return false;
+        merge(out, &facts[e]);
+        any = true;
+    }
+    return any;
+}
+
+/* An element read (a structured binding, a field of a plain struct): the
+ * value put in that element when the aggregate is built in sight, here or
+ * in the returns of the function of the file that made it. False when it
+ * is not, and the element stands for the whole aggregate. */
+static bool element_fact(struct run *r, ir_id id, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    if (!(n->flags & IRF_ELEMENT) || n->nops != 1 || n->aux < 0)
+        return false;
+    uint32_t index = (uint32_t)n->aux;
+    ir_id src = ir_element_source(r->fn, n->ops[0], index);
+    if (src != IR_NONE) {
+        merge(out, &r->facts[src]);
+        return true;
+    }
+    ir_id w = n->ops[0];
+    for (int step = 0; step < 16 && r->fn->nodes[w].kind == IR_VAR && r->fn->nodes[w].nops == 1; step++)
+        w = r->fn->nodes[w].ops[0];
+    const struct ir_node *call = &r->fn->nodes[w];
+    if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
+        return false;
+    struct rec_state st = rec_at(r->a, r->f, w, r->entry);
+    struct flow_fact part;
+    if (!returned_element(r->a, r->spec, (uint32_t)call->callee, (enum ir_tristate)st.state, index, &part))
+        return false;
+    apply_fact(r, w, &part, st, out);
+    return true;
+}
+
+/* Does the function of the TU that `call` runs write its explicit argument
+ * `arg` (a parameter taken by reference): assign it, update it in place,
+ * or pass it on to be written? Any variable version of that name made by
+ * an assignment counts (a shadowing local too: then it says yes). */
+static bool writes_parameter(struct analysis *a, const struct ir_node *call, uint32_t arg)
+{
+    const struct ir_fn *callee = a->tu->fns[call->callee];
+    ir_id operand = ir_call_arg(call, (int)arg);
+    const char *name = NULL;
+    for (uint32_t i = 0; i < callee->nparams && operand != IR_NONE; i++)
+        if (operand_for_input(call, callee, i) == operand)
+            name = callee->inputs[i].name;
+    if (!name)
+        return true;
+    for (ir_id i = 0; i < callee->nnodes; i++) {
+        const struct ir_node *v = &callee->nodes[i];
+        if (v->kind == IR_VAR && (v->flags & IRF_ASSIGN) && v->var > 0 && (uint32_t)v->var < callee->nvars &&
+            callee->vars[v->var].name && strcmp(callee->vars[v->var].name, name) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -473,6 +560,8 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
         return;
     }
     if (n->kind == IR_MODE || n->kind == IR_LAMBDA || n->kind == IR_LITERAL)
+        return;
+    if (element_fact(r, id, out))
         return;
     /* A member of an object that carries trainable values belongs to that
      * object (`this->fc1` is part of the module the method runs on). */
@@ -503,6 +592,12 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
      * inside it), when it returns a value. */
     if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT) && n->aux >= 0 && (uint32_t)n->aux < id) {
         const struct ir_node *call = &r->fn->nodes[n->aux];
+        /* A function of the file that never writes that parameter (a data
+         * loader a training template only iterates) leaves the argument as
+         * it was: the other arguments do not flow into it. */
+        if (call->kind == IR_CALL && call->callee >= 0 && !(call->flags & IRF_CTOR) && n->sub > 0 &&
+            !writes_parameter(r->a, call, n->sub - 1u))
+            return;
         if (call->kind == IR_CALL && call->callee >= 0 && !(call->flags & IRF_CTOR) &&
             returns_value(r->a->tu->fns[call->callee])) {
             merge(out, &r->facts[n->aux]);
@@ -553,20 +648,41 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
     }
 }
 
+/* Nodes are in evaluation order, so only loop-head phis read facts computed
+ * later (their back edges). A pass restarts at the earliest phi whose back
+ * edge changed in the pass before (a worklist of loop heads), and passes go on
+ * until nothing changes: a value carried through any number of loop
+ * variables arrives. The facts only grow and are bounded, so this ends;
+ * the pass cap is a safety net, and hitting it makes the results unknown. */
 static void run_fn(struct run *r)
 {
+    const struct ir_fn *fn = r->fn;
+    /* back_reader[i]: the earliest loop-head phi reading node i. */
+    ir_id *back_reader = arena_alloc(r->a->arena, (fn->nnodes ? fn->nnodes : 1) * sizeof *back_reader);
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        back_reader[i] = IR_NONE;
+    for (ir_id u = fn->nnodes; u-- > 0;)
+        if (fn->nodes[u].kind == IR_PHI)
+            for (uint32_t k = 0; k < fn->nodes[u].nops; k++)
+                if (fn->nodes[u].ops[k] > u)
+                    back_reader[fn->nodes[u].ops[k]] = u;
     struct flow_fact tmp;
-    for (int pass = 0; pass < 6; pass++) {
-        bool changed = false;
-        for (ir_id i = 0; i < r->fn->nnodes; i++) {
-            transfer(r, i, &tmp);
-            if (!fact_eq(&tmp, &r->facts[i])) {
-                r->facts[i] = tmp;
-                changed = true;
-            }
+    ir_id start = 0;
+    for (uint32_t pass = 0; start != IR_NONE; pass++) {
+        if (pass >= r->a->max_passes) {
+            r->a->capped = true;
+            return;
         }
-        if (!changed)
-            break;
+        ir_id from = start;
+        start = IR_NONE;
+        for (ir_id i = from; i < fn->nnodes; i++) {
+            transfer(r, i, &tmp);
+            if (fact_eq(&tmp, &r->facts[i]))
+                continue;
+            r->facts[i] = tmp;
+            if (back_reader[i] != IR_NONE && (start == IR_NONE || back_reader[i] < start))
+                start = back_reader[i];
+        }
     }
 }
 

@@ -50,7 +50,9 @@ static bool cuts_graph(const struct ir_node *n)
 
 bool graph_is_recorded_op(const struct ir_node *n)
 {
-    if (n->kind != IR_CALL || n->role != ROLE_TENSOR || (n->flags & IRF_CTOR) || cuts_graph(n))
+    /* A function of the TU may return tensors in a struct or tuple. */
+    bool aggregate = n->callee >= 0 && n->role == ROLE_NONE && !n->type_is_scalar;
+    if (n->kind != IR_CALL || (n->role != ROLE_TENSOR && !aggregate) || (n->flags & IRF_CTOR) || cuts_graph(n))
         return false;
     if (n->callee >= 0)
         return true;
@@ -118,6 +120,27 @@ static bool dropped_by_callee(const struct graph_walk *w, const struct ir_node *
     return false;
 }
 
+/* The node an element read leads the walk to: the value put in that element
+ * when the aggregate is built in sight, else the aggregate (a call of the
+ * TU, whose `parts` record which element was read). */
+static ir_id element_step(struct graph_walk *w, const struct ir_node *n, uint64_t *part)
+{
+    *part = GRAPH_WHOLE;
+    if (!(n->flags & IRF_ELEMENT) || n->nops != 1 || n->aux < 0 || n->aux >= 63)
+        return n->nops ? n->ops[0] : IR_NONE;
+    ir_id src = ir_element_source(w->fn, n->ops[0], (uint32_t)n->aux);
+    if (src != IR_NONE)
+        return src;
+    ir_id v = n->ops[0];
+    for (int step = 0; step < 16 && w->fn->nodes[v].kind == IR_VAR && w->fn->nodes[v].nops == 1; step++)
+        v = w->fn->nodes[v].ops[0];
+    const struct ir_node *agg = &w->fn->nodes[v];
+    if (agg->kind != IR_CALL || agg->callee < 0)
+        return n->ops[0];
+    *part = 1ULL << n->aux;
+    return v;
+}
+
 void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec *spec, uint32_t f, ir_id from,
                 uint32_t loop)
 {
@@ -127,8 +150,11 @@ void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec
     w->fn = fn;
     w->loop = loop;
     w->seen = arena_alloc(a->arena, fn->nnodes ? fn->nnodes : 1);
+    w->parts = arena_alloc(a->arena, (fn->nnodes ? fn->nnodes : 1) * sizeof *w->parts);
+    memset(w->parts, 0, (fn->nnodes ? fn->nnodes : 1) * sizeof *w->parts);
     if (from == IR_NONE || from >= fn->nnodes)
         return;
+    w->parts[from] = GRAPH_WHOLE;
     /* Each (node, bit) is pushed at most once. */
     ir_id *stack = arena_alloc(a->arena, 2 * (size_t)fn->nnodes * 2 * sizeof *stack);
     size_t n = 0;
@@ -144,11 +170,16 @@ void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec
             (node->role != ROLE_TENSOR && node->role != ROLE_NONE))
             continue;
         bool only_detach = detached_in_place(fn, node);
+        bool element = (node->flags & IRF_ELEMENT) && node->nops == 1;
         for (uint32_t k = 0; k < node->nops; k++) {
             ir_id o = node->ops[k];
-            if (off_path_operand(node, k) || (only_detach && !(fn->nodes[o].flags & IRF_INPLACE)) ||
+            uint64_t part = GRAPH_WHOLE;
+            if (element)
+                o = element_step(w, node, &part);
+            if (o == IR_NONE || off_path_operand(node, k) || (only_detach && !(fn->nodes[o].flags & IRF_INPLACE)) ||
                 dropped_by_callee(w, node, k))
                 continue;
+            w->parts[o] |= part;
             uint8_t next = crosses_tracked_loop(w, id, o) ? BEFORE : bit;
             if (w->seen[o] & next)
                 continue;
@@ -160,3 +191,40 @@ void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec
 
 bool graph_seen_now(const struct graph_walk *w, ir_id node) { return w->seen[node] & NOW; }
 bool graph_seen_before(const struct graph_walk *w, ir_id node) { return w->seen[node] & BEFORE; }
+
+/* Do elements i and j of what `f` returns share a recorded op in `f`? */
+static bool callee_elements_share(struct analysis *a, const struct flow_spec *spec, uint32_t f, uint32_t i,
+                                  uint32_t j)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    for (ir_id r = 0; r < fn->nnodes; r++) {
+        if (fn->nodes[r].kind != IR_RETURN || fn->nodes[r].nops == 0)
+            continue;
+        ir_id si = ir_element_source(fn, fn->nodes[r].ops[0], i);
+        ir_id sj = ir_element_source(fn, fn->nodes[r].ops[0], j);
+        if (si == IR_NONE || sj == IR_NONE)
+            return true; /* not built in sight: the whole value */
+        struct graph_walk x, y;
+        graph_walk(&x, a, spec, f, si, 0);
+        graph_walk(&y, a, spec, f, sj, 0);
+        for (ir_id k = 0; k < fn->nnodes; k++)
+            if (x.seen[k] && y.seen[k] && graph_is_recorded_op(&fn->nodes[k]) && graph_parts_shared(&x, &y, k))
+                return true;
+    }
+    return false;
+}
+
+bool graph_parts_shared(const struct graph_walk *x, const struct graph_walk *y, ir_id node)
+{
+    uint64_t px = x->parts[node], py = y->parts[node];
+    if (!px || !py || (px & GRAPH_WHOLE) || (py & GRAPH_WHOLE) || (px & py))
+        return true;
+    const struct ir_node *n = &x->fn->nodes[node];
+    if (n->kind != IR_CALL || n->callee < 0)
+        return true;
+    for (uint32_t i = 0; i < 63; i++)
+        for (uint32_t j = 0; j < 63; j++)
+            if ((px >> i & 1) && (py >> j & 1) && callee_elements_share(x->a, x->spec, (uint32_t)n->callee, i, j))
+                return true;
+    return false;
+}

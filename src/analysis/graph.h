@@ -20,7 +20,11 @@ struct graph_walk {
     const struct ir_fn *fn;
     uint8_t *seen; /* seen[node]: bit 0 this iteration, bit 1 an earlier one */
     uint32_t loop; /* ctrl index of the loop whose back edges are tracked, or 0 */
+    uint64_t *parts; /* parts[node]: the elements of an aggregate the walk read from
+                      * it (bit i, element i), GRAPH_WHOLE when it reached it whole */
 };
+
+#define GRAPH_WHOLE (1ULL << 63)
 
 /* Visits every node behind `from` in function `fn` (bookkeeping in the
  * analysis arena). A value that flows around `loop` (a loop context of fn,
@@ -33,6 +37,12 @@ void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec
 /* Was `node` visited in the current iteration / in an earlier one? */
 bool graph_seen_now(const struct graph_walk *w, ir_id node);
 bool graph_seen_before(const struct graph_walk *w, ir_id node);
+/* Do the two walks go through the same recorded ops of `node`? Yes when
+ * either reached it whole or both read the same element; when they read
+ * different elements of what a function of the TU returned, yes only if
+ * the callee builds them from a shared recorded op (a trunk under two
+ * heads). */
+bool graph_parts_shared(const struct graph_walk *x, const struct graph_walk *y, ir_id node);
 /* Does a backward pass through `node` run recorded code: a tensor op the
  * model does not class as cutting, or a call to a function of the TU? */
 bool graph_is_recorded_op(const struct ir_node *n);

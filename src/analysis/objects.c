@@ -54,8 +54,17 @@ static struct object_ref trace_input(struct trace *t, uint32_t f, ir_id v, int d
     struct object_ref r = {OBJ_UNKNOWN, {0, 0}, false};
     bool called = false;
     int input = fn->nodes[v].aux;
+    /* A capture: what the enclosing function bound (see trained.c). */
+    uint32_t parent = 0;
+    ir_id bound = input >= 0 ? ir_capture_binding(t->a->tu, f, (uint32_t)input, &parent) : IR_NONE;
+    if (bound != IR_NONE) {
+        r = trace_node(t, parent, bound, depth + 1);
+        called = true;
+    }
     for (uint32_t g = 0; g < t->a->tu->nfns && input >= 0; g++) {
         const struct ir_fn *caller = t->a->tu->fns[g];
+        if (bound != IR_NONE && g != parent)
+            continue;
         for (ir_id c = 0; c < caller->nnodes; c++) {
             const struct ir_node *n = &caller->nodes[c];
             if (n->kind != IR_CALL || n->callee != (int32_t)f)

@@ -97,8 +97,13 @@ static void compute(struct analysis *a, uint32_t f, enum ir_tristate entry)
     c->depth++;
     struct rec_state *m = arena_alloc(a->arena, (fn->nnodes ? fn->nnodes : 1) * sizeof *m);
     /* Loop-head phis read back edges computed later: iterate to a fixpoint
-     * (the lattice has height 3, so a few passes suffice). */
-    for (int pass = 0; pass < 4; pass++) {
+     * (each nested loop may need a pass more). The pass cap is a safety net;
+     * hitting it makes the results unknown. */
+    for (uint32_t pass = 0;; pass++) {
+        if (pass >= a->max_passes) {
+            a->capped = true;
+            break;
+        }
         bool changed = false;
         for (ir_id i = 0; i < fn->nnodes; i++) {
             if (!is_mode_version(&fn->nodes[i]))

@@ -29,9 +29,19 @@ static void collect_input(struct analysis *a, const struct flow_spec *spec, uint
                           struct origin_set *out, int depth)
 {
     bool called = false;
+    /* A capture is bound where the lambda is made; only calls from that
+     * function can pass later versions of the variable. */
+    uint32_t parent = 0;
+    ir_id bound = depth < MAX_RESOLVE_DEPTH ? ir_capture_binding(a->tu, fn, (uint32_t)input, &parent) : IR_NONE;
+    if (bound != IR_NONE) {
+        called = true;
+        collect(a, spec, parent, &flow_facts(a, spec, parent, TRI_ON)[bound], out, depth + 1);
+    }
     if (depth < MAX_RESOLVE_DEPTH)
         for (uint32_t g = 0; g < a->tu->nfns; g++) {
             const struct ir_fn *caller = a->tu->fns[g];
+            if (bound != IR_NONE && g != parent)
+                continue;
             for (ir_id c = 0; c < caller->nnodes; c++) {
                 const struct ir_node *n = &caller->nodes[c];
                 if (n->kind != IR_CALL || n->callee != (int32_t)fn)

@@ -162,6 +162,11 @@ static ir_id member_ref(struct fn_builder *b, CXCursor c)
     ir_id id = fb_add(b, IR_MEMBER, c, &base, base == IR_NONE ? 0 : 1);
     b->nodes.v[id].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(c));
     set_value_type(b, id, c);
+    int field = base == IR_NONE ? -1 : fb_field_index(clang_getCursorReferenced(c));
+    if (field >= 0) {
+        b->nodes.v[id].flags |= IRF_ELEMENT;
+        b->nodes.v[id].aux = field;
+    }
     return id;
 }
 
@@ -366,10 +371,19 @@ static ir_id cast(struct fn_builder *b, CXCursor c)
     return op_node(b, c, "cast", &v, v == IR_NONE ? 0 : 1);
 }
 
+static void capture_values(struct fn_builder *b, const struct ir_fn *fn, id_vec *ops, CXCursor at);
+
+/* A closure. Its operands are what it captured, as this function has them
+ * where the lambda is made: captures are bound here, wherever the lambda is
+ * called later (a helper taking it as a template or std::function
+ * parameter cannot see them). */
 static ir_id lambda(struct fn_builder *b, CXCursor c)
 {
     uint32_t idx = fb_build_fn(b->tb, c, b);
-    ir_id id = fb_add(b, IR_LAMBDA, c, NULL, 0);
+    id_vec ops = {0};
+    capture_values(b, b->tb->fns.v[idx], &ops, c);
+    ir_id id = fb_add(b, IR_LAMBDA, c, ops.v, (uint32_t)ops.n);
+    VEC_FREE(ops);
     b->nodes.v[id].aux = (int32_t)idx;
     return id;
 }
@@ -479,9 +493,13 @@ static uint64_t callee_key(struct fn_builder *b, CXCursor ref, const struct mode
 static void capture_operands(struct fn_builder *b, uint64_t key, id_vec *ops, CXCursor at)
 {
     void *f = u64map_get(&b->tb->fn_by_key, key);
-    if (!f)
-        return;
-    const struct ir_fn *fn = b->tb->fns.v[(intptr_t)f - 1];
+    if (f)
+        capture_values(b, b->tb->fns.v[(intptr_t)f - 1], ops, at);
+}
+
+/* The values of lambda `fn`'s captured variables here, in its input order. */
+static void capture_values(struct fn_builder *b, const struct ir_fn *fn, id_vec *ops, CXCursor at)
+{
     if (!fn->is_lambda)
         return;
     for (uint32_t i = fn->nparams; i < fn->ninputs; i++) {
@@ -557,7 +575,7 @@ static int32_t output_root(struct fn_builder *b, CXCursor a)
  * reference or output argument) depends on everything it was given, and
  * is classed like the call, so that an op writing its result through an
  * out-pointer cuts where the call would. */
-static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t root)
+static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t root, unsigned arg)
 {
     const struct ir_node *call = &b->nodes.v[id];
     ir_id eff = fb_add(b, IR_OP, c, call->ops, call->nops);
@@ -568,6 +586,7 @@ static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t roo
     e->op_type = call->op_type;
     e->nargs = call->nargs;
     e->aux = (int32_t)id;
+    e->sub = arg < 255 ? (uint8_t)(arg + 1) : 0;
     e->flags |= IRF_CALL_EFFECT | (call->flags & IRF_RECEIVER);
     e->role = b->nodes.v[b->env.v[root]].role;
     fb_weak_update(b, root, eff, c);
@@ -586,7 +605,10 @@ static bool result_is_apart(struct fn_builder *b, CXCursor c, ir_id id, const st
     const struct ir_node *n = &b->nodes.v[id];
     if (n->op || (n->flags & IRF_INPLACE) || is_compound_assignment(p->ref))
         return false;
-    CXType t = clang_getCanonicalType(clang_getCursorType(c));
+    /* The callee's declared result: an expression's own type has no
+     * reference (`a = b` on a class is an lvalue of type A, not A&). */
+    CXType r = clang_getResultType(clang_getCursorType(p->ref));
+    CXType t = clang_getCanonicalType(r.kind != CXType_Invalid ? r : clang_getCursorType(c));
     return t.kind != CXType_Void && t.kind != CXType_Invalid && t.kind != CXType_LValueReference &&
            t.kind != CXType_RValueReference;
 }
@@ -638,7 +660,7 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
         CXCursor a = clang_Cursor_getArgument(c, p->first_arg + i);
         int32_t root = output ? output_root(b, a) : fb_lvalue_root(b, a);
         if (root >= 0 && b->env.v[root] != IR_NONE)
-            write_effect(b, c, id, root);
+            write_effect(b, c, id, root, i);
     }
 }
 
@@ -659,18 +681,6 @@ static const char *op_type_of(struct fn_builder *b, const struct model_call *op,
     return NULL;
 }
 
-/* std::get<N>(t) on the result of a tuple-returning op: the model's class
- * of output N (the index output of max, sort, topk has no gradient), or
- * NULL. The tuple may sit in a variable (auto r = x.max(1)). */
-static const struct model_call *tuple_element_op(struct fn_builder *b, CXCursor ref, const char *name, ir_id arg)
-{
-    if (strcmp(name, "std::get") != 0 || clang_Cursor_getNumTemplateArguments(ref) < 1 ||
-        clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
-        return NULL;
-    unsigned long long index = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
-    return index < 32 ? fb_tuple_element_op(b, arg, (unsigned)index) : NULL;
-}
-
 const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index)
 {
     const struct ir_node *n = &b->nodes.v[tuple];
@@ -679,6 +689,44 @@ const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, 
     if (n->kind != IR_CALL || !n->op)
         return NULL;
     return model_call_output(n->op, index);
+}
+
+/* `e` (under implicit conversions) is a call to the function `qualname`. */
+static bool is_std_call(struct fn_builder *b, CXCursor e, const char *qualname)
+{
+    CXCursor s = strip(e);
+    if (clang_getCursorKind(s) != CXCursor_CallExpr)
+        return false;
+    CXCursor ref = clang_getCursorReferenced(s);
+    return !clang_Cursor_isNull(ref) && strcmp(front_qualname(b->tb, ref), qualname) == 0;
+}
+
+/* `std::tie(a, b) = rhs`: each tied variable takes its element of rhs. */
+static ir_id tie_assign(struct fn_builder *b, CXCursor tie, CXCursor rhs, CXCursor at)
+{
+    ir_id value = fb_expr(b, rhs);
+    CXCursor t = strip(tie);
+    int n = clang_Cursor_getNumArguments(t);
+    for (int k = 0; k < n; k++) {
+        CXCursor arg = clang_Cursor_getArgument(t, (unsigned)k);
+        if (is_std_call(b, arg, "std::ignore") || clang_getCursorKind(strip(arg)) != CXCursor_DeclRefExpr)
+            continue;
+        assign(b, arg, fb_element(b, value, (uint32_t)k, arg, clang_getCursorType(arg)), at);
+    }
+    return value;
+}
+
+/* `std::get<i>(t)`: element i of t, or IR_NONE for any other call. */
+static ir_id std_get(struct fn_builder *b, CXCursor c, CXCursor ref)
+{
+    if (clang_Cursor_getNumArguments(c) != 1 || clang_Cursor_getNumTemplateArguments(ref) < 1 ||
+        clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral ||
+        strcmp(front_qualname(b->tb, ref), "std::get") != 0)
+        return IR_NONE;
+    long long i = clang_Cursor_getTemplateArgumentValue(ref, 0);
+    if (i < 0 || i > 64)
+        return IR_NONE;
+    return fb_element(b, fb_expr(b, clang_Cursor_getArgument(c, 0)), (uint32_t)i, c, clang_getCursorType(c));
 }
 
 static ir_id call(struct fn_builder *b, CXCursor c)
@@ -694,8 +742,14 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     struct call_parts p = call_parts(c, ref);
     /* `a = b` on a class: the variable takes the value, no op runs. */
     if (p.has_receiver && !clang_Cursor_isNull(p.recv_expr) && is_operator_spelling(b, ref, "operator=") &&
-        clang_Cursor_getNumArguments(c) == (int)p.first_arg + 1)
-        return assign(b, p.recv_expr, fb_expr(b, clang_Cursor_getArgument(c, p.first_arg)), c);
+        clang_Cursor_getNumArguments(c) == (int)p.first_arg + 1) {
+        CXCursor rhs = clang_Cursor_getArgument(c, p.first_arg);
+        return is_std_call(b, p.recv_expr, "std::tie") ? tie_assign(b, p.recv_expr, rhs, c)
+                                                        : assign(b, p.recv_expr, fb_expr(b, rhs), c);
+    }
+    ir_id got = std_get(b, c, ref);
+    if (got != IR_NONE)
+        return got;
     id_vec ops = {0};
     if (p.has_receiver) {
         ir_id r = clang_Cursor_isNull(p.recv_expr) ? this_value(b, c) : fb_expr(b, p.recv_expr);
@@ -716,8 +770,6 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     }
     const char *name = front_qualname(b->tb, ctor ? clang_getCursorSemanticParent(ref) : ref);
     const struct model_call *op = model_call(b->tb->model, name);
-    if (!op && !p.has_receiver && ops.n == 1)
-        op = tuple_element_op(b, ref, name, ops.v[0]);
     uint64_t key = callee_key(b, ref, op, p.recv_expr);
     uint32_t first = p.has_receiver ? 1 : 0;
     int nexplicit = nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0;

@@ -220,38 +220,6 @@ static int32_t declare(struct fn_builder *b, CXCursor decl, ir_id value)
     return var;
 }
 
-/* A structured binding, auto [values, indices] = x.max(1): each name is a
- * variable holding its element of the initialiser; an element the model
- * knows has no gradient goes through an op of that class. */
-static void build_decomposition(struct fn_builder *b, CXCursor decl)
-{
-    cursor_vec kids = {0};
-    front_children(decl, &kids);
-    ir_id value = IR_NONE;
-    if (kids.n && clang_isExpression(clang_getCursorKind(kids.v[kids.n - 1])))
-        value = fb_expr(b, kids.v[kids.n - 1]);
-    unsigned index = 0;
-    for (size_t i = 0; i < kids.n; i++) {
-        if (clang_getCursorKind(kids.v[i]) != CXCursor_UnexposedDecl)
-            continue;
-        ir_id element = value;
-        const struct model_call *op = value == IR_NONE ? NULL : fb_tuple_element_op(b, value, index);
-        if (op) {
-            element = fb_add(b, IR_CALL, kids.v[i], &value, 1);
-            b->nodes.v[element].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(kids.v[i]));
-            b->nodes.v[element].op = op;
-            b->nodes.v[element].nargs = 1;
-            b->nodes.v[element].role = b->nodes.v[value].role;
-        }
-        int32_t var = declare(b, kids.v[i], element);
-        ir_id version = b->env.v[var];
-        if (element != IR_NONE && b->nodes.v[version].role == ROLE_NONE)
-            b->nodes.v[version].role = b->nodes.v[element].role; /* the binding's own type is not exposed */
-        index++;
-    }
-    VEC_FREE(kids);
-}
-
 static void build_vardecl(struct fn_builder *b, CXCursor decl)
 {
     const struct model_guard *g = guard_of_type(b, clang_getCursorType(decl));
@@ -656,7 +624,7 @@ void fb_stmt(struct fn_builder *b, CXCursor c)
     case CXCursor_CompoundStmt: build_compound(b, c); break;
     case CXCursor_DeclStmt: build_children(b, c); break;
     case CXCursor_VarDecl: build_vardecl(b, c); break;
-    case CXCursor_UnexposedDecl: build_decomposition(b, c); break;
+    case CXCursor_UnexposedDecl: fb_decomposition(b, c); break;
     case CXCursor_IfStmt: build_if(b, c); break;
     case CXCursor_ForStmt:
     case CXCursor_WhileStmt:

@@ -129,6 +129,13 @@ bool fb_is_default_arg(CXCursor arg);
  * updated it) or NULL; and, once the TU is built, classing every node that
  * has an op type by the model's op_types table and the gradient
  * registrations of the file. */
+/* elements of aggregates (build_elements.c): element `index` of `whole` as
+ * a value of type `type`; a structured-binding
+ * declaration (false when `decl` is not one); the position of a field in
+ * its plain aggregate, or -1. */
+ir_id fb_element(struct fn_builder *b, ir_id whole, uint32_t index, CXCursor at, CXType type);
+bool fb_decomposition(struct fn_builder *b, CXCursor decl);
+int fb_field_index(CXCursor field);
 const char *fb_string_literal(struct fn_builder *b, ir_id v);
 const char *fb_op_type_behind(struct fn_builder *b, ir_id v);
 void front_class_op_types(struct tu_builder *tb);

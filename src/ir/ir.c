@@ -1,6 +1,7 @@
 /* ir: accessors, the deterministic dump and the structural validator. */
 #include "ir.h"
 #include <inttypes.h>
+#include <string.h>
 
 static const char *const kind_names[] = {
     [IR_PARAM] = "param", [IR_CAPTURE] = "capture", [IR_GLOBAL] = "global",
@@ -84,6 +85,8 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fprintf(out, " [%s]", n->op->name);
     if (n->op_type)
         fprintf(out, " type=%s", n->op_type);
+    if (n->flags & IRF_ELEMENT)
+        fprintf(out, " element=%d", n->aux);
     if (n->flags & IRF_CALL_EFFECT)
         fprintf(out, " effect-of=%%%d", n->aux);
     if (n->mode != IR_NONE)
@@ -143,4 +146,52 @@ bool ir_validate_fn(const struct ir_fn *fn, FILE *out)
         }
     }
     return true;
+}
+
+ir_id ir_capture_binding(const struct ir_tu *tu, uint32_t fn, uint32_t input, uint32_t *parent)
+{
+    const struct ir_fn *f = tu->fns[fn];
+    if (!f->is_lambda || f->parent < 0 || (uint32_t)f->parent >= tu->nfns || input < f->nparams ||
+        input >= f->ninputs)
+        return IR_NONE;
+    const struct ir_fn *p = tu->fns[f->parent];
+    for (ir_id i = 0; i < p->nnodes; i++) {
+        const struct ir_node *n = &p->nodes[i];
+        if (n->kind == IR_LAMBDA && n->aux == (int32_t)fn && input - f->nparams < n->nops) {
+            *parent = (uint32_t)f->parent;
+            return n->ops[input - f->nparams];
+        }
+    }
+    return IR_NONE;
+}
+
+int ir_aggregate_first_element(const struct ir_node *n)
+{
+    if (n->kind == IR_UNKNOWN && (n->flags & IRF_BRACED))
+        return 0;
+    if (n->kind != IR_CALL || !n->name || strncmp(n->name, "std::", 5) != 0)
+        return -1;
+    const char *last = strrchr(n->name, ':');
+    last = last ? last + 1 : n->name;
+    static const char *const builders[] = {"make_tuple", "make_pair", "forward_as_tuple", "tie", "tuple", "pair"};
+    for (size_t i = 0; i < sizeof builders / sizeof *builders; i++)
+        if (strcmp(last, builders[i]) == 0)
+            return (n->flags & IRF_RECEIVER) ? 1 : 0;
+    return -1;
+}
+
+ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index)
+{
+    for (int step = 0; step < 16 && v != IR_NONE && v < fn->nnodes; step++) {
+        const struct ir_node *n = &fn->nodes[v];
+        if (n->kind == IR_VAR && n->nops == 1) {
+            v = n->ops[0];
+            continue;
+        }
+        int first = ir_aggregate_first_element(n);
+        if (first < 0 || (uint32_t)first + index >= n->nops)
+            return IR_NONE;
+        return n->ops[(uint32_t)first + index];
+    }
+    return IR_NONE;
 }

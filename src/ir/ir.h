@@ -54,7 +54,10 @@ enum ir_flag {
     IRF_LOOP_PHI = 1 << 7, /* IR_PHI at a loop head */
     IRF_BRACED = 1 << 8,   /* IR_UNKNOWN for a braced list {a, b} */
     IRF_CALL_EFFECT = 1 << 9, /* IR_OP: what a call wrote through a reference or output
-                               * argument; aux = the call, op/op_type/nargs as the call's */
+                               * argument; aux = the call, op/op_type/nargs as the call's,
+                               * sub = 1 + the explicit argument written (0: not known) */
+    IRF_ELEMENT = 1 << 10, /* IR_OP or IR_MEMBER: element aux of the aggregate ops[0] (a
+                            * structured binding, std::tie, a field of a plain struct) */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -141,6 +144,20 @@ ir_id ir_call_arg(const struct ir_node *call, int i);
 ir_id ir_call_receiver(const struct ir_node *call);
 /* The operand for a model argument position (ARG_RECEIVER or index). */
 ir_id ir_call_operand(const struct ir_node *call, int arg);
+
+/* The operand index of element 0 when `n` builds a tuple, pair or braced
+ * aggregate from its operands in order (`std::make_tuple(a, b)`, `{a, b}`),
+ * else -1. */
+int ir_aggregate_first_element(const struct ir_node *n);
+/* The value put in element `index` of the aggregate `v` (through copies
+ * into variables), or IR_NONE when it was not built in sight. */
+ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index);
+
+/* The value lambda `fn` captured as its input `input` where it was made
+ * (an operand of its IR_LAMBDA node in the enclosing function, stored in
+ * *parent), or IR_NONE when it is not a capture or the lambda is not made
+ * in sight. */
+ir_id ir_capture_binding(const struct ir_tu *tu, uint32_t fn, uint32_t input, uint32_t *parent);
 
 /* Deterministic text form, for --dump-ir and the golden tests. */
 void ir_dump_fn(FILE *out, const struct ir_fn *fn);

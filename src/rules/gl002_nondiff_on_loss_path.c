@@ -21,13 +21,39 @@
 #include <stdio.h>
 
 
-static const char *why(const struct ir_node *op)
+static const char *ordinal(int n)
 {
+    static const char *const words[] = {"1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th"};
+    return n >= 1 && n <= 8 ? words[n - 1] : "next";
+}
+
+/* A gradient request without create_graph. When a literal `true` sits in
+ * the retain_graph slot (`grad({out}, {in}, {grad_out}, true)`, meant as
+ * create_graph), say so: the call keeps the graph but builds none. */
+static const char *gradient_why(struct analysis *a, struct node_ref cut)
+{
+    const struct ir_fn *fn = a->tu->fns[cut.fn];
+    const struct ir_node *g = &fn->nodes[cut.node];
+    ir_id retain = g->op->retain_graph_arg >= 0 ? ir_call_operand(g, g->op->retain_graph_arg) : IR_NONE;
+    const struct ir_node *r = retain != IR_NONE ? &fn->nodes[retain] : NULL;
+    if (r && r->kind == IR_CALL && (r->flags & IRF_CTOR) && r->nops == 1) /* c10::optional<bool>(true) */
+        r = &fn->nodes[r->ops[0]];
+    if (r && r->kind == IR_LITERAL && (r->flags & IRF_BOOL_TRUE) && g->op->create_graph_arg >= 0)
+        return arena_printf(a->arena,
+                            "returns gradients with no graph of their own (its %s positional argument is "
+                            "retain_graph: the `true` there keeps the graph, and create_graph, the %s, stays false)",
+                            ordinal(g->op->retain_graph_arg + 1), ordinal(g->op->create_graph_arg + 1));
+    return "returns gradients with no graph of their own (create_graph is not true)";
+}
+
+static const char *why(struct analysis *a, struct node_ref cut)
+{
+    const struct ir_node *op = analysis_node(a, cut);
     if (op->op->why)
         return op->op->why;
     switch (op->op->cls) {
     case OP_FACTORY: return "builds a new leaf tensor";
-    case OP_GRADIENT: return "returns gradients with no graph of their own (create_graph is not true)";
+    case OP_GRADIENT: return gradient_why(a, cut);
     default: return "casts to a type that has no gradient";
     }
 }
@@ -90,7 +116,7 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
     }
     snprintf(msg, sizeof msg,
              "`%s` %s%s, so the loss passed to `%s` at line %u has no differentiable path to the trainable values",
-             rule_op_label(op), why(op), rebuilt, rule_short_name(call->name), call->loc.line);
+             rule_op_label(op), why(a, cut), rebuilt, rule_short_name(call->name), call->loc.line);
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
                 msg, notes, nnotes);
 }
@@ -194,10 +220,10 @@ static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct no
         snprintf(msg, sizeof msg,
                  "`%s` %s, and it is the only way the loss passed to `%s` at line %u reaches `%s`, which the "
                  "optimizer trains: `%s` gets no gradient",
-                 rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line, name, name);
+                 rule_op_label(op), why(a, cut), rule_short_name(call->name), call->loc.line, name, name);
     else
         snprintf(msg, sizeof msg, "`%s` %s, so this term of the loss passed to `%s` at line %u gives no gradient to `%s`%s",
-                 rule_op_label(op), why(op), rule_short_name(call->name), call->loc.line, name,
+                 rule_op_label(op), why(a, cut), rule_short_name(call->name), call->loc.line, name,
                  trained_known ? ", which the optimizer trains" : "");
     snprintf(what, sizeof what, "`%s` is defined here", name);
     struct diag_note notes[2] = {

@@ -12,6 +12,7 @@
  * called disjoint. Losses that GL001-GL003 explain still reach their
  * variables through a cut, so they are not reported here. */
 #include "../analysis/elements.h"
+#include "../analysis/graph.h"
 #include "../analysis/objects.h"
 #include "../analysis/watches.h"
 #include "../analysis/trained.h"
@@ -22,7 +23,8 @@
 static const char *value_name(const struct ir_fn *fn, ir_id id)
 {
     const struct ir_node *n = &fn->nodes[id];
-    return (n->kind == IR_VAR || n->kind == IR_PHI || n->kind == IR_PARAM) && n->name ? n->name : NULL;
+    bool named = n->kind == IR_VAR || n->kind == IR_PHI || n->kind == IR_PARAM || n->kind == IR_CAPTURE;
+    return named && n->name ? n->name : NULL;
 }
 
 static void collect_value(struct analysis *a, uint32_t f, ir_id v, struct origin_set *out)
@@ -90,11 +92,14 @@ static bool literal_true(const struct ir_fn *fn, ir_id v)
     return v != IR_NONE && fn->nodes[v].kind == IR_LITERAL && (fn->nodes[v].flags & IRF_BOOL_TRUE);
 }
 
-/* `unwatched`: the input was never made trainable (a tape source never
- * watched), rather than not reached from the outputs. */
-static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input, bool unwatched,
+/* Why an input gets no gradient: not used by the outputs (and trainable),
+ * never watched or made trainable, or not used whatever it is. */
+enum unused_kind { UNUSED_TRAINABLE, UNWATCHED, UNUSED_ANY };
+
+static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input, enum unused_kind kind,
                                 const struct watch_list *watches)
 {
+    bool unwatched = kind == UNWATCHED;
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];
     const char *name = rule_value_name(fn, &fn->nodes[input]);
@@ -105,6 +110,10 @@ static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
         error = unwatched ? "it gets no gradient"
                           : "the call throws \"One of the differentiated Tensors appears to not have been used in "
                             "the graph\" unless allow_unused is true";
+    if (kind == UNUSED_ANY)
+        error = "the call throws whatever the input is (\"One of the differentiated Tensors does not require "
+                "grad\" when it is not trainable, \"... appears to not have been used in the graph\" when it is, "
+                "unless allow_unused is true)";
     char msg[768];
     snprintf(msg, sizeof msg, "input %s%s%s of `%s` %s: %s", name ? "`" : "", name ? name : "", name ? "`" : "",
              rule_short_name(c->name),
@@ -138,6 +147,63 @@ static bool watched_elsewhere(struct analysis *a, uint32_t f, const struct ir_no
     return watches_of(a, f, ir_call_operand(c, c->op->tape_arg), input, watches) != WATCH_NO;
 }
 
+/* Does the graph behind `target` use the value `input` (any version of its
+ * variable, or the same function input)? The walk is autograd's (graph.h):
+ * it stops where the graph stops (detach, no_grad updates, the gradient
+ * call itself). An expression the IR does not model that may be a tensor
+ * could use anything, so it counts as a use. */
+static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id input)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    /* A part of an object (`layer->weight`) is used wherever the object is. */
+    for (int step = 0; step < 16; step++) {
+        const struct ir_node *p = &fn->nodes[input];
+        bool part = p->kind == IR_MEMBER || (p->flags & IRF_ELEMENT) ||
+                    (p->kind == IR_CALL && (p->flags & IRF_RECEIVER) && p->role == ROLE_MODULE);
+        if (!part || p->nops == 0)
+            break;
+        input = p->ops[0];
+    }
+    const struct ir_node *in = &fn->nodes[input];
+    int32_t var = (in->kind == IR_VAR || in->kind == IR_PHI) && in->var > 0 ? in->var : -1;
+    bool is_input = in->kind == IR_PARAM || in->kind == IR_CAPTURE;
+    if (var < 0 && !is_input)
+        return true; /* not a named value: do not claim it is unused */
+    struct graph_walk w;
+    graph_walk(&w, a, &rule_gradient_spec, f, target, 0);
+    for (ir_id id = 0; id < fn->nnodes; id++) {
+        if (!w.seen[id])
+            continue;
+        const struct ir_node *node = &fn->nodes[id];
+        if (id == input || (var > 0 && node->var == var && (node->kind == IR_VAR || node->kind == IR_PHI)) ||
+            (is_input && node->kind == in->kind && node->aux == in->aux) ||
+            (node->kind == IR_UNKNOWN && node->nops == 0 && node->role == ROLE_TENSOR))
+            return true;
+    }
+    return false;
+}
+
+/* Inputs listed in braces that the outputs never read: LibTorch's grad()
+ * throws for them whether they are trainable or not, so nothing needs to be
+ * known about them. (Only for requests with LibTorch's semantics: not tape
+ * sources, no model-given message.) Marks them in `done`. */
+static void check_unread_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target,
+                                const struct element_list *list, bool *done)
+{
+    const struct ir_fn *fn = ctx->a->tu->fns[f];
+    const struct ir_node *c = &fn->nodes[call];
+    if (!c->op->frees_graph || c->op->sources_must_be_trainable || c->op->unused_source_error)
+        return;
+    for (uint32_t k = 0; k < list->n; k++)
+        if (!reads_value(ctx->a, f, target, list->v[k])) {
+            struct origin_set wanted = {0};
+            collect_value(ctx->a, f, list->v[k], &wanted);
+            bool trainable = wanted.best == TRUST_DEFINITE && !wanted.open;
+            report_unused_input(ctx, f, call, list->v[k], trainable ? UNUSED_TRAINABLE : UNUSED_ANY, NULL);
+            done[k] = true;
+        }
+}
+
 /* `grad(outputs, inputs)`: every input must be reached from the outputs. */
 static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target)
 {
@@ -147,25 +213,30 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
     ir_id sources = ir_call_operand(c, c->op->sources_arg);
     if (sources == IR_NONE || literal_true(fn, ir_call_operand(c, c->op->allow_unused_arg)))
         return;
+    bool done[ELEMENTS_MAX] = {false};
+    /* A list built here (`{w1, w2}`, a vector made from one or filled in
+     * a loop) is checked element by element. */
+    struct element_list list;
+    bool braced = elements_of(fn, sources, &list) && !list.open && list.n > 0;
+    if (braced)
+        check_unread_inputs(ctx, f, call, target, &list, done);
     struct origin_set reached = {0};
     collect_value(a, f, target, &reached);
     bool local_tape = tape_made_here(a, f, c);
     if (reached.open && !local_tape)
         return;
-    /* A list built here (`{w1, w2}`, a vector made from one or filled in
-     * a loop) is checked element by element. */
-    struct element_list list;
-    bool braced = elements_of(fn, sources, &list) && !list.open && list.n > 0;
     for (uint32_t k = 0; k < (braced ? list.n : 1); k++) {
+        if (braced && done[k])
+            continue;
         ir_id input = braced ? list.v[k] : sources;
         struct origin_set wanted = {0};
         collect_value(a, f, input, &wanted);
         struct watch_list watches = {0};
         if (wanted.n > 0 && !wanted.open && !reached.open && !origin_sets_meet(&wanted, &reached))
-            report_unused_input(ctx, f, call, input, false, NULL);
+            report_unused_input(ctx, f, call, input, UNUSED_TRAINABLE, NULL);
         else if (c->op->sources_must_be_trainable && braced && wanted.n == 0 && (!wanted.open || local_tape) &&
                  wanted.best != TRUST_DEFINITE && !watched_elsewhere(a, f, c, input, &watches))
-            report_unused_input(ctx, f, call, input, true, &watches);
+            report_unused_input(ctx, f, call, input, UNWATCHED, &watches);
     }
 }
 

@@ -139,7 +139,7 @@ static ir_id shared_recorded_op(struct analysis *a, uint32_t f, const struct gra
                                 const struct graph_walk *y, ir_id limit)
 {
     for (ir_id i = 0; i < limit; i++)
-        if ((x->seen[i] && y->seen[i]) && reused_op(a, f, i))
+        if ((x->seen[i] && y->seen[i]) && graph_parts_shared(x, y, i) && reused_op(a, f, i))
             return i;
     return IR_NONE;
 }

@@ -32,10 +32,15 @@ int rule_find(const char *s)
 
 void rules_run_all(struct analysis *a, struct diag_sink *sink)
 {
+    size_t before = sink->diags.n;
     for (int i = 0; i < RULE_COUNT; i++) {
         if (sink->enabled && !sink->enabled[i])
             continue;
         struct rule_ctx ctx = {a, sink, i};
         rule_table[i].run(&ctx);
     }
+    /* A fixpoint stopped at its safety cap: what the rules concluded from
+     * it is not known to hold, so the file's findings are dropped. */
+    if (a->capped)
+        sink->diags.n = before;
 }
