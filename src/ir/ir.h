@@ -55,6 +55,9 @@ enum ir_flag {
     IRF_BRACED = 1 << 8,   /* IR_UNKNOWN for a braced list {a, b} */
     IRF_CALL_EFFECT = 1 << 9, /* IR_OP: what a call wrote through a reference or output
                                * argument; aux = the call, op/op_type/nargs as the call's */
+    IRF_UNRESOLVED = 1 << 10, /* IR_UNKNOWN standing for what clang could not resolve (an
+                               * undeclared name, a dropped declaration or initialiser, a
+                               * recovered expression): its value is unknown, never a default */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -110,6 +113,7 @@ struct ir_fn {
     struct ir_loc loc;
     uint32_t index;         /* position in the TU's function array */
     bool is_method, is_lambda;
+    bool partial;           /* clang reported an error inside its body: statements may be missing */
     int32_t parent;         /* lambda: index of the enclosing function, else -1 */
     uint64_t key;           /* declaration key, to resolve calls to it */
     const char *class_name; /* method: qualified name of its class */
@@ -141,6 +145,10 @@ ir_id ir_call_arg(const struct ir_node *call, int i);
 ir_id ir_call_receiver(const struct ir_node *call);
 /* The operand for a model argument position (ARG_RECEIVER or index). */
 ir_id ir_call_operand(const struct ir_node *call, int arg);
+
+/* The unknown values clang could not resolve in `tu`: IRF_UNRESOLVED nodes
+ * not built on another one (`f(g(x))` with f and g undeclared counts g). */
+unsigned ir_count_unresolved(const struct ir_tu *tu);
 
 /* Deterministic text form, for --dump-ir and the golden tests. */
 void ir_dump_fn(FILE *out, const struct ir_fn *fn);

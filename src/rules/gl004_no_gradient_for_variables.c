@@ -75,7 +75,7 @@ static void check_step(struct rule_ctx *ctx, uint32_t f, ir_id step)
     struct origin_set trained = {0}, reached = {0};
     collect_value(a, f, recv, &trained);
     ir_id grad = losses_before(a, f, step, &reached);
-    if (grad == IR_NONE || trained.n == 0 || trained.open || reached.open)
+    if (grad == IR_NONE || trained.n == 0 || trained.open || reached.open || trained.unknown || reached.unknown)
         return;
     if (reached.n == 0 && reached.best == TRUST_NONE)
         return; /* the loss reaches nothing at all: reported at the gradient call */
@@ -145,7 +145,7 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
     struct origin_set reached = {0};
     collect_value(a, f, target, &reached);
     bool local_tape = tape_made_here(a, f, c);
-    if (reached.open && !local_tape)
+    if ((reached.open && !local_tape) || reached.unknown)
         return;
     /* A braced list `{w1, w2}` (or a vector built from one) is checked
      * element by element. */
@@ -155,6 +155,8 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
         ir_id input = braced ? list->ops[k] : sources;
         struct origin_set wanted = {0};
         collect_value(a, f, input, &wanted);
+        if (wanted.unknown)
+            continue;
         if (wanted.n > 0 && !wanted.open && !reached.open && !origin_sets_meet(&wanted, &reached))
             report_unused_input(ctx, f, call, input, false);
         else if (c->op->sources_must_be_trainable && braced && wanted.n == 0 && (!wanted.open || local_tape) &&
@@ -163,12 +165,14 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
     }
 }
 
-/* A loss that nothing trainable reaches, on any path: backward() throws. */
+/* A loss that nothing trainable reaches, on any path: backward() throws.
+ * Every claim of this rule is one of absence, so none is made about a value
+ * with an unknown input (trained.h). */
 static void check_reaches_nothing(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target)
 {
     struct origin_set reached = {0};
     collect_value(ctx->a, f, target, &reached);
-    if (reached.n || reached.open || reached.best != TRUST_NONE)
+    if (reached.n || reached.open || reached.unknown || reached.best != TRUST_NONE)
         return;
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];

@@ -5,9 +5,11 @@
  *   // expect-warning: GL002      a warning on this line
  *   // fixture-args: --model X    extra command-line arguments (paths
  *                                 relative to the repository root)
+ *   // fixture-partial            the file has parse errors on purpose
  *
  * A fixture with no expectation must produce no diagnostic. Every fixture
- * must parse without errors. Prints one line per failure and ends with
+ * must parse without errors, except a partial one, which must have them
+ * (it tests that what clang could not resolve stays unknown). Prints one line per failure and ends with
  * "N passed, M failed". usage: fixture_runner TFGRADLINT FIXTURE-DIR... */
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -30,6 +32,7 @@ struct fixture {
     struct expect ex[MAX_EXPECT];
     int nex;
     char args[1024];
+    bool partial;
 };
 
 static char *slurp(FILE *f)
@@ -83,6 +86,8 @@ static bool read_fixture(const char *path, struct fixture *fx)
             parse_expect_list(fx, p + 11, no, false);
         if ((p = strstr(line, "// expect-warning: ")))
             parse_expect_list(fx, p + 19, no, true);
+        if (strstr(line, "// fixture-partial"))
+            fx->partial = true;
         if ((p = strstr(line, "// fixture-args: "))) {
             snprintf(fx->args, sizeof fx->args, "%s", p + 17);
             fx->args[strcspn(fx->args, "\r\n")] = '\0';
@@ -117,6 +122,13 @@ static int failures_in(const char *bin, const char *path)
     if (!cJSON_IsString(status) || strcmp(status->valuestring, "analyzed") != 0) {
         const cJSON *err = cJSON_GetObjectItem(file, "error");
         printf("FAIL %s: not analysed cleanly: %s\n", path, cJSON_IsString(err) ? err->valuestring : "?");
+        fails++;
+    }
+    if (cJSON_IsTrue(cJSON_GetObjectItem(file, "partial")) != fx.partial) {
+        const cJSON *first = cJSON_GetObjectItem(file, "first_parse_error");
+        printf("FAIL %s: %s\n", path,
+               fx.partial ? "marked fixture-partial but parsed without errors"
+                          : cJSON_IsString(first) ? first->valuestring : "parse errors");
         fails++;
     }
     const cJSON *d;
