@@ -134,12 +134,42 @@ static bool settle(struct settings *st, struct plan *p, const struct file_settin
     return true;
 }
 
+/* One line for a file analysed with parse errors: how much is unknown. */
+static void print_partial(const struct file_status *st)
+{
+    report_put_safe(stderr, st->path, strlen(st->path));
+    fprintf(stderr, ": partially analysed: %u parse error%s, %u unresolved name%s, %u missing header%s; first: ",
+            st->parse_errors, st->parse_errors == 1 ? "" : "s", st->unresolved_names,
+            st->unresolved_names == 1 ? "" : "s", st->missing_headers, st->missing_headers == 1 ? "" : "s");
+    const char *first = st->parse_error ? st->parse_error : "?";
+    report_put_safe(stderr, first, strlen(first));
+    fputc('\n', stderr);
+}
+
+/* With --strict, a partially parsed file fails as it did before partial
+ * analysis existed: its findings are kept, the run exits 2. */
+static void apply_strict(struct file_status *status, size_t n, struct arena *a)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct file_status *st = &status[i];
+        if (!st->partial || st->error)
+            continue;
+        const char *first = st->parse_error ? st->parse_error : "?";
+        st->error = st->parse_errors == 1
+                        ? arena_printf(a, "1 error while parsing (results may be incomplete): %s", first)
+                        : arena_printf(a, "%u errors while parsing (results may be incomplete); first: %s",
+                                       st->parse_errors, first);
+    }
+}
+
 /* Reports the files that could not be analysed; true if there were none. */
 static bool file_errors(const struct options *o, const struct file_status *status, const struct file_settings **per,
                         size_t n)
 {
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
+        if (status[i].partial && !status[i].error && (o->verbose || o->show_partial) && !o->quiet)
+            print_partial(&status[i]);
         if (status[i].error) {
             ok = false;
             report_put_safe(stderr, status[i].path, strlen(status[i].path));
@@ -186,6 +216,8 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     struct file_status *status = xcalloc(n ? n : 1, sizeof *status);
     pool_run(p, &fo, per, o->jobs ? o->jobs : pool_default_jobs(), o->timeout, &sink, status,
              o->action == ACT_DUMP_IR ? stdout : NULL);
+    if (o->strict)
+        apply_strict(status, n, &sink.arena);
     bool ok = file_errors(o, status, per, n);
     int rc = report_run(o, &sink, status, n, ok);
     free(status);

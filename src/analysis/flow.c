@@ -78,6 +78,7 @@ static void merge(struct flow_fact *dst, const struct flow_fact *src)
 {
     dst->clean_params |= src->clean_params;
     dst->unidentified |= src->unidentified;
+    dst->unknown |= src->unknown;
     if (src->clean_trust > dst->clean_trust)
         dst->clean_trust = src->clean_trust;
     for (uint8_t i = 0; i < src->norigins; i++)
@@ -94,6 +95,7 @@ static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct
         if (src->clean_params & (1ULL << i))
             add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry, 0});
     dst->unidentified |= src->unidentified;
+    dst->unknown |= src->unknown;
     for (uint8_t i = 0; i < src->norigins; i++)
         add_cut(dst, (struct cut_rec){cut, FLOW_NO_PARAM, TRUST_DEFINITE, from_entry, src->origins[i]});
     if (src->clean_trust && !src->norigins)
@@ -105,7 +107,7 @@ static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct
 static bool fact_eq(const struct flow_fact *x, const struct flow_fact *y)
 {
     if (x->clean_params != y->clean_params || x->clean_trust != y->clean_trust || x->ncuts != y->ncuts ||
-        x->norigins != y->norigins || x->unidentified != y->unidentified)
+        x->norigins != y->norigins || x->unidentified != y->unidentified || x->unknown != y->unknown)
         return false;
     for (uint8_t i = 0; i < x->norigins; i++)
         if (x->origins[i] != y->origins[i])
@@ -386,9 +388,10 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
     const struct ir_node *n = &r->fn->nodes[id];
     struct rec_state st = rec_at(r->a, r->f, id, r->entry);
     const struct flow_fact *s = summary(r->a, r->spec, (uint32_t)n->callee, (enum ir_tristate)st.state);
-    if (!s) { /* recursion or too deep: a plain pass-through */
+    if (!s) { /* recursion or too deep: a plain pass-through of unknown completeness */
         for (uint32_t k = 0; k < n->nops; k++)
             merge(out, &r->facts[n->ops[k]]);
+        out->unknown = true;
         return;
     }
     apply_fact(r, id, s, st, out);
@@ -403,6 +406,7 @@ static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struc
     if (s->clean_trust > out->clean_trust)
         out->clean_trust = s->clean_trust;
     out->unidentified |= s->unidentified;
+    out->unknown |= s->unknown;
     for (uint8_t i = 0; i < s->norigins; i++)
         add_origin(out, origin_at_call(r->a, s->origins[i], r->f, id));
     for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
@@ -550,7 +554,7 @@ static bool writes_parameter(struct analysis *a, const struct ir_node *call, uin
     return false;
 }
 
-static void transfer(struct run *r, ir_id id, struct flow_fact *out)
+static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
     memset(out, 0, sizeof *out);
@@ -646,6 +650,15 @@ static void transfer(struct run *r, ir_id id, struct flow_fact *out)
         else if (cut != CUT_DROP)
             merge_cut(out, in, (struct node_ref){r->f, id}, cut == CUT_BY_ENTRY);
     }
+}
+
+/* A value clang could not resolve, and every value of a body that lost
+ * code to a parse error, depends on something unknown. */
+static void transfer(struct run *r, ir_id id, struct flow_fact *out)
+{
+    transfer_known(r, id, out);
+    if (r->fn->partial || (r->fn->nodes[id].flags & IRF_UNRESOLVED))
+        out->unknown = true;
 }
 
 /* Nodes are in evaluation order, so only loop-head phis read facts computed

@@ -37,6 +37,11 @@ struct flow_fact {
     uint8_t clean_trust;   /* best trust of internal sources reaching with no cut */
     uint8_t norigins;      /* ids of the trainable objects among them (capped) */
     bool unidentified;     /* some definite source reaching it lost its id (caps) */
+    /* Something it depends on is unknown: a value clang could not resolve,
+     * a body with a parse error, a call past the summary bound. What
+     * reaches it is then a lower bound, so no rule may claim that
+     * something does not reach it. */
+    bool unknown;
     uint8_t ncuts;
     uint32_t origins[FLOW_MAX_ORIGINS];
     struct cut_rec cuts[FLOW_MAX_CUTS];

@@ -64,6 +64,7 @@ static void collect(struct analysis *a, const struct flow_spec *spec, uint32_t f
 {
     raise_trust(out, (enum trust)f->clean_trust);
     out->open |= f->unidentified;
+    out->unknown |= f->unknown;
     for (uint8_t i = 0; i < f->norigins; i++)
         add_id(out, f->origins[i]);
     uint64_t inputs = f->clean_params;

@@ -23,6 +23,8 @@ struct origin_set {
     uint32_t ids[ORIGIN_SET_MAX];
     bool open;           /* may hold trainable objects not listed (see above) */
     enum trust best;     /* best trust of any source reaching the value, cut or not */
+    bool unknown;        /* something reaching it is unknown (flow_fact.unknown): the set is a
+                          * lower bound, so nothing may be said to be missing from it */
 };
 
 /* Adds the objects reaching the value whose facts (for `spec`, in `fn`) are

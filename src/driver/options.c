@@ -23,6 +23,10 @@ void options_usage(FILE *out)
           "  --config FILE           use this configuration instead of the nearest\n"
           "                          .tfgradlint.json above each file\n"
           "  --exit-zero             exit 0 even when there are findings\n"
+          "  --strict                a file clang parsed with errors fails the run (exit 2);\n"
+          "                          by default it is analysed partially: what clang could not\n"
+          "                          resolve is unknown, and no finding rests on it\n"
+          "  --show-partial          print a summary line for each partially parsed file\n"
           "  --statistics            print the number of findings per rule instead of them\n"
           "  -q, --quiet             print the findings and nothing else\n"
           "  --model FILE            load an extra framework model (JSON); repeatable\n"
@@ -44,7 +48,8 @@ void options_usage(FILE *out)
           "  --version               print the version and exit\n"
           "  -h, --help              print this help and exit\n"
           "\n"
-          "exit status: 0 no findings, 1 findings, 2 usage error or a file that could not be analysed\n",
+          "exit status: 0 no findings, 1 findings, 2 usage error or a file that could not be analysed\n"
+          "(with --strict, also a file with parse errors)\n",
           out);
 }
 
@@ -164,6 +169,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             o->no_cache = true;
         else if (strcmp(a, "--exit-zero") == 0)
             o->exit_zero = true;
+        else if (strcmp(a, "--strict") == 0)
+            o->strict = true;
+        else if (strcmp(a, "--show-partial") == 0)
+            o->show_partial = true;
         else if (strcmp(a, "--statistics") == 0)
             o->statistics = true;
         else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)

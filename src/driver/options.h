@@ -18,6 +18,8 @@ struct options {
     enum color_mode color;
     enum header_mode headers;
     bool exit_zero, verbose, statistics, quiet;
+    bool strict;                   /* --strict: a file with parse errors is a failure (exit 2) */
+    bool show_partial;             /* --show-partial: a summary line per partially parsed file */
     const char *config;            /* --config FILE instead of discovery */
     const char *explain;           /* rule for --explain */
     const char *select, *ignore;   /* comma-separated rule ids or names */

@@ -11,14 +11,6 @@ static const char *pch_name(enum pch_outcome o)
     return names[o];
 }
 
-static const char *parse_error_text(struct arena *a, const struct front_result *r)
-{
-    if (r->parse_errors == 1)
-        return arena_printf(a, "1 error while parsing (results may be incomplete): %s", r->error);
-    return arena_printf(a, "%u errors while parsing (results may be incomplete); first: %s", r->parse_errors,
-                        r->error);
-}
-
 void pipeline_run_file(const char *path, const struct front_options *fo, const struct model *model,
                        struct diag_sink *sink, struct file_status *status, FILE *dump_ir)
 {
@@ -27,10 +19,18 @@ void pipeline_run_file(const char *path, const struct front_options *fo, const s
     struct ir_tu tu;
     struct front_result res;
     front_analyze_file(path, fo, model, &arena, &tu, &res);
+    /* A file clang parsed with errors is analysed like any other: what it
+     * could not resolve is unknown in the IR (IRF_UNRESOLVED, partial
+     * bodies), and the rules make no claim that rests on it. */
+    res.partial = res.ok && res.parse_errors > 0;
+    res.unresolved_names = res.ok ? ir_count_unresolved(&tu) : 0;
     memset(status, 0, sizeof *status);
     status->path = arena_strdup(&sink->arena, path);
     status->ok = res.ok;
     status->parse_errors = res.parse_errors;
+    status->partial = res.partial;
+    status->unresolved_names = res.unresolved_names;
+    status->missing_headers = res.missing_headers;
     status->model_headers = res.used_model_headers;
     status->pch = pch_name(res.pch);
     status->pch_seconds = res.pch_seconds;
@@ -38,8 +38,8 @@ void pipeline_run_file(const char *path, const struct front_options *fo, const s
     double t0 = clock_thread_seconds();
     if (!res.ok)
         status->error = arena_strdup(&sink->arena, res.error ? res.error : "could not be analysed");
-    else if (res.parse_errors)
-        status->error = arena_strdup(&sink->arena, parse_error_text(&arena, &res));
+    else if (res.partial)
+        status->parse_error = arena_strdup(&sink->arena, res.error ? res.error : "?");
 #ifdef TFG_VALIDATE_IR
     /* Debug and sanitizer builds check the IR's invariants before any
      * analysis reads it, as sparse validates between passes. */

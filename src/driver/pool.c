@@ -257,6 +257,7 @@ static void merge(struct result *r, struct diag_sink *sink, struct file_status *
     st->error = r->status.error ? arena_strdup(&sink->arena, r->status.error) : NULL;
     st->db = r->status.db ? arena_strdup(&sink->arena, r->status.db) : NULL;
     st->pch = r->status.pch ? arena_strdup(&sink->arena, r->status.pch) : NULL;
+    st->parse_error = r->status.parse_error ? arena_strdup(&sink->arena, r->status.parse_error) : NULL;
     for (size_t k = 0; k < r->sink.diags.n; k++) {
         const struct diag *d = &r->sink.diags.v[k];
         diag_add(sink, d->rule, d->severity, d->file, d->loc, d->end, d->message, d->notes, d->nnotes);

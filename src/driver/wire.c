@@ -37,6 +37,10 @@ static void put_status(struct strbuf *b, const struct file_status *st)
     put_u32(b, st->ok);
     put_str(b, st->error);
     put_u32(b, st->parse_errors);
+    put_u32(b, st->partial);
+    put_str(b, st->parse_error);
+    put_u32(b, st->unresolved_names);
+    put_u32(b, st->missing_headers);
     put_u32(b, st->model_headers);
     put_str(b, st->pch);
     put_str(b, st->db);
@@ -135,6 +139,10 @@ static void get_status(struct reader *r, struct file_status *st, struct arena *a
     st->ok = get_u32(r) != 0;
     st->error = get_str(r, a);
     st->parse_errors = get_u32(r);
+    st->partial = get_u32(r) != 0;
+    st->parse_error = get_str(r, a);
+    st->unresolved_names = get_u32(r);
+    st->missing_headers = get_u32(r);
     st->model_headers = get_u32(r) != 0;
     st->pch = get_str(r, a);
     st->db = get_str(r, a);
@@ -218,6 +226,7 @@ bool wire_decode(const char *buf, size_t len, struct file_status *st, struct dia
         st->error = s.error ? arena_strdup(&sink->arena, s.error) : NULL;
         st->pch = s.pch ? arena_strdup(&sink->arena, s.pch) : NULL;
         st->db = s.db ? arena_strdup(&sink->arena, s.db) : NULL;
+        st->parse_error = s.parse_error ? arena_strdup(&sink->arena, s.parse_error) : NULL;
         *ir = text;
     } else {
         free(text);

@@ -222,6 +222,39 @@ static const char *fn_name(struct tu_builder *tb, CXCursor c, bool lambda)
     return front_qualname(tb, c);
 }
 
+/* Did clang report an error inside `c`'s extent? Such a body may have lost
+ * statements and initialisers without a trace in the AST. */
+static bool has_error_inside(struct tu_builder *tb, CXCursor c)
+{
+    if (!tb->errors.n)
+        return false;
+    CXSourceRange r = clang_getCursorExtent(c);
+    CXFile f1, f2;
+    unsigned start, end;
+    clang_getExpansionLocation(clang_getRangeStart(r), &f1, NULL, NULL, &start);
+    clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &end);
+    for (size_t i = 0; i < tb->errors.n; i++)
+        if (clang_File_isEqual(tb->errors.v[i].file, f1) && tb->errors.v[i].offset >= start &&
+            tb->errors.v[i].offset <= end)
+            return true;
+    return false;
+}
+
+static void collect_error_locations(struct tu_builder *tb)
+{
+    unsigned n = clang_getNumDiagnostics(tb->tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tb->tu, i);
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+            struct error_at e;
+            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &e.file, NULL, NULL, &e.offset);
+            if (e.file)
+                VEC_PUSH(tb->errors, e);
+        }
+        clang_disposeDiagnostic(d);
+    }
+}
+
 uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer)
 {
     bool lambda = clang_getCursorKind(fn_cursor) == CXCursor_LambdaExpr;
@@ -236,6 +269,7 @@ uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builde
     fn->is_lambda = lambda;
     fn->parent = outer ? (int32_t)outer->fn->index : -1;
     fn->key = front_decl_key(tb, fn_cursor);
+    fn->partial = has_error_inside(tb, fn_cursor);
     if (method)
         fn->class_name = front_qualname(tb, clang_getCursorSemanticParent(fn_cursor));
     VEC_PUSH(tb->fns, fn);
@@ -305,7 +339,9 @@ static void resolve_calls(struct tu_builder *tb)
 void front_build_tu(struct tu_builder *tb, struct ir_tu *out);
 void front_build_tu(struct tu_builder *tb, struct ir_tu *out)
 {
+    collect_error_locations(tb);
     clang_visitChildren(clang_getTranslationUnitCursor(tb->tu), visit_decl, tb);
+    VEC_FREE(tb->errors);
     resolve_calls(tb);
     front_class_op_types(tb);
     out->path = tb->path;

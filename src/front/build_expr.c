@@ -21,6 +21,13 @@ static ir_id unknown_of(struct fn_builder *b, CXCursor c, const ir_id *ops, uint
     return id;
 }
 
+ir_id fb_unresolved(struct fn_builder *b, CXCursor c, const ir_id *ops, uint32_t n)
+{
+    ir_id id = unknown_of(b, c, ops, n);
+    b->nodes.v[id].flags |= IRF_UNRESOLVED;
+    return id;
+}
+
 /* Builds every expression child; the caller VEC_FREEs `out`. */
 static void expr_children(struct fn_builder *b, CXCursor c, id_vec *out)
 {
@@ -120,7 +127,15 @@ static ir_id decl_ref(struct fn_builder *b, CXCursor c)
 {
     CXCursor d = clang_getCursorReferenced(c);
     enum CXCursorKind k = clang_getCursorKind(d);
-    if (k == CXCursor_UnexposedDecl) { /* a structured binding (see build_decomposition) */
+    /* A declaration clang gave up on (its type or initialiser named
+     * something undeclared) holds an unknown value, not a default one. */
+    if (!clang_Cursor_isNull(d) && clang_isInvalidDeclaration(d)) {
+        int32_t v = k == CXCursor_VarDecl ? fb_var_of(b, d) : -1;
+        if (v >= 0 && b->env.v[v] != IR_NONE)
+            return b->env.v[v];
+        return fb_unresolved(b, c, NULL, 0);
+    }
+    if (k == CXCursor_UnexposedDecl) { /* a structured binding (see fb_decomposition) */
         int32_t v = fb_var_of(b, d);
         if (v >= 0 && b->env.v[v] != IR_NONE)
             return b->env.v[v];
@@ -159,6 +174,9 @@ static ir_id member_ref(struct fn_builder *b, CXCursor c)
 {
     CXCursor base_c = first_child(c);
     ir_id base = clang_Cursor_isNull(base_c) ? this_value(b, c) : fb_expr(b, base_c);
+    CXCursor d = clang_getCursorReferenced(c);
+    if (!clang_Cursor_isNull(d) && clang_isInvalidDeclaration(d))
+        return fb_unresolved(b, c, &base, base == IR_NONE ? 0 : 1);
     ir_id id = fb_add(b, IR_MEMBER, c, &base, base == IR_NONE ? 0 : 1);
     b->nodes.v[id].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(c));
     set_value_type(b, id, c);
@@ -852,12 +870,27 @@ static ir_id dispatch(struct fn_builder *b, CXCursor c)
     }
 }
 
+/* In a body with an error, an expression of dependent type is clang's
+ * recovery for a call or name it could not resolve (outside templates,
+ * nothing else has a dependent type; inside one, the value is unknown
+ * anyway). */
+static bool is_recovered(struct fn_builder *b, CXCursor c)
+{
+    return b->fn->partial && clang_getCursorKind(c) == CXCursor_UnexposedExpr &&
+           clang_getCursorType(c).kind == CXType_Dependent;
+}
+
 ir_id fb_expr(struct fn_builder *b, CXCursor c)
 {
     if (b->depth >= BUILD_MAX_DEPTH)
         return unknown_of(b, c, NULL, 0);
     b->depth++;
-    ir_id id = dispatch(b, c);
+    ir_id id;
+    if (is_recovered(b, c)) {
+        id = generic(b, c);
+        b->nodes.v[id].flags |= IRF_UNRESOLVED;
+    } else
+        id = dispatch(b, c);
     b->depth--;
     return id;
 }

@@ -220,6 +220,36 @@ static int32_t declare(struct fn_builder *b, CXCursor decl, ir_id value)
     return var;
 }
 
+/* Does the source of `decl` give an initialiser (`= e`, `(e)`, `{e}` right
+ * after its name) that the AST does not have? clang drops an initialiser
+ * that names something it could not resolve (and ends the declaration's
+ * extent at its name), and says so only once, where that name is. */
+static bool initialiser_dropped(struct fn_builder *b, CXCursor decl)
+{
+    CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(decl));
+    CXFile file;
+    unsigned offset;
+    clang_getSpellingLocation(end, &file, NULL, NULL, &offset);
+    size_t size = 0;
+    if (!file || !clang_getFileContents(b->tb->tu, file, &size) || offset >= size)
+        return false;
+    unsigned stop = size - offset > 256 ? offset + 256 : (unsigned)size;
+    CXSourceRange r = clang_getRange(end, clang_getLocationForOffset(b->tb->tu, file, stop));
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(b->tb->tu, r, &toks, &n);
+    bool dropped = false;
+    unsigned first = n && clang_getTokenKind(toks[0]) == CXToken_Identifier ? 1 : 0; /* the name itself */
+    if (n > first && clang_getTokenKind(toks[first]) == CXToken_Punctuation) {
+        CXString t = clang_getTokenSpelling(b->tb->tu, toks[first]);
+        const char *ts = clang_getCString(t);
+        dropped = strcmp(ts, "=") == 0 || strcmp(ts, "(") == 0 || strcmp(ts, "{") == 0;
+        clang_disposeString(t);
+    }
+    clang_disposeTokens(b->tb->tu, toks, n);
+    return dropped;
+}
+
 static void build_vardecl(struct fn_builder *b, CXCursor decl)
 {
     const struct model_guard *g = guard_of_type(b, clang_getCursorType(decl));
@@ -229,6 +259,10 @@ static void build_vardecl(struct fn_builder *b, CXCursor decl)
     }
     CXCursor init = last_expr_child(decl);
     ir_id value = clang_Cursor_isNull(init) ? IR_NONE : fb_expr(b, init);
+    /* A declaration clang could not complete, or whose initialiser it
+     * dropped, holds an unknown value: never the default-constructed one. */
+    if (clang_isInvalidDeclaration(decl) || (value == IR_NONE && initialiser_dropped(b, decl)))
+        value = fb_unresolved(b, decl, &value, value == IR_NONE ? 0 : 1);
     declare(b, decl, value);
 }
 
@@ -243,8 +277,70 @@ static void build_children(struct fn_builder *b, CXCursor c)
     VEC_FREE(kids);
 }
 
+/* Offsets of `r`'s ends in the file they are expanded in. */
+static bool range_offsets(CXSourceRange r, CXFile *file, unsigned *start, unsigned *end)
+{
+    CXFile f2;
+    clang_getExpansionLocation(clang_getRangeStart(r), file, NULL, NULL, start);
+    clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, end);
+    return *file && clang_File_isEqual(*file, f2) && *start <= *end;
+}
+
+/* Is there a token other than `;` (or a comment) in [from, to) of `file`? */
+static bool tokens_between(struct fn_builder *b, CXFile file, unsigned from, unsigned to)
+{
+    if (to <= from)
+        return false;
+    CXTranslationUnit tu = b->tb->tu;
+    CXSourceRange r = clang_getRange(clang_getLocationForOffset(tu, file, from), clang_getLocationForOffset(tu, file, to));
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(tu, r, &toks, &n);
+    bool found = false;
+    for (unsigned i = 0; i < n && !found; i++) {
+        unsigned off;
+        clang_getExpansionLocation(clang_getTokenLocation(tu, toks[i]), NULL, NULL, NULL, &off);
+        if (off < from || off >= to || clang_getTokenKind(toks[i]) == CXToken_Comment)
+            continue;
+        CXString t = clang_getTokenSpelling(tu, toks[i]);
+        found = strcmp(clang_getCString(t), ";") != 0;
+        clang_disposeString(t);
+    }
+    clang_disposeTokens(tu, toks, n);
+    return found;
+}
+
+/* Did clang drop a statement of this block? A statement that uses a
+ * declaration clang gave up on (elsewhere, so this body has no error of
+ * its own) leaves no cursor at all, only its tokens between the
+ * statements that remain. Checked only in a TU with errors. */
+static bool block_lost_statement(struct fn_builder *b, CXCursor c)
+{
+    CXFile file, kf;
+    unsigned start, end, ks, ke;
+    if (!range_offsets(clang_getCursorExtent(c), &file, &start, &end) || end <= start + 1)
+        return false;
+    cursor_vec kids = {0};
+    front_children(c, &kids);
+    unsigned prev = start + 1; /* after `{` */
+    bool lost = false;
+    for (size_t i = 0; i < kids.n && !lost; i++) {
+        if (!range_offsets(clang_getCursorExtent(kids.v[i]), &kf, &ks, &ke) || !clang_File_isEqual(kf, file))
+            continue;
+        lost = tokens_between(b, file, prev, ks);
+        if (ke > prev)
+            prev = ke;
+    }
+    if (!lost)
+        lost = tokens_between(b, file, prev, end - 1); /* before `}` */
+    VEC_FREE(kids);
+    return lost;
+}
+
 static void build_compound(struct fn_builder *b, CXCursor c)
 {
+    if (b->tb->errors.n && !b->fn->partial && block_lost_statement(b, c))
+        b->fn->partial = true;
     size_t mark = b->guards.n;
     scope_enter(b);
     build_children(b, c);

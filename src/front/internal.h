@@ -13,6 +13,12 @@
 
 typedef VEC(ir_id) id_vec;
 
+/* Where clang reported an error, to tell which bodies are partial. */
+struct error_at {
+    CXFile file;
+    unsigned offset;
+};
+
 struct pending_call {
     uint32_t fn;
     ir_id node;
@@ -31,6 +37,7 @@ struct tu_builder {
     struct u64map fn_by_key;  /* declaration key -> fn index + 1 */
     struct u64map file_ids;   /* CXFile -> small id + 1 */
     struct u64map role_cache; /* canonical type identity -> role + 1 */
+    VEC(struct error_at) errors; /* error diagnostics of the TU (build.c) */
 };
 
 struct env {
@@ -114,6 +121,9 @@ const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, 
 int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name);
 uint32_t fb_push_ctrl(struct fn_builder *b, ir_id cond, enum ir_arm arm, CXCursor at);
 uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer);
+
+/* An unknown value standing for what clang could not resolve (build_expr.c). */
+ir_id fb_unresolved(struct fn_builder *b, CXCursor c, const ir_id *ops, uint32_t n);
 
 /* statements (build_stmt.c) and expressions (build_expr.c) */
 void fb_stmt(struct fn_builder *b, CXCursor c);

@@ -89,6 +89,8 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fprintf(out, " element=%d", n->aux);
     if (n->flags & IRF_CALL_EFFECT)
         fprintf(out, " effect-of=%%%d", n->aux);
+    if (n->flags & IRF_UNRESOLVED)
+        fputs(" unresolved", out);
     if (n->mode != IR_NONE)
         fprintf(out, " mode=%%%u", n->mode);
     if (n->ctrl)
@@ -98,9 +100,9 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
 
 void ir_dump_fn(FILE *out, const struct ir_fn *fn)
 {
-    fprintf(out, "fn%u %s%s @%u:%u inputs=%u\n", fn->index, fn->name,
+    fprintf(out, "fn%u %s%s @%u:%u inputs=%u%s\n", fn->index, fn->name,
             fn->is_lambda ? " (lambda)" : fn->is_method ? " (method)" : "", fn->loc.line,
-            fn->loc.col, fn->ninputs);
+            fn->loc.col, fn->ninputs, fn->partial ? " partial" : "");
     for (uint32_t c = 1; c < fn->nctrls; c++) {
         static const char *const arms[] = {"then", "else", "loop", "case", "catch"};
         fprintf(out, "  c%u: %s of %%%u parent=c%u @%u:%u\n", c, arms[fn->ctrls[c].arm],
@@ -194,4 +196,24 @@ ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index)
         return n->ops[(uint32_t)first + index];
     }
     return IR_NONE;
+}
+
+static bool built_on_unresolved(const struct ir_fn *fn, const struct ir_node *n)
+{
+    for (uint32_t k = 0; k < n->nops; k++)
+        if (fn->nodes[n->ops[k]].flags & IRF_UNRESOLVED)
+            return true;
+    return false;
+}
+
+unsigned ir_count_unresolved(const struct ir_tu *tu)
+{
+    unsigned count = 0;
+    for (uint32_t f = 0; f < tu->nfns; f++)
+        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++) {
+            const struct ir_node *n = &tu->fns[f]->nodes[i];
+            if ((n->flags & IRF_UNRESOLVED) && !built_on_unresolved(tu->fns[f], n))
+                count++;
+        }
+    return count;
 }

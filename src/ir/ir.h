@@ -58,6 +58,9 @@ enum ir_flag {
                                * sub = 1 + the explicit argument written (0: not known) */
     IRF_ELEMENT = 1 << 10, /* IR_OP or IR_MEMBER: element aux of the aggregate ops[0] (a
                             * structured binding, std::tie, a field of a plain struct) */
+    IRF_UNRESOLVED = 1 << 11, /* IR_UNKNOWN standing for what clang could not resolve (an
+                               * undeclared name, a dropped declaration or initialiser, a
+                               * recovered expression): its value is unknown, never a default */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -113,6 +116,7 @@ struct ir_fn {
     struct ir_loc loc;
     uint32_t index;         /* position in the TU's function array */
     bool is_method, is_lambda;
+    bool partial;           /* clang reported an error inside its body: statements may be missing */
     int32_t parent;         /* lambda: index of the enclosing function, else -1 */
     uint64_t key;           /* declaration key, to resolve calls to it */
     const char *class_name; /* method: qualified name of its class */
@@ -158,6 +162,9 @@ ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index);
  * *parent), or IR_NONE when it is not a capture or the lambda is not made
  * in sight. */
 ir_id ir_capture_binding(const struct ir_tu *tu, uint32_t fn, uint32_t input, uint32_t *parent);
+/* The unknown values clang could not resolve in `tu`: IRF_UNRESOLVED nodes
+ * not built on another one (`f(g(x))` with f and g undeclared counts g). */
+unsigned ir_count_unresolved(const struct ir_tu *tu);
 
 /* Deterministic text form, for --dump-ir and the golden tests. */
 void ir_dump_fn(FILE *out, const struct ir_fn *fn);

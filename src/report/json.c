@@ -59,6 +59,11 @@ static cJSON *file_object(const struct file_status *f)
         cJSON_AddStringToObject(o, "error", f->error);
     if (f->ok) {
         cJSON_AddNumberToObject(o, "parse_errors", f->parse_errors);
+        cJSON_AddBoolToObject(o, "partial", f->partial);
+        cJSON_AddNumberToObject(o, "unresolved_names", f->unresolved_names);
+        cJSON_AddNumberToObject(o, "missing_headers", f->missing_headers);
+        if (f->parse_error)
+            cJSON_AddStringToObject(o, "first_parse_error", f->parse_error);
         cJSON_AddStringToObject(o, "headers", f->model_headers ? "model" : "real");
         if (f->pch)
             cJSON_AddStringToObject(o, "pch", f->pch);

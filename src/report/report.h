@@ -9,8 +9,15 @@
 struct file_status {
     const char *path;
     bool ok;               /* analysed (possibly with parse errors) */
-    const char *error;     /* why it could not be (fully) analysed, or NULL */
+    const char *error;     /* why it could not be analysed (or, with --strict, why it was
+                            * only partially), or NULL */
     unsigned parse_errors;
+    /* Analysed although clang reported errors: values that depend on what
+     * it could not resolve are unknown, and no finding rests on them. */
+    bool partial;
+    const char *parse_error;   /* a partial file's first parse error, or NULL */
+    unsigned unresolved_names; /* unknown values clang could not resolve (IRF_UNRESOLVED roots) */
+    unsigned missing_headers;  /* includes served by an empty stand-in */
     bool model_headers;    /* parsed with the built-in API model headers */
     const char *pch;       /* "none", "reused", "built" or "failed" */
     const char *db;        /* compilation database of its flags, or NULL */

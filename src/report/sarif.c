@@ -106,7 +106,8 @@ static cJSON *result_object(const struct report_input *in, const struct diag *d,
     return o;
 }
 
-/* Whether every file was analysed, and a notification for each that was not. */
+/* Whether every file was analysed, and a notification for each that was not
+ * or was only partially. */
 static cJSON *invocation(const struct report_input *in)
 {
     cJSON *inv = cJSON_CreateObject();
@@ -114,14 +115,18 @@ static cJSON *invocation(const struct report_input *in)
     bool ok = true;
     for (size_t i = 0; i < in->nfiles; i++) {
         const struct file_status *f = &in->files[i];
-        if (!f->error)
+        if (!f->error && !f->partial)
             continue;
         ok = ok && f->ok;
         cJSON *n = cJSON_CreateObject();
         cJSON_AddStringToObject(n, "level", f->ok ? "warning" : "error");
         struct strbuf msg;
         sb_init(&msg);
-        sb_printf(&msg, "%s: %s", f->path, f->error);
+        if (f->error)
+            sb_printf(&msg, "%s: %s", f->path, f->error);
+        else /* analysed; what clang could not resolve is unknown */
+            sb_printf(&msg, "%s: partially analysed (%u parse errors): %s", f->path, f->parse_errors,
+                      f->parse_error ? f->parse_error : "?");
         add_text(n, "message", sb_str(&msg));
         sb_free(&msg);
         cJSON_AddItemToArray(notes, n);

@@ -256,7 +256,10 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
     struct flow_fact uncut = *loss;
     uncut.ncuts = 0;
     trained_collect(a, &rule_gradient_spec, f, &uncut, &clean);
-    if (clean.open || (!trained_known && clean.n == 0))
+    /* Whether another term reaches the variables is a claim of absence:
+     * with an unknown input on the loss's or the optimizer's side, none is
+     * made. */
+    if (clean.open || clean.unknown || trained.unknown || (!trained_known && clean.n == 0))
         return;
     bool trains = origin_sets_meet(&clean, &trained);
     /* Only the last cuts count: a round() inside a straight-through

@@ -19,8 +19,8 @@
 
 static bool carries(struct analysis *a, uint32_t f, const struct flow_fact *fact)
 {
-    if (fact->clean_trust || fact->norigins || fact->ncuts || fact->unidentified)
-        return true;
+    if (fact->clean_trust || fact->norigins || fact->ncuts || fact->unidentified || fact->unknown)
+        return true; /* an unknown value may carry one: never taken as a constant */
     for (int i = 0; i < 64; i++)
         if ((fact->clean_params & (1ULL << i)) && trained_input_trust(a, &rule_gradient_spec, f, i) != TRUST_NONE)
             return true;

@@ -79,7 +79,7 @@ static void check_step(struct rule_ctx *ctx, uint32_t f, ir_id step)
     struct origin_set trained = {0}, reached = {0};
     collect_value(a, f, recv, &trained);
     ir_id grad = losses_before(a, f, step, &reached);
-    if (grad == IR_NONE || trained.n == 0 || trained.open || reached.open)
+    if (grad == IR_NONE || trained.n == 0 || trained.open || reached.open || trained.unknown || reached.unknown)
         return;
     if (reached.n == 0 && reached.best == TRUST_NONE)
         return; /* the loss reaches nothing at all: reported at the gradient call */
@@ -223,7 +223,7 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
     struct origin_set reached = {0};
     collect_value(a, f, target, &reached);
     bool local_tape = tape_made_here(a, f, c);
-    if (reached.open && !local_tape)
+    if ((reached.open && !local_tape) || reached.unknown)
         return;
     for (uint32_t k = 0; k < (braced ? list.n : 1); k++) {
         if (braced && done[k])
@@ -231,6 +231,8 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
         ir_id input = braced ? list.v[k] : sources;
         struct origin_set wanted = {0};
         collect_value(a, f, input, &wanted);
+        if (wanted.unknown)
+            continue;
         struct watch_list watches = {0};
         if (wanted.n > 0 && !wanted.open && !reached.open && !origin_sets_meet(&wanted, &reached))
             report_unused_input(ctx, f, call, input, UNUSED_TRAINABLE, NULL);
@@ -240,12 +242,14 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
     }
 }
 
-/* A loss that nothing trainable reaches, on any path: backward() throws. */
+/* A loss that nothing trainable reaches, on any path: backward() throws.
+ * Every claim of this rule is one of absence, so none is made about a value
+ * with an unknown input (trained.h). */
 static void check_reaches_nothing(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target)
 {
     struct origin_set reached = {0};
     collect_value(ctx->a, f, target, &reached);
-    if (reached.n || reached.open || reached.best != TRUST_NONE)
+    if (reached.n || reached.open || reached.unknown || reached.best != TRUST_NONE)
         return;
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];

@@ -52,7 +52,11 @@ check_ok "empty file" empty.cpp
 # Invalid UTF-8 in an identifier is clang's error; in strings and comments
 # the file is analysed, and every output stays valid.
 printf 'int f\xff\xfe(int a) { return a; }\n' > badutf8_ident.cpp
-check_bad "invalid UTF-8 identifier" 'not valid UTF-8' badutf8_ident.cpp
+check_bad "invalid UTF-8 identifier --strict" 'not valid UTF-8' badutf8_ident.cpp --strict
+"$BIN" --format json badutf8_ident.cpp > out.json 2> err.txt
+expect_eq "invalid UTF-8 identifier: exit status" $? 0
+expect_eq "invalid UTF-8 identifier: partial" "$(jv out.json files.0.partial)" true
+expect_grep "invalid UTF-8 identifier: first error" 'not valid UTF-8' <(jv out.json files.0.first_parse_error)
 printf 'const char *s = "\xc3\x28 \x1b[2J";\n// comment \xe2\x82 \xff\n' > badutf8_text.cpp
 check_ok "invalid UTF-8 in strings and comments" badutf8_text.cpp
 iconv -f UTF-8 -t UTF-8 out.json > /dev/null || fail "JSON is not valid UTF-8"
@@ -91,7 +95,7 @@ n=10000
 check_ok "10,000 nested parentheses" deepexpr.cpp -- -fbracket-depth=20000
 check_ok "10,000 nested blocks" deepblock.cpp -- -fbracket-depth=20000
 check_ok "10,000 nested ifs" deepif.cpp
-check_bad "clang's bracket limit" 'bracket nesting level exceeded' deepexpr.cpp
+check_bad "clang's bracket limit" 'bracket nesting level exceeded' deepexpr.cpp --strict
 
 # An expression of 300,000 terms overflows libclang's own stack: the crash
 # is contained to its file.
@@ -105,21 +109,37 @@ check_bad "clang's bracket limit" 'bracket nesting level exceeded' deepexpr.cpp
 printf 'int main() { return 0; }\n' > slow.cpp
 TFGRADLINT_TEST_HANG=slow.cpp check_bad "timeout" 'timed out after 20 s \(--timeout\)' slow.cpp --timeout 20
 
-# A syntax error halfway through a training function: the functions
-# before and after it are still analysed.
+# A syntax error halfway through a training function: the file is
+# analysed partially, the functions before and after it as usual, and the
+# exit status comes from the findings alone.
 { sed -n '1,9p' good.cpp
   printf 'void broken(torch::nn::Sequential& model, torch::Tensor x) {\n  auto loss = predict(model, x).sum() * ;\n  loss.backward();\n}\n'
   sed -n '10,$p' good.cpp; } > halfway.cpp
 "$BIN" --format json halfway.cpp > out.json 2> err.txt
-expect_eq "syntax error: exit status" $? 2
-expect_eq "syntax error: status" "$(jv out.json files.0.status)" error
-expect_grep "syntax error: names line and problem" 'halfway.cpp:11:[0-9]+: error: expected expression' <(jv out.json files.0.error)
+expect_eq "syntax error: exit status from the findings" $? 1
+expect_eq "syntax error: status" "$(jv out.json files.0.status)" analyzed
+expect_eq "syntax error: partial" "$(jv out.json files.0.partial)" true
+expect_grep "syntax error: names line and problem" 'halfway.cpp:11:[0-9]+: error: expected expression' <(jv out.json files.0.first_parse_error)
 expect_eq "syntax error: finding before it" "$(jv out.json 'diagnostics.*.line')" 8
 expect_grep "syntax error: function after it analysed" 'gradients of the loss are requested here' <(jv out.json 'diagnostics.0.notes.*.message')
+"$BIN" halfway.cpp > out.txt 2> err.txt
+expect_eq "syntax error: quiet about it by default" "$(grep -c 'partially analysed' err.txt)" 0
+"$BIN" --show-partial halfway.cpp > out.txt 2> err.txt
+expect_grep "syntax error: --show-partial summary" '^halfway.cpp: partially analysed: 1 parse error, [0-9]+ unresolved names?, 0 missing headers; first: halfway.cpp:11' err.txt
+"$BIN" -v halfway.cpp > out.txt 2> err.txt
+expect_grep "syntax error: -v summary" '^halfway.cpp: partially analysed' err.txt
+# --strict: any parse error fails the run, as before partial analysis.
+"$BIN" --strict --format json halfway.cpp > out.json 2> err.txt
+expect_eq "syntax error --strict: exit status" $? 2
+expect_eq "syntax error --strict: status" "$(jv out.json files.0.status)" error
+expect_grep "syntax error --strict: names line and problem" 'halfway.cpp:11:[0-9]+: error: expected expression' <(jv out.json files.0.error)
+expect_eq "syntax error --strict: finding kept" "$(jv out.json 'diagnostics.*.line')" 8
 
-# Unknown compiler flags fail every file they are given to, with clang's
-# message; the findings are still reported.
-"$BIN" --format json good.cpp -- --no-such-flag > out.json 2> err.txt
+# Unknown compiler flags are clang errors: with --strict they fail every
+# file they are given to, with clang's message; the findings are still
+# reported. (Without it, the files are partial and the message is in
+# first_parse_error.)
+"$BIN" --strict --format json good.cpp -- --no-such-flag > out.json 2> err.txt
 expect_eq "unknown flag: exit status" $? 2
 expect_grep "unknown flag: message" "unsupported option '--no-such-flag'" <(jv out.json files.0.error)
 expect_eq "unknown flag: finding kept" "$(jv out.json 'diagnostics.*.rule')" GL001

@@ -33,6 +33,6 @@ expect_eq "--quiet stderr" "$(cat err.txt)" ""
 expect_eq "--quiet keeps the findings" "$(cat quiet.txt)" "$(cat out.txt)"
 TFGRADLINT_DATADIR=/nonexistent "$BIN" --exit-zero suppressed.cpp > /dev/null 2> err.txt
 expect_grep "warning without --quiet" 'no framework model found' err.txt
-TFGRADLINT_DATADIR=/nonexistent "$BIN" -q --exit-zero suppressed.cpp > /dev/null 2> err.txt
+TFGRADLINT_DATADIR=/nonexistent "$BIN" -q --strict --exit-zero suppressed.cpp > /dev/null 2> err.txt
 grep -q 'no framework model' err.txt && fail "--quiet printed the warning"
-expect_grep "--quiet still reports the file it could not parse" 'suppressed.cpp: error: ' err.txt
+expect_grep "--quiet --strict still reports the file it could not parse" 'suppressed.cpp: error: ' err.txt

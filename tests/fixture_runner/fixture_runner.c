@@ -5,13 +5,15 @@
  *   // expect-warning: GL002      a warning on this line
  *   // fixture-args: --model X    extra command-line arguments (paths
  *                                 relative to the repository root)
+ *   // fixture-partial            the file has parse errors on purpose
  *
  * A fixture with no expectation must produce no diagnostic. Every fixture
- * must parse without errors. A directory holding CMakeLists.txt is one
- * project fixture: it is run as a whole (`tfgradlint DIR`), its
- * expectations may be in any of its files (headers too), and every file
- * the run lists must be analysed. Prints one line per failure and ends with
- * "N passed, M failed".
+ * must parse without errors, except a partial one, which must have them
+ * (it tests that what clang could not resolve stays unknown). A directory
+ * holding CMakeLists.txt is one project fixture: it is run as a whole
+ * (`tfgradlint DIR`), its expectations may be in any of its files (headers
+ * too), and every file the run lists must be analysed. Prints one line per
+ * failure and ends with "N passed, M failed".
  * usage: fixture_runner TFGRADLINT FIXTURE-DIR-OR-FILE... */
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -36,6 +38,7 @@ struct fixture {
     struct expect ex[MAX_EXPECT];
     int nex;
     char args[1024];
+    bool partial;
 };
 
 static char *slurp(FILE *f)
@@ -94,6 +97,8 @@ static bool read_fixture(const char *path, struct fixture *fx)
             parse_expect_list(fx, file, p + 11, no, false);
         if ((p = strstr(line, "// expect-warning: ")))
             parse_expect_list(fx, file, p + 19, no, true);
+        if (strstr(line, "// fixture-partial"))
+            fx->partial = true;
         if ((p = strstr(line, "// fixture-args: "))) {
             snprintf(fx->args, sizeof fx->args, "%s", p + 17);
             fx->args[strcspn(fx->args, "\r\n")] = '\0';
@@ -125,16 +130,28 @@ static int check_run(const char *bin, const char *path, struct fixture *fx)
         printf("FAIL %s: no file analysed\n", path);
         fails++;
     }
+    bool any_partial = false;
     cJSON_ArrayForEach(file, cJSON_GetObjectItem(root, "files"))
     {
         const cJSON *status = cJSON_GetObjectItem(file, "status");
+        const cJSON *fpath = cJSON_GetObjectItem(file, "path");
+        const char *shown = cJSON_IsString(fpath) ? fpath->valuestring : path;
         if (!cJSON_IsString(status) || strcmp(status->valuestring, "analyzed") != 0) {
             const cJSON *err = cJSON_GetObjectItem(file, "error");
-            const cJSON *fpath = cJSON_GetObjectItem(file, "path");
-            printf("FAIL %s: not analysed cleanly: %s\n", cJSON_IsString(fpath) ? fpath->valuestring : path,
-                   cJSON_IsString(err) ? err->valuestring : "?");
+            printf("FAIL %s: not analysed cleanly: %s\n", shown, cJSON_IsString(err) ? err->valuestring : "?");
             fails++;
         }
+        bool partial = cJSON_IsTrue(cJSON_GetObjectItem(file, "partial"));
+        any_partial |= partial;
+        if (partial && !fx->partial) {
+            const cJSON *first = cJSON_GetObjectItem(file, "first_parse_error");
+            printf("FAIL %s: %s\n", shown, cJSON_IsString(first) ? first->valuestring : "parse errors");
+            fails++;
+        }
+    }
+    if (fx->partial && !any_partial) {
+        printf("FAIL %s: marked fixture-partial but parsed without errors\n", path);
+        fails++;
     }
     const cJSON *d;
     cJSON_ArrayForEach(d, cJSON_GetObjectItem(root, "diagnostics"))

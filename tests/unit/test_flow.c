@@ -15,11 +15,12 @@ static enum cut_kind cut_at_nondiff(struct analysis *x, uint32_t fn, ir_id node,
 static const struct flow_spec spec = {7, cut_at_nondiff};
 
 
-/* Facts of the value returned by function `name`. */
-static const struct flow_fact *returned(const char *src, const char *name)
+/* Facts of the value returned by function `name` (of a source that parses
+ * with errors when `partial`). */
+static const struct flow_fact *returned_from(const char *src, const char *name, bool partial)
 {
     struct front_result r = build_source(src, m, &a, &tu);
-    ck_assert_msg(r.ok && !r.parse_errors, "%s", r.error ? r.error : "");
+    ck_assert_msg(r.ok && (r.parse_errors > 0) == partial, "%s", r.error ? r.error : "");
     analysis_init(&an, &tu, m, &a);
     const struct ir_fn *fn = find_fn(&tu, name);
     const struct flow_fact *facts = flow_facts(&an, &spec, fn->index, TRI_ON);
@@ -28,6 +29,11 @@ static const struct flow_fact *returned(const char *src, const char *name)
             return &facts[i];
     ck_abort_msg("no return in %s", name);
     return NULL;
+}
+
+static const struct flow_fact *returned(const char *src, const char *name)
+{
+    return returned_from(src, name, false);
 }
 
 START_TEST(trainable_source_reaches_cleanly)
@@ -87,6 +93,51 @@ START_TEST(module_members_are_definite_sources)
 }
 END_TEST
 
+START_TEST(known_values_are_complete)
+{
+    const struct flow_fact *f = returned("ad::Tensor f(ad::Tensor x) { ad::Tensor c = ad::ones(3); return c * x; }\n", "f");
+    ck_assert(!f->unknown);
+}
+END_TEST
+
+/* A helper whose body lost code to a parse error makes what it returns
+ * unknown in its callers, which have no error of their own. */
+START_TEST(a_partial_body_makes_its_values_unknown)
+{
+    const struct flow_fact *f = returned_from("ad::Tensor g() { ad::Tensor c = ad::ones(3); c = undeclared(c); return c; }\n"
+                                              "ad::Tensor f() { return g() * g(); }\n",
+                                              "f", true);
+    ck_assert(!find_fn(&tu, "f")->partial);
+    ck_assert(find_fn(&tu, "g")->partial);
+    ck_assert(f->unknown);
+    ck_assert_int_eq(f->clean_trust, TRUST_NONE); /* what is known stays as it was */
+}
+END_TEST
+
+/* A global clang dropped (its initialiser names something undeclared) is
+ * unknown where it is used, in a body with no error of its own. */
+START_TEST(an_invalid_declaration_is_unknown_where_used)
+{
+    const struct flow_fact *f = returned_from("auto scale = undeclared_factory(3);\n"
+                                              "ad::Tensor f() { ad::Tensor c = ad::ones(3); ad::Tensor s = scale; return c * s; }\n",
+                                              "f", true);
+    ck_assert(f->unknown);
+}
+END_TEST
+
+/* A statement that uses such a declaration is dropped whole, leaving no
+ * cursor: the body is partial although clang reported nothing in it. */
+START_TEST(a_statement_dropped_without_an_error_makes_the_body_partial)
+{
+    build_source("auto scale = undeclared_factory(3);\n"
+                 "ad::Tensor f() { ad::Tensor c = ad::ones(3); c = c * scale; return c; }\n"
+                 "ad::Tensor g() { ad::Tensor c = ad::ones(3); c = c * c; return c; }\n",
+                 m, &a, &tu);
+    ck_assert(find_fn(&tu, "f")->partial);
+    ck_assert(!find_fn(&tu, "g")->partial);
+}
+END_TEST
+
 Suite *suite_flow(void)
 {
     Suite *s = suite_create("flow");
@@ -97,6 +148,10 @@ Suite *suite_flow(void)
     tcase_add_test(t, constants_and_factories_are_not_sources);
     tcase_add_test(t, summaries_follow_helpers_and_map_parameters);
     tcase_add_test(t, module_members_are_definite_sources);
+    tcase_add_test(t, known_values_are_complete);
+    tcase_add_test(t, a_partial_body_makes_its_values_unknown);
+    tcase_add_test(t, an_invalid_declaration_is_unknown_where_used);
+    tcase_add_test(t, a_statement_dropped_without_an_error_makes_the_body_partial);
     suite_add_tcase(s, t);
     return s;
 }

@@ -235,6 +235,52 @@ START_TEST(syntax_errors_are_counted_and_the_rest_is_built)
 }
 END_TEST
 
+/* The version of variable `name` declared in `fn`. */
+static const struct ir_node *declared(const struct ir_fn *fn, const char *name)
+{
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_VAR && fn->nodes[i].name && strcmp(fn->nodes[i].name, name) == 0)
+            return &fn->nodes[i];
+    ck_abort_msg("no variable %s", name);
+    return NULL;
+}
+
+static bool holds_unresolved(const struct ir_fn *fn, const struct ir_node *var)
+{
+    return var->nops == 1 && (fn->nodes[var->ops[0]].flags & IRF_UNRESOLVED);
+}
+
+/* A dropped initialiser or declaration is an unresolved value, never the
+ * default one; a declaration with no initialiser in the source is not. */
+START_TEST(dropped_declarations_are_unresolved)
+{
+    struct front_result r = build_source("ad::Tensor f(ad::Tensor x) {\n"
+                                         "  auto crit = Undeclared(3);\n"
+                                         "  ad::Tensor loss = crit(x);\n"
+                                         "  ad::Tensor plain;\n"
+                                         "  ad::Tensor fine = x * x;\n"
+                                         "  return loss;\n}\n",
+                                         m, &a, &tu);
+    ck_assert(r.ok && r.parse_errors == 1);
+    const struct ir_fn *fn = find_fn(&tu, "f");
+    ck_assert(fn->partial);
+    ck_assert(holds_unresolved(fn, declared(fn, "crit")));
+    ck_assert(holds_unresolved(fn, declared(fn, "loss")));
+    ck_assert(!holds_unresolved(fn, declared(fn, "plain")));
+    ck_assert(!holds_unresolved(fn, declared(fn, "fine")));
+    ck_assert_uint_eq(ir_count_unresolved(&tu), 2); /* Undeclared(3) (crit is built on it), loss */
+}
+END_TEST
+
+START_TEST(bodies_without_errors_are_not_partial)
+{
+    build_source("void broken() { int x = ; }\nvoid fine(ad::Tensor t) { t.backward(); }\n", m, &a, &tu);
+    ck_assert(find_fn(&tu, "broken")->partial);
+    ck_assert(!find_fn(&tu, "fine")->partial);
+    ck_assert_uint_eq(ir_count_unresolved(&tu), 1); /* x */
+}
+END_TEST
+
 /* --headers model with no model headers installed is an error, not a
  * parse with a missing include path. */
 START_TEST(model_mode_without_model_headers_fails_clearly)
@@ -273,6 +319,8 @@ Suite *suite_front(void)
     tcase_add_test(t, dump_is_deterministic);
     tcase_add_test(t, unreadable_inputs_are_errors_naming_the_file);
     tcase_add_test(t, syntax_errors_are_counted_and_the_rest_is_built);
+    tcase_add_test(t, dropped_declarations_are_unresolved);
+    tcase_add_test(t, bodies_without_errors_are_not_partial);
     suite_add_tcase(s, t);
     return s;
 }

@@ -12,7 +12,8 @@ static void sample(struct diag_sink *s, struct file_status *st)
     diag_add(s, 0, SEV_ERROR, "a.cpp", (struct ir_loc){7, 9}, (struct ir_loc){7, 20}, "msg \x1b[31m", &note, 1);
     diag_add(s, 1, SEV_WARNING, "b.h", (struct ir_loc){1, 1}, (struct ir_loc){1, 2}, "", NULL, 0);
     *st = (struct file_status){.path = "a.cpp", .ok = true, .error = NULL, .parse_errors = 2,
-                               .model_headers = true, .pch = "reused", .db = NULL, .parse_seconds = 0.25};
+                               .partial = true, .parse_error = "a.cpp:3:1: error: x", .unresolved_names = 4,
+                               .missing_headers = 1, .model_headers = true, .pch = "reused", .db = NULL, .parse_seconds = 0.25};
 }
 
 START_TEST(round_trip)
@@ -30,6 +31,10 @@ START_TEST(round_trip)
     ck_assert_str_eq(got.path, "a.cpp");
     ck_assert(got.ok && got.model_headers && got.error == NULL && got.db == NULL);
     ck_assert_uint_eq(got.parse_errors, 2);
+    ck_assert(got.partial);
+    ck_assert_str_eq(got.parse_error, "a.cpp:3:1: error: x");
+    ck_assert_uint_eq(got.unresolved_names, 4);
+    ck_assert_uint_eq(got.missing_headers, 1);
     ck_assert_str_eq(got.pch, "reused");
     ck_assert(got.parse_seconds == 0.25);
     ck_assert_uint_eq(irlen, 7);
