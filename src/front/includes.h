@@ -65,6 +65,9 @@ struct inc_scan {
     const_str_vec inferred; /* directories to add with -I, in the order found */
     const_str_vec missing;  /* include names found nowhere, each once */
     const_str_vec reached;  /* project files the scan read, besides the file itself */
+    const_str_vec shadowed; /* names under a directory of the model (c10/...) that the model
+                             * lacks and no flag reaches: with the model headers, an empty
+                             * stand-in, never the system's real copy mixed with the model */
     const_str_vec local;    /* includes of the file itself that resolved to its project
                              * (relative, inferred) or nowhere: not for a shared PCH */
     bool truncated;         /* a bound was reached */
