@@ -16,6 +16,7 @@
 struct index {
     struct strmap by_base; /* base name -> const_str_vec* */
     size_t count;
+    size_t visited; /* directory entries read, bounded by INC_MAX_VISITED */
 };
 
 static struct {
@@ -326,7 +327,7 @@ static void index_dir(struct index *ix, const char *dir, int depth)
         return;
     struct dirent *e;
     char path[PATH_MAX];
-    while ((e = readdir(d)) != NULL && ix->count < INC_MAX_INDEXED) {
+    while ((e = readdir(d)) != NULL && ix->count < INC_MAX_INDEXED && ix->visited++ < INC_MAX_VISITED) {
         if (e->d_name[0] == '.' || snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
             continue;
         bool dir_entry = e->d_type == DT_DIR, file_entry = e->d_type == DT_REG;

@@ -27,8 +27,11 @@
  * files are read. Past them the scan stops quietly (what it found stays). */
 #define INC_MAX_DEPTH 24
 #define INC_MAX_FILES 3000
-/* Bound of one project's header index. */
+/* Bounds of one project's header index: headers kept, and directory
+ * entries read (a root found high up, such as a home directory under git,
+ * must not cost a walk of the whole disk). */
 #define INC_MAX_INDEXED 50000
+#define INC_MAX_VISITED 400000
 
 /* The nearest ancestor directory of `file` (itself included when it is a
  * directory) holding .git, CMakeLists.txt, compile_commands.json,
