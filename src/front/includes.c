@@ -16,6 +16,7 @@
 struct index {
     struct strmap by_base; /* base name -> const_str_vec* */
     size_t count;
+    size_t visited; /* directory entries read, bounded by INC_MAX_VISITED */
 };
 
 static struct {
@@ -326,7 +327,7 @@ static void index_dir(struct index *ix, const char *dir, int depth)
         return;
     struct dirent *e;
     char path[PATH_MAX];
-    while ((e = readdir(d)) != NULL && ix->count < INC_MAX_INDEXED) {
+    while ((e = readdir(d)) != NULL && ix->count < INC_MAX_INDEXED && ix->visited++ < INC_MAX_VISITED) {
         if (e->d_name[0] == '.' || snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
             continue;
         bool dir_entry = e->d_type == DT_DIR, file_entry = e->d_type == DT_REG;
@@ -490,6 +491,19 @@ static bool reachable_without_model(const struct inc_config *c, const char *name
                             file_in("/usr/include", name, buf, sizeof buf));
 }
 
+/* Whether `name` lies under a top directory of the model (c10/util/X.h
+ * when the model has c10/). */
+static bool under_model_dir(const struct inc_config *c, const char *name)
+{
+    const char *slash = strchr(name, '/');
+    if (!c->model_dir || !slash || slash == name || (size_t)(slash - name) >= 256)
+        return false;
+    char top[256], path[PATH_MAX];
+    memcpy(top, name, (size_t)(slash - name));
+    top[slash - name] = '\0';
+    return snprintf(path, sizeof path, "%s/%s", c->model_dir, top) < (int)sizeof path && is_dir(path);
+}
+
 static void add_unique(const_str_vec *v, struct arena *a, const char *s)
 {
     for (size_t i = 0; i < v->n; i++)
@@ -517,6 +531,10 @@ static bool resolve(struct scan *s, const struct inc_directive *d, const char *d
     }
     if (!found)
         found = in_flag_dirs(c, d->name, d->quoted, buf, sizeof buf, &descend);
+    if (!found && under_model_dir(c, d->name)) {
+        add_unique(&s->out->shadowed, s->a, d->name);
+        return true;
+    }
     for (size_t i = 0; !found && i < s->out->inferred.n; i++)
         found = descend = local = file_in(s->out->inferred.v[i], d->name, buf, sizeof buf);
     if (!found && in_system_dirs(d->name, buf, sizeof buf))
@@ -596,6 +614,7 @@ void inc_scan_free(struct inc_scan *s)
 {
     VEC_FREE(s->inferred);
     VEC_FREE(s->missing);
+    VEC_FREE(s->shadowed);
     VEC_FREE(s->reached);
     VEC_FREE(s->local);
 }

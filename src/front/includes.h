@@ -27,8 +27,11 @@
  * files are read. Past them the scan stops quietly (what it found stays). */
 #define INC_MAX_DEPTH 24
 #define INC_MAX_FILES 3000
-/* Bound of one project's header index. */
+/* Bounds of one project's header index: headers kept, and directory
+ * entries read (a root found high up, such as a home directory under git,
+ * must not cost a walk of the whole disk). */
 #define INC_MAX_INDEXED 50000
+#define INC_MAX_VISITED 400000
 
 /* The nearest ancestor directory of `file` (itself included when it is a
  * directory) holding .git, CMakeLists.txt, compile_commands.json,
@@ -65,6 +68,9 @@ struct inc_scan {
     const_str_vec inferred; /* directories to add with -I, in the order found */
     const_str_vec missing;  /* include names found nowhere, each once */
     const_str_vec reached;  /* project files the scan read, besides the file itself */
+    const_str_vec shadowed; /* names under a directory of the model (c10/...) that the model
+                             * lacks and no flag reaches: with the model headers, an empty
+                             * stand-in, never the system's real copy mixed with the model */
     const_str_vec local;    /* includes of the file itself that resolved to its project
                              * (relative, inferred) or nowhere: not for a shared PCH */
     bool truncated;         /* a bound was reached */

@@ -120,13 +120,22 @@ static bool is_error_limit(CXDiagnostic d)
  * exists only in libclang's unsaved files; it is searched last. */
 #define STANDIN_DIR "/tfgradlint-missing-header"
 
+/* Stand-ins for framework headers the model lacks (c10/util/X.h) live in
+ * this one, searched before the system's directories, so the model is
+ * never mixed with a real copy installed there. */
+#define MODEL_GAP_DIR "/tfgradlint-model-gap"
+
 /* The file's own flags: inferred project directories (after every user
- * flag, so explicit flags win), then the stand-ins' directory. */
-static void add_file_args(const struct inc_scan *scan, const_str_vec *args)
+ * flag, so explicit flags win), then the stand-ins' directories. */
+static void add_file_args(const struct inc_scan *scan, bool model_headers, const_str_vec *args)
 {
     for (size_t i = 0; i < scan->inferred.n; i++) {
         VEC_PUSH(*args, "-I");
         VEC_PUSH(*args, scan->inferred.v[i]);
+    }
+    if (model_headers) {
+        VEC_PUSH(*args, "-isystem");
+        VEC_PUSH(*args, MODEL_GAP_DIR);
     }
     VEC_PUSH(*args, "-idirafter");
     VEC_PUSH(*args, STANDIN_DIR);
@@ -134,17 +143,22 @@ static void add_file_args(const struct inc_scan *scan, const_str_vec *args)
 
 typedef VEC(struct CXUnsavedFile) unsaved_vec;
 
-static void add_standin(unsaved_vec *files, const char *name, struct arena *a)
+static void add_standin_in(unsaved_vec *files, const char *dir, const char *name, struct arena *a)
 {
     /* Only names that stay inside the stand-ins' directory. */
     if (name[0] == '/' || strstr(name, ".."))
         return;
-    const char *path = arena_printf(a, STANDIN_DIR "/%s", name);
+    const char *path = arena_printf(a, "%s/%s", dir, name);
     for (size_t i = 0; i < files->n; i++)
         if (strcmp(files->v[i].Filename, path) == 0)
             return;
     struct CXUnsavedFile f = {path, "", 0};
     VEC_PUSH(*files, f);
+}
+
+static void add_standin(unsaved_vec *files, const char *name, struct arena *a)
+{
+    add_standin_in(files, STANDIN_DIR, name, a);
 }
 
 /* Adds a stand-in for every include clang could not find (a name the
@@ -174,7 +188,8 @@ static void count_standin(CXFile f, CXSourceLocation *stack, unsigned depth, CXC
     (void)depth;
     CXString name = clang_getFileName(f);
     const char *s = clang_getCString(name);
-    if (s && strncmp(s, STANDIN_DIR "/", sizeof STANDIN_DIR) == 0)
+    if (s && (strncmp(s, STANDIN_DIR "/", sizeof STANDIN_DIR) == 0 ||
+              strncmp(s, MODEL_GAP_DIR "/", sizeof MODEL_GAP_DIR) == 0))
         (*(unsigned *)data)++;
     clang_disposeString(name);
 }
@@ -312,10 +327,12 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
                                             scan.local.n, res->used_model_headers ? scan.framework : NULL, arena,
                                             &res->pch);
     double t1 = clock_thread_seconds();
-    add_file_args(&scan, &args);
+    add_file_args(&scan, res->used_model_headers, &args);
     unsaved_vec files = {0};
     for (size_t i = 0; i < scan.missing.n; i++)
         add_standin(&files, scan.missing.v[i], arena);
+    for (size_t i = 0; res->used_model_headers && i < scan.shadowed.n; i++)
+        add_standin_in(&files, MODEL_GAP_DIR, scan.shadowed.v[i], arena);
     inc_scan_free(&scan);
     CXIndex idx;
     enum CXErrorCode ec;

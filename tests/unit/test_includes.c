@@ -202,6 +202,24 @@ START_TEST(system_copy_of_a_framework_header_counts_only_with_flags)
 }
 END_TEST
 
+/* A header under a directory of the model that the model lacks is never
+ * the system's real copy: it is listed for a stand-in searched first. */
+START_TEST(gaps_in_the_model_are_shadowed_not_mixed)
+{
+    struct arena a;
+    arena_init(&a);
+    put("proj/src/gap.cpp", "#include <fw/fw.h>\n#include <fw/util/extra.h>\n#include <fwx/other.h>\n");
+    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj")};
+    struct inc_scan s;
+    inc_scan_file(at("proj/src/gap.cpp"), NULL, &cfg, &a, &s);
+    ck_assert_uint_eq(s.shadowed.n, 1);
+    ck_assert_str_eq(s.shadowed.v[0], "fw/util/extra.h");
+    ck_assert(has(&s.missing, "fwx/other.h") && !has(&s.missing, "fw/util/extra.h"));
+    inc_scan_free(&s);
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(scan_is_bounded_and_survives_cycles)
 {
     struct arena a;
@@ -242,6 +260,7 @@ Suite *suite_includes(void)
     tcase_add_test(t, scan_follows_project_headers_to_the_framework);
     tcase_add_test(t, explicit_flags_win_over_inference_and_the_model);
     tcase_add_test(t, system_copy_of_a_framework_header_counts_only_with_flags);
+    tcase_add_test(t, gaps_in_the_model_are_shadowed_not_mixed);
     tcase_add_test(t, scan_is_bounded_and_survives_cycles);
     suite_add_tcase(s, t);
     return s;
