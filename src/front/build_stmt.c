@@ -261,7 +261,7 @@ static void build_vardecl(struct fn_builder *b, CXCursor decl)
     ir_id value = clang_Cursor_isNull(init) ? IR_NONE : fb_expr(b, init);
     /* A declaration clang could not complete, or whose initialiser it
      * dropped, holds an unknown value: never the default-constructed one. */
-    if (clang_isInvalidDeclaration(decl) || (value == IR_NONE && initialiser_dropped(b, decl)))
+    if (clang_isInvalidDeclaration(decl) || (value == IR_NONE && b->tb->errors.n && initialiser_dropped(b, decl)))
         value = fb_unresolved(b, decl, &value, value == IR_NONE ? 0 : 1);
     declare(b, decl, value);
 }
