@@ -69,6 +69,8 @@ enum class DeviceType : int8_t {
   Vulkan = 10, Metal = 11, XPU = 12, MPS = 13, Meta = 14, HPU = 15, VE = 16, Lazy = 17, IPU = 18,
   PrivateUse1 = 19, COMPILE_TIME_MAX_DEVICE_TYPES = 20
 };
+// The legacy backend of a tensor (Tensor::toBackend).
+enum class Backend { CPU, CUDA, HIP, SparseCPU, SparseCUDA, MkldnnCPU, QuantizedCPU, Undefined };
 constexpr DeviceType kCPU = DeviceType::CPU;
 constexpr DeviceType kCUDA = DeviceType::CUDA;
 constexpr DeviceType kHIP = DeviceType::HIP;

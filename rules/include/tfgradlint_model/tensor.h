@@ -311,6 +311,8 @@ class Tensor {
   Tensor& operator/=(const Tensor& other);
   Tensor& operator/=(const Scalar& other);
 
+  Tensor toBackend(Backend b) const;
+
   // Every other Tensor method of native_functions.yaml (generated).
 #include "generated/tensor_methods_gen.inc"
 };
