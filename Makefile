@@ -7,7 +7,10 @@
 #   make oracle  compile and run every LibTorch fixture against libtorch-dev
 #   make check-real-headers  same findings with libtorch-dev's headers as with the model headers
 #   make bench   speed and memory vs clang -fsyntax-only and clang-tidy (ratios; not a test)
-#   make fuzz FUZZ_SECONDS=N  libFuzzer on the whole pipeline (clang, ASan + UBSan)
+#   make fuzz-parsers FUZZ_RUNS=N  libFuzzer on each of tfgradlint's own parsers (clang, ASan + UBSan)
+#   make fuzz-body FUZZ_SECONDS=N  libFuzzer on function bodies through the whole pipeline
+#   make fuzz FUZZ_SECONDS=N  libFuzzer on whole files through the whole pipeline
+#   make valgrind  unit suites, a fixture subset and the CLI tests under memcheck
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -45,7 +48,8 @@ OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/docs.o
 DOCS := $(sort $(wildcard rules/docs/*.md))
 BIN := $(BUILD)/tfgradlint
 
-.PHONY: fuzz fuzz-regressions
+.PHONY: fuzz fuzz-body fuzz-parsers fuzz-regressions valgrind
+.PHONY: model-gen
 .PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
@@ -168,30 +172,76 @@ bench: $(BIN) torch-dev
 	bash tests/bench/bench.sh $(BIN)
 
 # ---- fuzzing ----
-# The library is rebuilt with clang and coverage instrumentation into
-# build-fuzz; the corpus starts from the fixtures and the regressions.
+# The library is rebuilt with clang, coverage instrumentation, ASan, UBSan
+# and the IR validator into build-fuzz (docs/testing.md says how to run
+# and read each target).
+#   make fuzz FUZZ_SECONDS=N       whole files (a full parse each: slow)
+#   make fuzz-body FUZZ_SECONDS=N  function bodies after a fixed PCH prefix
+#   make fuzz-parsers FUZZ_RUNS=N  each of tfgradlint's own parsers, N runs
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 100000
 FUZZ_BUILD := build-fuzz
-FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+  -fno-sanitize-recover=undefined -DTFG_VALIDATE_IR
+FUZZ_LIB := $(FUZZ_BUILD)/libtfgradlint.a
 FUZZ_BIN := $(FUZZ_BUILD)/fuzz_pipeline
+FUZZ_BODY_BIN := $(FUZZ_BUILD)/fuzz_body
+FUZZ_ENV := TFGRADLINT_DATADIR=$(CURDIR)/rules ASAN_OPTIONS=detect_leaks=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+FUZZ_FLAGS := -jobs=1 -workers=1 -print_final_stats=1
 
-$(FUZZ_BIN): tests/fuzz/fuzz_pipeline.c $(SRC) $(wildcard src/*/*.h)
-	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" $(FUZZ_BUILD)/libtfgradlint.a
+# (Guarded: the sub-make builds the same path with the ordinary rule.)
+ifneq ($(BUILD),$(FUZZ_BUILD))
+$(FUZZ_LIB): $(SRC) $(wildcard src/*/*.h src/rules/rules.def) $(DOCS)
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" $(FUZZ_LIB)
+endif
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
 	clang -std=c11 -D_GNU_SOURCE -pthread $(FUZZ_OPT) -fsanitize=fuzzer -I$(LLVM_INC) -Isrc $< \
-	  $(FUZZ_BUILD)/libtfgradlint.a $(LDLIBS_ALL) -o $@
+	  $(FUZZ_LIB) $(LDLIBS_ALL) -o $@
 
 fuzz: $(FUZZ_BIN)
 	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
-	cp -n fixtures/*/*.cpp fixtures/*/*.c tests/fuzz/regressions/* $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
-	cd $(FUZZ_BUILD) && TFGRADLINT_DATADIR=$(CURDIR)/rules FUZZ_PCH_DIR=$(CURDIR)/$(FUZZ_BUILD)/pch \
-	  ASAN_OPTIONS=detect_leaks=1 ./fuzz_pipeline -dict=$(CURDIR)/tests/fuzz/fuzz.dict \
-	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=16384 -jobs=1 -workers=1 \
-	  -artifact_prefix=artifacts/ -print_final_stats=1 corpus; status=$$?; cat fuzz-0.log; exit $$status
+	cp -n fixtures/*/*.cpp fixtures/*/*.c tests/fuzz/regressions/*.c* $(FUZZ_BUILD)/corpus/ 2>/dev/null || true
+	cd $(FUZZ_BUILD) && $(FUZZ_ENV) FUZZ_PCH_DIR=$(CURDIR)/$(FUZZ_BUILD)/pch \
+	  ./fuzz_pipeline -dict=$(CURDIR)/tests/fuzz/fuzz.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=16384 $(FUZZ_FLAGS) \
+	  -artifact_prefix=artifacts/ corpus; status=$$?; cat fuzz-0.log; exit $$status
+
+# One target per input format tfgradlint parses itself; figures per target.
+FUZZ_PARSERS := config model compdb nolint options wire wire_encode
+fuzz-parsers: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_PARSERS))
+	bash tests/fuzz/run_parsers.sh $(FUZZ_BUILD) $(FUZZ_RUNS) $(FUZZ_PARSERS)
+
+# Seeds: the fixtures, each turned into a body that closes the wrapper.
+fuzz-body: $(FUZZ_BODY_BIN)
+	@mkdir -p $(FUZZ_BUILD)/corpus-body $(FUZZ_BUILD)/artifacts-body
+	bash tests/fuzz/seeds_body.sh $(FUZZ_BUILD)/corpus-body
+	cd $(FUZZ_BUILD) && $(FUZZ_ENV) FUZZ_PCH_DIR=$(CURDIR)/$(FUZZ_BUILD)/pch-body \
+	  ./fuzz_body -dict=$(CURDIR)/tests/fuzz/fuzz.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=8192 $(FUZZ_FLAGS) \
+	  -artifact_prefix=artifacts-body/ corpus-body; status=$$?; cat fuzz-0.log; exit $$status
+
+# ---- the generated LibTorch model (developers only; see tools/model_gen/README.md) ----
+# PYTORCH_NEWEST and PYTORCH_OLDEST are PyTorch source trees (or copies of
+# their derivatives.yaml and native_functions.yaml), kept outside the repo.
+PYTORCH_NEWEST ?= /work/cache/pytorch/v2.6.0
+PYTORCH_NEWEST_LABEL ?= v2.6.0
+PYTORCH_NEWEST_ORIGIN ?= Debian source package pytorch 2.6.0+dfsg-7, upstream tag v2.6.0
+PYTORCH_OLDEST ?= /work/cache/pytorch/v1.13.1
+PYTORCH_OLDEST_LABEL ?= v1.13.1
+PYTORCH_OLDEST_ORIGIN ?= Debian source package pytorch 1.13.1+dfsg-4 (libtorch-dev in bookworm), upstream tag v1.13.1
+model-gen:
+	python3 tools/model_gen/gen.py --newest $(PYTORCH_NEWEST) --newest-label $(PYTORCH_NEWEST_LABEL) \
+	  --newest-origin "$(PYTORCH_NEWEST_ORIGIN)" --oldest $(PYTORCH_OLDEST) --oldest-label $(PYTORCH_OLDEST_LABEL) \
+	  --oldest-origin "$(PYTORCH_OLDEST_ORIGIN)" --out rules
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tfgradlint
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tfgradlint
 	install -m 644 rules/*.json $(DESTDIR)$(PREFIX)/share/tfgradlint/
+	install -d $(DESTDIR)$(PREFIX)/share/tfgradlint/generated
+	install -m 644 rules/generated/*.json $(DESTDIR)$(PREFIX)/share/tfgradlint/generated/
 	cp -R rules/include $(DESTDIR)$(PREFIX)/share/tfgradlint/
 	chmod -R a+rX $(DESTDIR)$(PREFIX)/share/tfgradlint
 

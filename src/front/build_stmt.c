@@ -37,7 +37,8 @@ static int32_t *join_candidates(struct fn_builder *b, size_t mark, size_t *count
     size_t n = b->assigned.n - mark;
     int32_t *c = xmalloc((n + 1) * sizeof *c);
     c[0] = IR_MODE_VAR;
-    memcpy(c + 1, b->assigned.v + mark, n * sizeof *c);
+    if (n) /* (before any assignment the vector is NULL, and NULL + 0 is undefined) */
+        memcpy(c + 1, b->assigned.v + mark, n * sizeof *c);
     qsort(c, n + 1, sizeof *c, cmp_var);
     size_t k = 0;
     for (size_t i = 0; i <= n; i++)

@@ -155,9 +155,21 @@ static void build_args(const char *path, const struct front_options *o, bool mod
         VEC_PUSH(*args, o->compiler_args[i]);
 }
 
+/* Whether `d` is clang's "too many errors emitted": fatal and with no
+ * place either, but about the file, not the PCH. */
+static bool is_error_limit(CXDiagnostic d)
+{
+    CXString opt = clang_getDiagnosticOption(d, NULL);
+    const char *s = clang_getCString(opt);
+    bool limit = s && strcmp(s, "-ferror-limit=") == 0;
+    clang_disposeString(opt);
+    return limit;
+}
+
 /* A fatal error with no place in any file is the PCH failing to load (it
  * was removed or replaced after it was checked); the caller retries
- * without it. */
+ * without it. A file with many errors is not retried: without the PCH it
+ * would have the same errors, parsed a hundred times slower. */
 static bool pch_failed_to_load(CXTranslationUnit tu)
 {
     unsigned n = clang_getNumDiagnostics(tu);
@@ -166,7 +178,7 @@ static bool pch_failed_to_load(CXTranslationUnit tu)
         CXDiagnostic d = clang_getDiagnostic(tu, i);
         CXFile f = NULL;
         clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, NULL);
-        failed = clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal && !f;
+        failed = clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal && !f && !is_error_limit(d);
         clang_disposeDiagnostic(d);
     }
     return failed;

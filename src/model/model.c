@@ -333,6 +333,8 @@ static bool read_string(struct loader *ld, const cJSON *c, const char *base, con
     return !v || (*out = dup_string(ld, v, path_key(ld, base, key))) != NULL;
 }
 
+static struct model_call default_call(const char *origin);
+
 /* Keys of a call entry that position arguments. */
 static bool read_positions(struct loader *ld, const cJSON *c, const char *base, struct model_call *p)
 {
@@ -347,7 +349,31 @@ static bool read_positions(struct loader *ld, const cJSON *c, const char *base, 
            read_arg(ld, c, base, "context_arg", &p->context_arg) &&
            read_arg(ld, c, base, "makes_trainable", &p->makes_trainable_arg) &&
            read_arg(ld, c, base, "tape", &p->tape_arg) && read_arg(ld, c, base, "function_arg", &p->function_arg) &&
-           read_arg_mask(ld, c, base, "nondiff_args", &p->nondiff_args);
+           read_arg_mask(ld, c, base, "nondiff_args", &p->nondiff_args) &&
+           read_arg_mask(ld, c, base, "nondiff_outputs", &p->nondiff_outputs);
+}
+
+static bool read_saves(struct loader *ld, const cJSON *c, const char *base, struct model_call *p)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "saves_tensors");
+    if (!v)
+        return true;
+    if (!cJSON_IsBool(v))
+        return fail(ld, path_key(ld, base, "saves_tensors"), "expected true or false");
+    p->saves = cJSON_IsTrue(v) ? SAVES_TENSORS : SAVES_NOTHING;
+    return true;
+}
+
+/* The class every output in `nondiff_outputs` has: no gradient. */
+static const struct model_call *nondiff_output_op(struct loader *ld, const struct model_call *p)
+{
+    struct model_call *o = arena_alloc(&ld->m->arena, sizeof *o);
+    *o = default_call(ld->origin);
+    o->cls = OP_NONDIFFERENTIABLE;
+    o->name = "<index output>";
+    o->why = "selects an index output, which has no gradient";
+    (void)p;
+    return o;
 }
 
 static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *base, struct model_call *p)
@@ -403,14 +429,17 @@ static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool
         "default", "unless_false", "dispatch", "inplace", "nondiff_args", "why", "nondiff_when_given", "doc",
         "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
         "frees_graph", "sources_must_be_trainable", "unused_source_error", "untrainable_source_error",
-        "no_trainable_error", "differentiable", "function_arg", NULL};
+        "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", NULL};
     static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
     if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
         return false;
     struct model_call proto = default_call(ld->origin);
     if (!read_class(ld, c, base, &proto.cls) || !read_positions(ld, c, base, &proto) ||
-        !read_flags_and_texts(ld, c, base, &proto) || !check_class_keys(ld, c, base, &proto))
+        !read_flags_and_texts(ld, c, base, &proto) || !check_class_keys(ld, c, base, &proto) ||
+        !read_saves(ld, c, base, &proto))
         return false;
+    if (proto.nondiff_outputs)
+        proto.nondiff_output_op = nondiff_output_op(ld, &proto);
     const cJSON *names = cJSON_GetObjectItemCaseSensitive(c, "names");
     const char *npath = path_key(ld, base, "names");
     if (!cJSON_IsArray(names) || !names->child)
@@ -500,9 +529,49 @@ static size_t line_of_offset(const char *text, size_t off)
     return line;
 }
 
+static char *read_file(const char *path, struct strbuf *err);
+static bool add_text(struct model *m, const char *origin, const char *text, struct strbuf *err, int depth);
+
+/* Included files nest at most this deep (a cycle stops here). */
+#define MODEL_MAX_INCLUDE_DEPTH 4
+
+/* "include": model files loaded before this one, relative to its folder. */
+static bool load_includes(struct loader *ld, const cJSON *inc, int depth)
+{
+    if (!inc)
+        return true;
+    if (!cJSON_IsArray(inc))
+        return fail(ld, "$.include", "expected an array of model file paths");
+    int i = 0;
+    for (const cJSON *e = inc->child; e; e = e->next, i++) {
+        const char *path = path_index(ld, "$.include", i);
+        if (!cJSON_IsString(e) || !e->valuestring[0])
+            return fail(ld, path, "expected a model file path");
+        if (depth >= MODEL_MAX_INCLUDE_DEPTH)
+            return fail(ld, path, "includes nest too deep (a cycle?)");
+        const char *slash = strrchr(ld->origin, '/');
+        int dirlen = e->valuestring[0] == '/' || !slash ? 0 : (int)(slash - ld->origin + 1);
+        char *file = arena_printf(&ld->m->arena, "%.*s%s", dirlen, ld->origin, e->valuestring);
+        char *text = read_file(file, ld->err);
+        bool ok = text && add_text(ld->m, file, text, ld->err, depth + 1);
+        free(text);
+        if (!ok) {
+            sb_printf(ld->err, " (included by %s)", ld->origin);
+            ld->failed = true;
+            return false;
+        }
+    }
+    return true;
+}
+
 bool model_add_text(struct model *m, const char *origin, const char *text, struct strbuf *err)
 {
-    static const char *const keys[] = {"framework", "description", "namespace_aliases", "types",
+    return add_text(m, origin, text, err, 0);
+}
+
+static bool add_text(struct model *m, const char *origin, const char *text, struct strbuf *err, int depth)
+{
+    static const char *const keys[] = {"framework", "description", "include", "namespace_aliases", "types",
                                        "recording_guards", "tapes", "calls", "op_types", "inplace", "doc", NULL};
     struct loader ld = {.m = m, .origin = arena_strdup(&m->arena, origin), .err = err};
     const char *end = NULL;
@@ -513,6 +582,7 @@ bool model_add_text(struct model *m, const char *origin, const char *text, struc
         return false;
     }
     bool ok = check_keys(&ld, root, "$", keys) &&
+              load_includes(&ld, cJSON_GetObjectItemCaseSensitive(root, "include"), depth) &&
               load_aliases(&ld, cJSON_GetObjectItemCaseSensitive(root, "namespace_aliases")) &&
               load_types(&ld, cJSON_GetObjectItemCaseSensitive(root, "types")) &&
               load_guards(&ld, cJSON_GetObjectItemCaseSensitive(root, "recording_guards")) &&
@@ -557,6 +627,11 @@ enum type_role model_type_role(const struct model *m, const char *class_name)
         if (glob_match(m->type_globs.v[i].pattern, class_name))
             r = m->type_globs.v[i].role;
     return r;
+}
+
+const struct model_call *model_call_output(const struct model_call *op, unsigned index)
+{
+    return op && index < 32 && ((op->nondiff_outputs >> index) & 1u) ? op->nondiff_output_op : NULL;
 }
 
 const struct model_call *model_op_type(const struct model *m, const char *op_type)

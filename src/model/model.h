@@ -100,6 +100,13 @@ struct model_call {
      * `differentiable` is false or the argument `function_arg` is null. */
     bool differentiable;
     int function_arg;
+    /* Outputs of a tuple-returning op that carry no gradient (bit i: output
+     * i, as std::get<i> selects it), and the class of such an output. */
+    unsigned nondiff_outputs;
+    const struct model_call *nondiff_output_op;
+    /* Whether the op's backward node saves tensors (inputs or outputs) that
+     * a gradient computation frees: SAVES_UNKNOWN unless the model says. */
+    enum { SAVES_UNKNOWN = 0, SAVES_NOTHING, SAVES_TENSORS } saves;
 };
 
 /* A gradient tape class: persistent when its constructor argument
@@ -121,7 +128,9 @@ struct model_guard {
 
 struct model;
 
-/* Loads and merges model files. Returns NULL and writes
+/* Loads and merges model files. A file may list other model files under
+ * "include" (paths relative to it); they load first, so the including
+ * file's entries override theirs. Returns NULL and writes
  * "<file>: <json path>: <problem>" into `err` on the first problem.
  * The caller owns the result (model_free). */
 struct model *model_load(const char *const *paths, size_t npaths, struct strbuf *err);
@@ -143,6 +152,9 @@ const struct model_guard *model_guard(const struct model *m, const char *class_n
  * name (template arguments removed); NULL when the model says nothing.
  * `is_method_of_tensor` lets "X::m" match the model's tensor methods. */
 const struct model_call *model_call(const struct model *m, const char *qualified_name);
+/* The class of output `index` of a tuple-returning call (std::get<index>),
+ * or NULL when the model says nothing about that output. */
+const struct model_call *model_call_output(const struct model_call *op, unsigned index);
 /* The class of an op type ("ArgMax") from the op_types table, or NULL. */
 const struct model_call *model_op_type(const struct model *m, const char *op_type);
 /* The tape class of this name, or NULL. */

@@ -8,6 +8,8 @@
  *  - a gradient call in a loop whose loss depends on an op recorded before
  *    the loop or in an earlier iteration (a hidden state carried across
  *    iterations without detach).
+ * Only ops whose backward saves tensors count (the model's saves_tensors):
+ * a node that keeps nothing can be traversed any number of times.
  * Rebuilding the graph (a new forward pass) makes new IR values, so it is
  * never confused with reuse; calls on exclusive branches, or separated by a
  * return, never both run.
@@ -71,6 +73,20 @@ static bool records_trainable(struct analysis *a, uint32_t f, ir_id id)
            trainable_flows_in(a, &rule_recording_spec, f, id);
 }
 
+/* A second traversal fails only at a node whose saved tensors the first one
+ * freed: ops the model knows to save nothing (.to(), views, additions) can
+ * be traversed again; unknown ops may save. */
+static bool may_save_tensors(const struct ir_node *n)
+{
+    return !(n->kind == IR_CALL && n->op && n->op->saves == SAVES_NOTHING);
+}
+
+static bool reused_op(struct analysis *a, uint32_t f, ir_id id)
+{
+    const struct ir_node *n = &a->tu->fns[f]->nodes[id];
+    return graph_is_recorded_op(n) && may_save_tensors(n) && records_trainable(a, f, id);
+}
+
 static bool exclusive(const struct ir_fn *fn, uint32_t c1, uint32_t c2)
 {
     for (uint32_t x = c1, i = 0; x && i <= fn->nctrls; x = fn->ctrls[x].parent, i++)
@@ -117,15 +133,13 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared,
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, g->loc, g->end, msg, notes, nnotes);
 }
 
-/* The first op, recorded with trainable inputs, behind both walks (and before
+/* The first op, recorded with trainable inputs and saving tensors, behind both walks (and before
  * `limit`), or IR_NONE. */
 static ir_id shared_recorded_op(struct analysis *a, uint32_t f, const struct graph_walk *x,
                                 const struct graph_walk *y, ir_id limit)
 {
-    const struct ir_fn *fn = a->tu->fns[f];
     for (ir_id i = 0; i < limit; i++)
-        if ((x->seen[i] && y->seen[i]) && graph_is_recorded_op(&fn->nodes[i]) && graph_parts_shared(x, y, i) &&
-            records_trainable(a, f, i))
+        if ((x->seen[i] && y->seen[i]) && graph_parts_shared(x, y, i) && reused_op(a, f, i))
             return i;
     return IR_NONE;
 }
@@ -137,7 +151,7 @@ static bool check_loop(struct rule_ctx *ctx, uint32_t f, ir_id g, const struct g
         return false;
     for (ir_id i = 0; i < fn->nnodes; i++) {
         bool carried = graph_seen_before(w, i) || (graph_seen_now(w, i) && !graph_ctrl_within(fn, fn->nodes[i].ctrl, loop));
-        if (carried && graph_is_recorded_op(&fn->nodes[i]) && records_trainable(ctx->a, f, i)) {
+        if (carried && reused_op(ctx->a, f, i)) {
             report(ctx, f, g, i, IR_NONE, loop);
             return true;
         }

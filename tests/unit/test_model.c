@@ -1,8 +1,11 @@
 /* Unit tests: model loading, validation messages and name lookup. */
 #include "suites.h"
 #include "util/strbuf.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char *load_error(const char *json)
 {
@@ -97,9 +100,71 @@ START_TEST(shipped_models_validate)
     ck_assert_int_eq(model_call(m, "torch::autograd::grad")->retain_graph_arg, 3);
     ck_assert_ptr_nonnull(model_guard(m, "c10::NoGradGuard"));
     ck_assert_int_eq(model_guard(m, "c10::InferenceMode")->recording, REC_FROM_NOT_ARG);
-    ck_assert_int_eq(model_call(m, "torch::mse_loss") ? 1 : 0, 0);
+    /* Generated facts (rules/generated/torch_ops.json, included by torch.json). */
+    ck_assert_int_eq(model_call(m, "torch::mse_loss")->cls, OP_DIFFERENTIABLE);
+    ck_assert_int_eq(model_call(m, "torch::mse_loss")->saves, SAVES_TENSORS);
+    ck_assert_int_eq(model_call(m, "torch::histc")->cls, OP_NONDIFFERENTIABLE);
+    ck_assert_int_eq(model_call(m, "at::Tensor::view")->saves, SAVES_NOTHING);
+    ck_assert_ptr_null(model_call_output(model_call(m, "at::Tensor::max"), 0));
+    ck_assert_int_eq(model_call_output(model_call(m, "at::Tensor::max"), 1)->cls, OP_NONDIFFERENTIABLE);
+    ck_assert_int_eq(model_call_output(model_call(m, "torch::sort"), 1)->cls, OP_NONDIFFERENTIABLE);
+    /* Hand-curated facts override the generated ones. */
+    ck_assert_int_eq(model_call(m, "at::Tensor::to")->saves, SAVES_NOTHING);
+    ck_assert_ptr_nonnull(model_call(m, "at::Tensor::to")->nondiff_when_given);
+    ck_assert_int_eq(model_call(m, "at::Tensor::detach")->cls, OP_DETACH);
     sb_free(&err);
     model_free(m);
+}
+END_TEST
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(included_files_load_first_and_the_includer_overrides)
+{
+    char dir[] = "/tmp/tfg_model_XXXXXX", sub[64], a[96], b[96];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/gen", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    snprintf(a, sizeof a, "%s/hand.json", dir);
+    snprintf(b, sizeof b, "%s/gen/ops.json", dir);
+    write_text(a, "{\"include\": [\"gen/ops.json\"], \"calls\": [{\"names\": [\"f\"], \"class\": \"detach\"}]}");
+    write_text(b, "{\"calls\": [{\"names\": [\"f\", \"g\"], \"class\": \"differentiable\","
+                  " \"nondiff_outputs\": [1], \"saves_tensors\": false}]}");
+    const char *paths[] = {a};
+    struct strbuf err;
+    sb_init(&err);
+    struct model *m = model_load(paths, 1, &err);
+    ck_assert_msg(m != NULL, "%s", sb_str(&err));
+    ck_assert_int_eq(model_call(m, "f")->cls, OP_DETACH);
+    ck_assert_int_eq(model_call(m, "g")->saves, SAVES_NOTHING);
+    ck_assert_int_eq(model_call_output(model_call(m, "g"), 1)->cls, OP_NONDIFFERENTIABLE);
+    ck_assert_ptr_null(model_call_output(model_call(m, "g"), 0));
+    ck_assert_int_eq(model_call(m, "f")->saves, SAVES_UNKNOWN);
+    model_free(m);
+    /* A broken include names the included file and the includer. */
+    write_text(b, "{\"calls\": [{\"names\": [\"g\"], \"class\": \"differentiable\", \"saves_tensors\": 1}]}");
+    sb_free(&err);
+    sb_init(&err);
+    ck_assert_ptr_null(model_load(paths, 1, &err));
+    ck_assert_ptr_nonnull(strstr(sb_str(&err), "gen/ops.json: $.calls[0].saves_tensors: expected true or false"));
+    ck_assert_ptr_nonnull(strstr(sb_str(&err), "(included by "));
+    /* An include cycle stops with a message. */
+    write_text(b, "{\"include\": [\"../hand.json\"]}");
+    sb_free(&err);
+    sb_init(&err);
+    ck_assert_ptr_null(model_load(paths, 1, &err));
+    ck_assert_ptr_nonnull(strstr(sb_str(&err), "includes nest too deep"));
+    sb_free(&err);
+    remove(a);
+    remove(b);
+    rmdir(sub);
+    rmdir(dir);
 }
 END_TEST
 
@@ -111,6 +176,7 @@ Suite *suite_model(void)
     tcase_add_test(t, missing_model_file_is_an_error);
     tcase_add_test(t, lookup_uses_aliases_tensor_classes_and_inplace_suffix);
     tcase_add_test(t, shipped_models_validate);
+    tcase_add_test(t, included_files_load_first_and_the_includer_overrides);
     suite_add_tcase(s, t);
     return s;
 }

@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace c10 {
@@ -129,6 +130,23 @@ class ArrayRef {
 template <typename T>
 std::ostream& operator<<(std::ostream& out, ArrayRef<T> list);
 using IntArrayRef = ArrayRef<int64_t>;
+// An optional list of dimensions (c10::OptionalArrayRef, OptionalIntArrayRef).
+template <typename T>
+class OptionalArrayRef {
+ public:
+  OptionalArrayRef();
+  OptionalArrayRef(nullopt_t);
+  OptionalArrayRef(ArrayRef<T> ref);
+  OptionalArrayRef(const T& one);
+  OptionalArrayRef(const std::vector<T>& vec);
+  OptionalArrayRef(std::initializer_list<T> list);
+  bool has_value() const noexcept;
+  explicit operator bool() const noexcept;
+  ArrayRef<T> value() const;
+  ArrayRef<T> operator*() const;
+};
+using OptionalIntArrayRef = OptionalArrayRef<int64_t>;
+using string_view = std::string_view;
 
 struct TensorOptions {
   TensorOptions();
@@ -140,8 +158,11 @@ struct TensorOptions {
   TensorOptions dtype(ScalarType dtype) const noexcept;
   TensorOptions dtype(caffe2::TypeMeta dtype) const noexcept;
   TensorOptions dtype(optional<ScalarType> dtype) const noexcept;
-  TensorOptions device(Device device) const noexcept;
+  // As in LibTorch: one optional overload and a forwarding template (a
+  // Device and a DeviceType overload would make device(kCPU) ambiguous).
   TensorOptions device(optional<Device> device) const noexcept;
+  template <typename... Args> TensorOptions device(Args&&... args) const noexcept;
+  TensorOptions device_index(int16_t device_index) const noexcept;
   TensorOptions layout(Layout layout) const noexcept;
   TensorOptions requires_grad(bool requires_grad) const noexcept;
   TensorOptions requires_grad(optional<bool> requires_grad) const noexcept;
@@ -150,6 +171,18 @@ struct TensorOptions {
   ScalarType dtype() const noexcept;
   Device device() const noexcept;
   bool requires_grad() const noexcept;
+  Layout layout() const noexcept;
+  bool pinned_memory() const noexcept;
+  bool has_device() const noexcept;
+  bool has_dtype() const noexcept;
+  bool has_layout() const noexcept;
+  bool has_requires_grad() const noexcept;
+  optional<Device> device_opt() const noexcept;
+  optional<ScalarType> dtype_opt() const noexcept;
+  optional<Layout> layout_opt() const noexcept;
+  optional<bool> requires_grad_opt() const noexcept;
+  optional<bool> pinned_memory_opt() const noexcept;
+  optional<MemoryFormat> memory_format_opt() const noexcept;
 };
 TensorOptions dtype(ScalarType dtype);
 TensorOptions device(Device device);

@@ -60,6 +60,22 @@ constexpr enumtype::kTrilinear kTrilinear{};
 
 namespace nn {
 
+// A fixed-size list of D values given as one value or a braced list
+// (kernel sizes, strides).
+template <size_t D, typename T = int64_t>
+class ExpandingArray {
+ public:
+  ExpandingArray(std::initializer_list<T> list);
+  ExpandingArray(std::vector<T> list);
+  ExpandingArray(at::ArrayRef<T> list);
+  ExpandingArray(T single_size);
+  T* data();
+  const T* data() const;
+  size_t size() const;
+  T& operator[](size_t index);
+  operator at::ArrayRef<T>() const;
+};
+
 template <typename Contained> class ModuleHolder;
 namespace detail {
 // Module::as<T>() returns the contained type for a holder, T itself otherwise.

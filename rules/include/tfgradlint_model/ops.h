@@ -191,6 +191,9 @@ Tensor kl_div(const Tensor& self, const Tensor& target, int64_t reduction = 1, b
 
 }  // namespace at
 
+// Every other ATen function of native_functions.yaml (generated).
+#include "generated/ops_gen.h"
+
 namespace torch {
 using namespace at;
 

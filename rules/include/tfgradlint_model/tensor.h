@@ -45,12 +45,14 @@ template <typename T, size_t N>
 class TensorAccessor {
  public:
   TensorAccessor<T, N - 1> operator[](int64_t i);
+  const TensorAccessor<T, N - 1> operator[](int64_t i) const;
   int64_t size(int64_t i) const;
 };
 template <typename T>
 class TensorAccessor<T, 1> {
  public:
   T& operator[](int64_t i);
+  T& operator[](int64_t i) const;
   int64_t size(int64_t i) const;
 };
 
@@ -230,6 +232,7 @@ class Tensor {
   Tensor mean(optional<ScalarType> dtype = nullopt) const;
   Tensor mean(IntArrayRef dim, bool keepdim = false, optional<ScalarType> dtype = nullopt) const;
   Tensor prod(optional<ScalarType> dtype = nullopt) const;
+  Tensor prod(int64_t dim, bool keepdim = false, optional<ScalarType> dtype = nullopt) const;
   Tensor norm(const Scalar& p = 2) const;
   Tensor norm(const Scalar& p, IntArrayRef dim, bool keepdim = false) const;
   Tensor std(bool unbiased = true) const;
@@ -295,6 +298,9 @@ class Tensor {
   Tensor& operator*=(const Scalar& other);
   Tensor& operator/=(const Tensor& other);
   Tensor& operator/=(const Scalar& other);
+
+  // Every other Tensor method of native_functions.yaml (generated).
+#include "generated/tensor_methods_gen.inc"
 };
 
 using TensorList = ArrayRef<Tensor>;

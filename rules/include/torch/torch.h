@@ -18,3 +18,4 @@
 #include "../tfgradlint_model/data.h"
 #include "../tfgradlint_model/functional.h"
 #include "../tfgradlint_model/optim.h"
+#include "../tfgradlint_model/jit.h"

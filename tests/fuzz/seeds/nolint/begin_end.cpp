@@ -1,0 +1,9 @@
+// NOLINTBEGIN(GL001)
+// NOLINTBEGIN(GL002)
+a;
+// NOLINTEND(GL001)
+b;
+  // NOLINTEND(GL003)
+c;
+/* NOLINTBEGIN */ d; /* NOLINTEND */
+const char *s = "// NOLINT";
