@@ -203,7 +203,7 @@ static bool callee_elements_share(struct analysis *a, const struct flow_spec *sp
         ir_id si = ir_element_source(fn, fn->nodes[r].ops[0], i);
         ir_id sj = ir_element_source(fn, fn->nodes[r].ops[0], j);
         if (si == IR_NONE || sj == IR_NONE)
-            return true; /* not built in sight: the whole value */
+            return false; /* not built in sight: not known to share (no finding) */
         struct graph_walk x, y;
         graph_walk(&x, a, spec, f, si, 0);
         graph_walk(&y, a, spec, f, sj, 0);

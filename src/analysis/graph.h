@@ -40,8 +40,8 @@ bool graph_seen_before(const struct graph_walk *w, ir_id node);
 /* Do the two walks go through the same recorded ops of `node`? Yes when
  * either reached it whole or both read the same element; when they read
  * different elements of what a function of the TU returned, yes only if
- * the callee builds them from a shared recorded op (a trunk under two
- * heads). */
+ * every return builds both in sight from a shared recorded op (a trunk
+ * under two heads); unknown is no. */
 bool graph_parts_shared(const struct graph_walk *x, const struct graph_walk *y, ir_id node);
 /* Does a backward pass through `node` run recorded code: a tensor op the
  * model does not class as cutting, or a call to a function of the TU? */

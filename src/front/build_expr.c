@@ -734,17 +734,32 @@ static ir_id tie_assign(struct fn_builder *b, CXCursor tie, CXCursor rhs, CXCurs
     return value;
 }
 
-/* `std::get<i>(t)`: element i of t, or IR_NONE for any other call. */
-static ir_id std_get(struct fn_builder *b, CXCursor c, CXCursor ref)
+/* `std::get<i>(t)` that the model does not class: the call reads element i
+ * of t (an element read, see build_elements.c). */
+static void mark_std_get(struct fn_builder *b, CXCursor ref, const char *name, ir_id id)
 {
-    if (clang_Cursor_getNumArguments(c) != 1 || clang_Cursor_getNumTemplateArguments(ref) < 1 ||
-        clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral ||
-        strcmp(front_qualname(b->tb, ref), "std::get") != 0)
-        return IR_NONE;
-    long long i = clang_Cursor_getTemplateArgumentValue(ref, 0);
-    if (i < 0 || i > 64)
-        return IR_NONE;
-    return fb_element(b, fb_expr(b, clang_Cursor_getArgument(c, 0)), (uint32_t)i, c, clang_getCursorType(c));
+    struct ir_node *n = &b->nodes.v[id];
+    if (n->op || n->nops != 1 || (n->flags & IRF_RECEIVER) || strcmp(name, "std::get") != 0 ||
+        clang_Cursor_getNumTemplateArguments(ref) < 1 ||
+        clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
+        return;
+    unsigned long long i = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
+    if (i >= 63)
+        return;
+    n->flags |= IRF_ELEMENT;
+    n->aux = (int32_t)i;
+}
+
+/* std::get<N>(t) on the result of a tuple-returning op: the model's class
+ * of output N (the index output of max, sort, topk has no gradient), or
+ * NULL. The tuple may sit in a variable (auto r = x.max(1)). */
+static const struct model_call *tuple_element_op(struct fn_builder *b, CXCursor ref, const char *name, ir_id arg)
+{
+    if (strcmp(name, "std::get") != 0 || clang_Cursor_getNumTemplateArguments(ref) < 1 ||
+        clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
+        return NULL;
+    unsigned long long index = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
+    return index < 32 ? fb_tuple_element_op(b, arg, (unsigned)index) : NULL;
 }
 
 static ir_id call(struct fn_builder *b, CXCursor c)
@@ -765,9 +780,6 @@ static ir_id call(struct fn_builder *b, CXCursor c)
         return is_std_call(b, p.recv_expr, "std::tie") ? tie_assign(b, p.recv_expr, rhs, c)
                                                         : assign(b, p.recv_expr, fb_expr(b, rhs), c);
     }
-    ir_id got = std_get(b, c, ref);
-    if (got != IR_NONE)
-        return got;
     id_vec ops = {0};
     if (p.has_receiver) {
         ir_id r = clang_Cursor_isNull(p.recv_expr) ? this_value(b, c) : fb_expr(b, p.recv_expr);
@@ -788,6 +800,8 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     }
     const char *name = front_qualname(b->tb, ctor ? clang_getCursorSemanticParent(ref) : ref);
     const struct model_call *op = model_call(b->tb->model, name);
+    if (!op && !p.has_receiver && ops.n == 1)
+        op = tuple_element_op(b, ref, name, ops.v[0]);
     uint64_t key = callee_key(b, ref, op, p.recv_expr);
     uint32_t first = p.has_receiver ? 1 : 0;
     int nexplicit = nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0;
@@ -805,11 +819,14 @@ static ir_id call(struct fn_builder *b, CXCursor c)
                 (op && op->inplace ? IRF_INPLACE : 0) |
                 (p.has_receiver && is_compound_assignment(ref) ? IRF_INPLACE : 0);
     set_value_type(b, id, c);
+    mark_std_get(b, ref, name, id);
     if (key) {
         record_callee(b, id, key);
         fb_add_mode(b, MODE_AFTER_CALL, (int32_t)id, c);
     }
-    call_effects(b, c, id, &p);
+    /* std::get<i>(t) reads t through a reference; it does not change it. */
+    if (!(b->nodes.v[id].flags & IRF_ELEMENT))
+        call_effects(b, c, id, &p);
     return id;
 }
 
