@@ -383,6 +383,7 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
            read_bool(ld, c, base, "op_type_from_name", &p->op_type_from_name) &&
            read_bool(ld, c, base, "frees_graph", &p->frees_graph) &&
            read_bool(ld, c, base, "sources_must_be_trainable", &p->sources_must_be_trainable) &&
+           read_bool(ld, c, base, "sources_any_upstream", &p->sources_any_upstream) &&
            read_bool(ld, c, base, "differentiable", &p->differentiable) &&
            read_string(ld, c, base, "why", &p->why) &&
            read_string(ld, c, base, "unused_source_error", &p->unused_source_error) &&
@@ -428,8 +429,8 @@ static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool
         "names", "class", "target", "sources", "retain_graph", "create_graph", "allow_unused", "recording", "arg",
         "default", "unless_false", "dispatch", "inplace", "nondiff_args", "why", "nondiff_when_given", "doc",
         "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
-        "frees_graph", "sources_must_be_trainable", "unused_source_error", "untrainable_source_error",
-        "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", NULL};
+        "frees_graph", "sources_must_be_trainable", "sources_any_upstream", "unused_source_error",
+        "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", NULL};
     static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
     if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
         return false;

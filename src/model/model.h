@@ -93,6 +93,10 @@ struct model_call {
     int tape_arg;             /* the tape object that computes it, or ARG_NONE */
     bool frees_graph;         /* a second request through the same graph fails (default true) */
     bool sources_must_be_trainable; /* each source must be a trainable (watched) value */
+    /* Any value the targets are computed from may be a source, trainable
+     * or not (graph-mode gradients): only a source the targets do not
+     * reach through ops with a gradient gets nothing. */
+    bool sources_any_upstream;
     const char *unused_source_error;  /* runtime message when a source is unreachable */
     const char *untrainable_source_error; /* ... when a source was never made trainable */
     const char *no_trainable_error;   /* ... when nothing trainable reaches the target */

@@ -6,7 +6,10 @@
  *  - an input of `torch::autograd::grad` that the output does not use
  *    (the call throws unless `allow_unused` is true);
  *  - a loss that no trainable value reaches on any path, cut or not
- *    (weights made without requires_grad, here or in a caller).
+ *    (weights made without requires_grad, here or in a caller), unless the
+ *    model says any value upstream of the loss may be a source
+ *    (`sources_any_upstream`, graph-mode gradients): then only a listed
+ *    source the loss does not reach through ops with a gradient counts.
  * Objects are compared by identity across call sites (analysis/trained.h);
  * a set that cannot be closed (an input nobody in the file passes) is never
  * called disjoint. Losses that GL001-GL003 explain still reach their
@@ -93,8 +96,9 @@ static bool literal_true(const struct ir_fn *fn, ir_id v)
 }
 
 /* Why an input gets no gradient: not used by the outputs (and trainable),
- * never watched or made trainable, or not used whatever it is. */
-enum unused_kind { UNUSED_TRAINABLE, UNWATCHED, UNUSED_ANY };
+ * never watched or made trainable, not used whatever it is, or (any value
+ * upstream may be a source) not reached through ops with a gradient. */
+enum unused_kind { UNUSED_TRAINABLE, UNWATCHED, UNUSED_ANY, UNREACHED };
 
 static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input, enum unused_kind kind,
                                 const struct watch_list *watches)
@@ -110,14 +114,23 @@ static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
         error = unwatched ? "it gets no gradient"
                           : "the call throws \"One of the differentiated Tensors appears to not have been used in "
                             "the graph\" unless allow_unused is true";
+    if (kind == UNREACHED && !c->op->unused_source_error)
+        error = "it gets no gradient";
     if (kind == UNUSED_ANY)
         error = "the call throws whatever the input is (\"One of the differentiated Tensors does not require "
                 "grad\" when it is not trainable, \"... appears to not have been used in the graph\" when it is, "
                 "unless allow_unused is true)";
     char msg[768];
-    snprintf(msg, sizeof msg, "input %s%s%s of `%s` %s: %s", name ? "`" : "", name ? name : "", name ? "`" : "",
-             rule_short_name(c->name),
-             unwatched ? "was never watched or made trainable" : "is not used by the outputs", error);
+    const char *why = unwatched           ? "was never watched or made trainable"
+                      : kind == UNREACHED ? "is not upstream of the outputs through ops with a gradient"
+                                          : "is not used by the outputs";
+    /* The walk also stops at ops with no gradient: say what happens then. */
+    const char *cut = kind == UNREACHED && c->op->unused_source_error
+                          ? " when it is not upstream at all; through ops with no gradient it gets a null gradient "
+                            "or the call fails"
+                          : "";
+    snprintf(msg, sizeof msg, "input %s%s%s of `%s` %s: %s%s", name ? "`" : "", name ? name : "",
+             name ? "`" : "", rule_short_name(c->name), why, error, cut);
     struct diag_note notes[1 + WATCHES_MAX_NOTES];
     size_t nn = 0;
     notes[nn++] = rule_note(ctx->a, (struct node_ref){f, input}, "the unused input is defined here");
@@ -147,6 +160,23 @@ static bool watched_elsewhere(struct analysis *a, uint32_t f, const struct ir_no
     return watches_of(a, f, ir_call_operand(c, c->op->tape_arg), input, watches) != WATCH_NO;
 }
 
+/* The one value a braced initialiser wraps when every other operand is a
+ * literal (a `TF_Output` written `{op, 0}`), or IR_NONE. */
+static ir_id braced_single_value(const struct ir_fn *fn, const struct ir_node *p)
+{
+    if (p->kind != IR_UNKNOWN || !(p->flags & IRF_BRACED))
+        return IR_NONE;
+    ir_id value = IR_NONE;
+    for (uint32_t k = 0; k < p->nops; k++) {
+        if (fn->nodes[p->ops[k]].kind == IR_LITERAL)
+            continue;
+        if (value != IR_NONE)
+            return IR_NONE;
+        value = p->ops[k];
+    }
+    return value;
+}
+
 /* Does the graph behind `target` use the value `input` (any version of its
  * variable, or the same function input)? The walk is autograd's (graph.h):
  * it stops where the graph stops (detach, no_grad updates, the gradient
@@ -155,11 +185,17 @@ static bool watched_elsewhere(struct analysis *a, uint32_t f, const struct ir_no
 static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id input)
 {
     const struct ir_fn *fn = a->tu->fns[f];
-    /* A part of an object (`layer->weight`) is used wherever the object is. */
+    /* A part of an object (`layer->weight`) is used wherever the object is;
+     * a braced handle to one value (`{op, 0}`) wherever that value is. */
     for (int step = 0; step < 16; step++) {
         const struct ir_node *p = &fn->nodes[input];
         bool part = p->kind == IR_MEMBER || (p->flags & IRF_ELEMENT) ||
                     (p->kind == IR_CALL && (p->flags & IRF_RECEIVER) && p->role == ROLE_MODULE);
+        ir_id wrapped = braced_single_value(fn, p);
+        if (wrapped != IR_NONE) {
+            input = wrapped;
+            continue;
+        }
         if (!part || p->nops == 0)
             break;
         input = p->ops[0];
@@ -184,24 +220,32 @@ static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id inpu
 }
 
 /* Inputs listed in braces that the outputs never read: LibTorch's grad()
- * throws for them whether they are trainable or not, so nothing needs to be
- * known about them. (Only for requests with LibTorch's semantics: not tape
- * sources, no model-given message.) Marks them in `done`. */
+ * throws for them whether they are trainable or not, and a request whose
+ * sources may be any upstream value fails or returns nothing for them, so
+ * nothing needs to be known about them. (Not for tape sources, nor for
+ * other requests with a model-given message.) Marks them in `done`. */
 static void check_unread_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target,
                                 const struct element_list *list, bool *done)
 {
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];
-    if (!c->op->frees_graph || c->op->sources_must_be_trainable || c->op->unused_source_error)
+    bool any = c->op->sources_any_upstream;
+    if (!any && (!c->op->frees_graph || c->op->sources_must_be_trainable || c->op->unused_source_error))
         return;
-    for (uint32_t k = 0; k < list->n; k++)
+    for (uint32_t k = 0; k < list->n; k++) {
+        struct origin_set wanted = {0};
+        collect_value(ctx->a, f, list->v[k], &wanted);
+        /* A trainable source of such a request is left to the comparison of
+         * origins in check_grad_inputs, and a cut before it to GL002. */
+        if (any && (wanted.n || wanted.open || wanted.best != TRUST_NONE))
+            continue;
         if (!reads_value(ctx->a, f, target, list->v[k])) {
-            struct origin_set wanted = {0};
-            collect_value(ctx->a, f, list->v[k], &wanted);
             bool trainable = wanted.best == TRUST_DEFINITE && !wanted.open;
-            report_unused_input(ctx, f, call, list->v[k], trainable ? UNUSED_TRAINABLE : UNUSED_ANY, NULL);
+            enum unused_kind kind = any ? UNREACHED : trainable ? UNUSED_TRAINABLE : UNUSED_ANY;
+            report_unused_input(ctx, f, call, list->v[k], kind, NULL);
             done[k] = true;
         }
+    }
 }
 
 /* `grad(outputs, inputs)`: every input must be reached from the outputs. */
@@ -244,9 +288,13 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
 
 /* A loss that nothing trainable reaches, on any path: backward() throws.
  * Every claim of this rule is one of absence, so none is made about a value
- * with an unknown input (trained.h). */
+ * with an unknown input (trained.h). Not a finding either when any
+ * upstream value may be a source (a gradient with respect to an input is
+ * fine): check_grad_inputs checks the sources. */
 static void check_reaches_nothing(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target)
 {
+    if (ctx->a->tu->fns[f]->nodes[call].op->sources_any_upstream)
+        return;
     struct origin_set reached = {0};
     collect_value(ctx->a, f, target, &reached);
     if (reached.n || reached.open || reached.unknown || reached.best != TRUST_NONE)

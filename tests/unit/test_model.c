@@ -121,6 +121,34 @@ START_TEST(shipped_models_validate)
 }
 END_TEST
 
+/* Graph-mode requests accept any upstream value as a source; LibTorch's
+ * and the eager tape's do not (their sources must be trainable). */
+START_TEST(sources_any_upstream_is_read_and_off_by_default)
+{
+    const char *root = getenv("TFGRADLINT_ROOT");
+    ck_assert_ptr_nonnull(root);
+    char tf[4096], torch[4096];
+    snprintf(tf, sizeof tf, "%s/rules/tensorflow.json", root);
+    snprintf(torch, sizeof torch, "%s/rules/torch.json", root);
+    const char *paths[] = {tf, torch};
+    struct strbuf err;
+    sb_init(&err);
+    struct model *m = model_load(paths, 2, &err);
+    ck_assert_msg(m != NULL, "%s", sb_str(&err));
+    ck_assert(model_call(m, "TF_AddGradients")->sources_any_upstream);
+    ck_assert(model_call(m, "tensorflow::AddSymbolicGradients")->sources_any_upstream);
+    ck_assert(!model_call(m, "tensorflow::gradients::Tape::ComputeGradient")->sources_any_upstream);
+    ck_assert(!model_call(m, "torch::autograd::grad")->sources_any_upstream);
+    ck_assert(!model_call(m, "at::Tensor::backward")->sources_any_upstream);
+    /* Not a boolean: the error names the key. */
+    ck_assert_ptr_nonnull(strstr(load_error("{\"calls\": [{\"names\": [\"g\"], \"class\": \"gradient\","
+                                            " \"target\": 0, \"sources_any_upstream\": 1}]}"),
+                                 "sources_any_upstream"));
+    sb_free(&err);
+    model_free(m);
+}
+END_TEST
+
 static void write_text(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -180,6 +208,7 @@ Suite *suite_model(void)
     tcase_add_test(t, missing_model_file_is_an_error);
     tcase_add_test(t, lookup_uses_aliases_tensor_classes_and_inplace_suffix);
     tcase_add_test(t, shipped_models_validate);
+    tcase_add_test(t, sources_any_upstream_is_read_and_off_by_default);
     tcase_add_test(t, included_files_load_first_and_the_includer_overrides);
     suite_add_tcase(s, t);
     return s;
