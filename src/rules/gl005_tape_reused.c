@@ -254,8 +254,11 @@ static void check_tape(struct rule_ctx *ctx, uint32_t f, ir_id g)
 void rule_gl005(struct rule_ctx *ctx)
 {
     const struct ir_tu *tu = ctx->a->tu;
+    /* Reuse is claimed only when nothing between the two traversals can
+     * rebuild the graph: a body that lost statements to a parse error
+     * (ir_fn.partial) may have lost exactly that. */
     for (uint32_t f = 0; f < tu->nfns; f++)
-        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++)
+        for (ir_id i = 0; i < tu->fns[f]->nnodes && !tu->fns[f]->partial; i++)
             if (rule_gradient_target(&tu->fns[f]->nodes[i]) == IR_NONE)
                 continue;
             else if (tu->fns[f]->nodes[i].op->tape_arg != ARG_NONE)
