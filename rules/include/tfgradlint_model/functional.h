@@ -14,6 +14,14 @@ struct DropoutFuncOptions {
   DropoutFuncOptions& inplace(bool inplace);
 };
 struct SoftmaxFuncOptions { SoftmaxFuncOptions(int64_t dim); };
+struct InterpolateFuncOptions {
+  InterpolateFuncOptions& size(std::vector<int64_t> size);
+  InterpolateFuncOptions& scale_factor(std::vector<double> scale_factor);
+  template <typename Mode> InterpolateFuncOptions& mode(Mode mode);
+  InterpolateFuncOptions& align_corners(bool align_corners);
+  InterpolateFuncOptions& recompute_scale_factor(bool recompute);
+  InterpolateFuncOptions& antialias(bool antialias);
+};
 struct LogSoftmaxFuncOptions { LogSoftmaxFuncOptions(int64_t dim); };
 template <typename Self>
 struct LossFuncOptionsBase {
@@ -74,6 +82,7 @@ at::Tensor smooth_l1_loss(const at::Tensor& input, const at::Tensor& target,
                           const SmoothL1LossFuncOptions& options = {});
 at::Tensor cross_entropy(const at::Tensor& input, const at::Tensor& target,
                          const CrossEntropyFuncOptions& options = {});
+at::Tensor interpolate(const at::Tensor& input, const InterpolateFuncOptions& options = {});
 at::Tensor nll_loss(const at::Tensor& input, const at::Tensor& target, const NLLLossFuncOptions& options = {});
 at::Tensor binary_cross_entropy(const at::Tensor& input, const at::Tensor& target,
                                 const BinaryCrossEntropyFuncOptions& options = {});

@@ -512,6 +512,7 @@ class SequentialImpl : public Cloneable<SequentialImpl> {
   bool is_empty() const noexcept;
   std::shared_ptr<Module> ptr(size_t index) const;
   std::shared_ptr<Module> operator[](size_t index) const;
+  template <typename T> T& at(size_t index);
   std::vector<AnyModule>::iterator begin();
   std::vector<AnyModule>::iterator end();
 };

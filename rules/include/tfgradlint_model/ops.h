@@ -261,6 +261,9 @@ using InferenceMode = c10::InferenceMode;
 using GradMode = at::GradMode;
 using at::manual_seed;
 
+int get_num_threads();
+void set_num_threads(int num_threads);
+
 namespace cuda {
 bool is_available();
 bool cudnn_is_available();
