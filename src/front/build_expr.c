@@ -719,18 +719,34 @@ static bool is_std_call(struct fn_builder *b, CXCursor e, const char *qualname)
     return !clang_Cursor_isNull(ref) && strcmp(front_qualname(b->tb, ref), qualname) == 0;
 }
 
-/* `std::tie(a, b) = rhs`: each tied variable takes its element of rhs. */
-static ir_id tie_assign(struct fn_builder *b, CXCursor tie, CXCursor rhs, CXCursor at)
+/* A tuple of references made to be assigned to: std::tie(a, b), or
+ * std::forward_as_tuple(out, std::tie(h, c)). */
+static bool is_tie(struct fn_builder *b, CXCursor e)
 {
-    ir_id value = fb_expr(b, rhs);
+    return is_std_call(b, e, "std::tie") || is_std_call(b, e, "std::forward_as_tuple");
+}
+
+/* `tie = value`: each tied lvalue takes its element of value, and a tie
+ * nested in it (`forward_as_tuple(out, std::tie(h, c))`) takes its element
+ * apart the same way. */
+static void tie_assign_value(struct fn_builder *b, CXCursor tie, ir_id value, CXCursor at, int depth)
+{
     CXCursor t = strip(tie);
     int n = clang_Cursor_getNumArguments(t);
     for (int k = 0; k < n; k++) {
         CXCursor arg = clang_Cursor_getArgument(t, (unsigned)k);
-        if (is_std_call(b, arg, "std::ignore") || clang_getCursorKind(strip(arg)) != CXCursor_DeclRefExpr)
-            continue;
-        assign(b, arg, fb_element(b, value, (uint32_t)k, arg, clang_getCursorType(arg)), at);
+        ir_id element = fb_element(b, value, (uint32_t)k, arg, clang_getCursorType(arg));
+        if (is_tie(b, arg) && depth < 8)
+            tie_assign_value(b, arg, element, at, depth + 1);
+        else if (!is_std_call(b, arg, "std::ignore") && clang_getCursorKind(strip(arg)) == CXCursor_DeclRefExpr)
+            assign(b, arg, element, at);
     }
+}
+
+static ir_id tie_assign(struct fn_builder *b, CXCursor tie, CXCursor rhs, CXCursor at)
+{
+    ir_id value = fb_expr(b, rhs);
+    tie_assign_value(b, tie, value, at, 0);
     return value;
 }
 
@@ -777,7 +793,7 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     if (p.has_receiver && !clang_Cursor_isNull(p.recv_expr) && is_operator_spelling(b, ref, "operator=") &&
         clang_Cursor_getNumArguments(c) == (int)p.first_arg + 1) {
         CXCursor rhs = clang_Cursor_getArgument(c, p.first_arg);
-        return is_std_call(b, p.recv_expr, "std::tie") ? tie_assign(b, p.recv_expr, rhs, c)
+        return is_tie(b, p.recv_expr) ? tie_assign(b, p.recv_expr, rhs, c)
                                                         : assign(b, p.recv_expr, fb_expr(b, rhs), c);
     }
     id_vec ops = {0};
