@@ -114,6 +114,10 @@ $(BUILD)/tests/fixture_runner: tests/fixture_runner/fixture_runner.c | deps
 
 # Tests keep their precompiled headers in the build tree, not in ~/.cache.
 TEST_ENV = XDG_CACHE_HOME=$(abspath $(BUILD))/cache
+# The sanitizer build ignores one leak inside libLLVM (tests/lsan.supp).
+ifdef SANITIZE
+TEST_ENV += LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0
+endif
 # The binary the tests run: itself, or a wrapper running it under valgrind.
 ifdef VALGRIND
 RUN_BIN := $(BUILD)/tfgradlint-vg
