@@ -117,17 +117,30 @@ def one_repo(root, run_json, start, end):
     print("DATA " + json.dumps(data))
 
 
+def markdown_row(d):
+    g = lambda k: d.get(k, 0)
+    rules = ", ".join("%s %d" % kv for kv in sorted(d['rules'].items())) or "none"
+    return "| %s | %d | %d | %d | %d | %d | %s | %.1f |" % (
+        d['name'].replace('+', '/'), g('files'), g('framework'), g('fw_full'), g('fw_partial'), g('fw_failed'),
+        rules, d['seconds'])
+
+
 def total():
-    tot, rules, n = Counter(), Counter(), 0
+    tot, rules, n, table = Counter(), Counter(), 0, []
     for line in sys.stdin:
         if line.startswith("DATA "):
             d = json.loads(line[5:])
             n += 1
+            table.append(markdown_row(d))
             rules.update(d.pop('rules'))
             d.pop('name')
             tot.update(d)
         else:
             sys.stdout.write(line)
+    print("== per repository (markdown; framework files: fully / partially / failed)")
+    print("| repository | files | reach a framework header | fully | partially | failed | findings | seconds |")
+    print("|---|---:|---:|---:|---:|---:|---|---:|")
+    print("\n".join(table))
     fw = tot['framework']
     ok = tot['fw_full'] + tot['fw_partial']
     print("== total over %d repositories" % n)
