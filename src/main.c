@@ -1,5 +1,6 @@
 /* main: options -> models -> pipeline per file -> reporter -> exit status. */
 #include "driver/datadir.h"
+#include "driver/header_policy.h"
 #include "driver/options.h"
 #include "driver/plan.h"
 #include "driver/pool.h"
@@ -216,6 +217,7 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     struct file_status *status = xcalloc(n ? n : 1, sizeof *status);
     pool_run(p, &fo, per, o->jobs ? o->jobs : pool_default_jobs(), o->timeout, &sink, status,
              o->action == ACT_DUMP_IR ? stdout : NULL);
+    header_policy_apply(st, &sink, status, n);
     if (o->strict)
         apply_strict(status, n, &sink.arena);
     bool ok = file_errors(o, status, per, n);

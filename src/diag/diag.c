@@ -23,9 +23,10 @@ static bool same_place(const struct diag *d, int rule, const char *file, struct 
 void diag_report(struct diag_sink *s, int rule, enum severity sev, const char *file, struct ir_loc loc,
                  struct ir_loc end, const char *message, const struct diag_note *notes, size_t nnotes)
 {
-    if (s->enabled && !s->enabled[rule])
+    bool own = !s->policy_file || strcmp(s->policy_file, file) == 0;
+    if (own && s->enabled && !s->enabled[rule])
         return;
-    if (s->severity && s->severity[rule])
+    if (own && s->severity && s->severity[rule])
         sev = s->severity[rule];
     diag_add(s, rule, sev, file, loc, end, message, notes, nnotes);
 }

@@ -37,6 +37,10 @@ struct diag_sink {
      * them per file from the options and the file's config). */
     const bool *enabled;            /* NULL: all */
     const enum severity *severity;  /* NULL or 0: the rule's own */
+    /* The file the policy is for: findings elsewhere (in the project
+     * headers it includes) are added as reported, and get their own
+     * file's policy in the driver (header_policy). NULL: all files. */
+    const char *policy_file;
 };
 
 void diag_sink_init(struct diag_sink *s);

@@ -77,6 +77,7 @@ static void *run_job(void *arg)
     struct result *r = &p->results[c->i];
     r->sink.enabled = p->per[c->i]->enabled;
     r->sink.severity = p->per[c->i]->severity;
+    r->sink.policy_file = j->path;
     struct front_options fo = *p->base;
     fo.compiler_args = j->args;
     fo.ncompiler_args = j->nargs;
@@ -88,6 +89,7 @@ static void *run_job(void *arg)
     r->status.db = j->db ? arena_strdup(&r->sink.arena, j->db) : NULL;
     r->sink.enabled = NULL;
     r->sink.severity = NULL;
+    r->sink.policy_file = NULL;
     return NULL;
 }
 

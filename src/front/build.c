@@ -262,7 +262,8 @@ uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builde
                   !clang_CXXMethod_isStatic(fn_cursor);
     struct ir_fn *fn = arena_alloc(tb->arena, sizeof *fn);
     fn->name = fn_name(tb, fn_cursor, lambda);
-    fn->file = tb->path;
+    const char *file = front_user_file(tb, fn_cursor);
+    fn->file = file ? file : tb->path;
     fn->loc = front_loc(clang_getCursorLocation(fn_cursor));
     fn->index = (uint32_t)tb->fns.n;
     fn->is_method = method;
@@ -309,8 +310,8 @@ static enum CXChildVisitResult visit_decl(CXCursor c, CXCursor parent, CXClientD
     (void)parent;
     struct tu_builder *tb = data;
     enum CXCursorKind k = clang_getCursorKind(c);
-    if (!front_in_main_file(tb, c)) {
-        /* Namespaces and classes can be reopened in the main file. */
+    if (!front_user_file(tb, c)) {
+        /* Namespaces and classes can be reopened in the user's files. */
         return k == CXCursor_Namespace || k == CXCursor_LinkageSpec ? CXChildVisit_Recurse
                                                                      : CXChildVisit_Continue;
     }

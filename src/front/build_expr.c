@@ -502,7 +502,7 @@ static uint64_t callee_key(struct fn_builder *b, CXCursor ref, const struct mode
         return clang_Cursor_isNull(impl) ? 0 : front_find_method(b->tb, impl, op->dispatch);
     }
     CXCursor def = clang_getCursorDefinition(ref);
-    if (clang_Cursor_isNull(def) || !front_in_main_file(b->tb, def))
+    if (clang_Cursor_isNull(def) || !front_user_file(b->tb, def))
         return 0;
     return front_decl_key(b->tb, def);
 }

@@ -32,6 +32,11 @@ struct tu_builder {
     CXTranslationUnit tu;
     CXFile main_file;
     const char *path;
+    /* Whose bodies are the user's code: files under `root` (absolute,
+     * resolved), other than the model headers and the stand-ins. */
+    const char *root;
+    const char *model_dir;    /* resolved model include directory, or NULL */
+    struct u64map user_files; /* CXFile -> display path, or "" when not the user's */
     VEC(struct ir_fn *) fns;
     VEC(struct pending_call) pending;
     struct u64map fn_by_key;  /* declaration key -> fn index + 1 */
@@ -99,7 +104,9 @@ enum type_role front_type_role(struct tu_builder *tb, CXType t);
 bool front_type_is_scalar(CXType t);
 const char *front_type_spelling(struct tu_builder *tb, CXType t);
 struct ir_loc front_loc(CXSourceLocation l);
-bool front_in_main_file(struct tu_builder *tb, CXCursor c);
+/* The path to report for `c`'s file when bodies there are the user's code
+ * (the main file, or a project header), else NULL. */
+const char *front_user_file(struct tu_builder *tb, CXCursor c);
 char *front_cx_string(struct arena *a, CXString s); /* disposes s */
 /* Children of a cursor, in order; caller VEC_FREEs. */
 typedef VEC(CXCursor) cursor_vec;

@@ -122,7 +122,7 @@ static enum CXChildVisitResult scan_registrations(CXCursor c, CXCursor parent, C
     (void)parent;
     struct reg_scan *s = data;
     enum CXCursorKind k = clang_getCursorKind(c);
-    if (!front_in_main_file(s->tb, c))
+    if (!front_user_file(s->tb, c))
         return k == CXCursor_Namespace || k == CXCursor_LinkageSpec ? CXChildVisit_Recurse : CXChildVisit_Continue;
     if (k != CXCursor_CallExpr)
         return CXChildVisit_Recurse;

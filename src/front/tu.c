@@ -8,6 +8,7 @@
 #include "../util/strbuf.h"
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -240,8 +241,22 @@ static CXTranslationUnit parse(CXIndex *idx, const char *path, const_str_vec *ar
     return tu;
 }
 
-static void build_ir(CXTranslationUnit tu, const char *path, const struct model *model, struct arena *arena,
-                     struct ir_tu *out)
+/* `path` resolved, or its directory with `dir`; NULL when it does not exist. */
+static const char *resolved(const char *path, bool dir, struct arena *arena)
+{
+    char *abs = path ? realpath(path, NULL) : NULL;
+    if (!abs)
+        return NULL;
+    char *slash = dir ? strrchr(abs, '/') : NULL;
+    if (slash)
+        *(slash == abs ? slash + 1 : slash) = '\0';
+    const char *r = arena_strdup(arena, abs);
+    free(abs);
+    return r;
+}
+
+static void build_ir(CXTranslationUnit tu, const char *path, const struct front_options *opts,
+                     const struct model *model, struct arena *arena, struct ir_tu *out)
 {
     struct tu_builder tb;
     memset(&tb, 0, sizeof tb);
@@ -250,12 +265,17 @@ static void build_ir(CXTranslationUnit tu, const char *path, const struct model 
     tb.tu = tu;
     tb.path = out->path;
     tb.main_file = clang_getFile(tu, path);
+    /* Bodies under the project root are the user's code; without a root,
+     * those beside the main file are. */
+    tb.root = opts->project_root ? opts->project_root : resolved(path, true, arena);
+    tb.model_dir = resolved(opts->model_include_dir, false, arena);
     front_build_tu(&tb, out);
     VEC_FREE(tb.fns);
     VEC_FREE(tb.pending);
     u64map_free(&tb.fn_by_key);
     u64map_free(&tb.file_ids);
     u64map_free(&tb.role_cache);
+    u64map_free(&tb.user_files);
 }
 
 /* Which headers the file gets; false (with the reason) when --headers real
@@ -349,7 +369,7 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
     }
     clang_getInclusions(tu, count_standin, &res->missing_headers);
     collect_errors(tu, arena, res);
-    build_ir(tu, path, model, arena, out);
+    build_ir(tu, path, opts, model, arena, out);
     res->build_seconds = clock_thread_seconds() - t2;
     clang_disposeTranslationUnit(tu);
     clang_disposeIndex(idx);

@@ -32,13 +32,6 @@ struct ir_loc front_loc(CXSourceLocation l)
     return (struct ir_loc){line, col};
 }
 
-bool front_in_main_file(struct tu_builder *tb, CXCursor c)
-{
-    CXFile f = NULL;
-    clang_getExpansionLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-    return f && tb->main_file && clang_File_isEqual(f, tb->main_file);
-}
-
 static bool is_scope_kind(enum CXCursorKind k)
 {
     return k == CXCursor_Namespace || k == CXCursor_ClassDecl || k == CXCursor_StructDecl ||

@@ -30,11 +30,23 @@ int rule_find(const char *s)
     return -1;
 }
 
+/* Does the TU hold bodies from files the sink's policy is not for (project
+ * headers)? Their findings get their own file's policy later, so a rule
+ * the analysed file disables must still run for them. */
+static bool has_foreign_bodies(const struct analysis *a, const struct diag_sink *sink)
+{
+    for (uint32_t i = 0; sink->policy_file && i < a->tu->nfns; i++)
+        if (strcmp(a->tu->fns[i]->file, sink->policy_file) != 0)
+            return true;
+    return false;
+}
+
 void rules_run_all(struct analysis *a, struct diag_sink *sink)
 {
     size_t before = sink->diags.n;
+    bool all = has_foreign_bodies(a, sink);
     for (int i = 0; i < RULE_COUNT; i++) {
-        if (sink->enabled && !sink->enabled[i])
+        if (!all && sink->enabled && !sink->enabled[i])
             continue;
         struct rule_ctx ctx = {a, sink, i};
         rule_table[i].run(&ctx);
