@@ -213,6 +213,7 @@ FUZZ_LIB := $(FUZZ_BUILD)/libtfgradlint.a
 FUZZ_BIN := $(FUZZ_BUILD)/fuzz_pipeline
 FUZZ_BODY_BIN := $(FUZZ_BUILD)/fuzz_body
 FUZZ_ENV := TFGRADLINT_DATADIR=$(CURDIR)/rules ASAN_OPTIONS=detect_leaks=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 FUZZ_FLAGS := -jobs=1 -workers=1 -print_final_stats=1
 
@@ -235,7 +236,7 @@ fuzz: $(FUZZ_BIN)
 	  -artifact_prefix=artifacts/ corpus; status=$$?; cat fuzz-0.log; exit $$status
 
 # One target per input format tfgradlint parses itself; figures per target.
-FUZZ_PARSERS := config model compdb nolint options wire wire_encode
+FUZZ_PARSERS := config model compdb nolint options wire wire_encode include
 fuzz-parsers: $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_PARSERS))
 	bash tests/fuzz/run_parsers.sh $(FUZZ_BUILD) $(FUZZ_RUNS) $(FUZZ_PARSERS)
 

@@ -17,6 +17,7 @@
 #include "driver/datadir.h"
 #include "driver/pipeline.h"
 #include "driver/wire.h"
+#include "fuzz_analyse.h"
 #include "report/report.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
@@ -118,45 +119,12 @@ static struct model *load_model(const char *datadir)
     return m;
 }
 
-/* Every reporter, as main runs them, over what one file produced. */
-static void report_all(const struct file_status *st, const struct diag_sink *sink)
-{
-    struct report_input in = {st, 1, sink->diags.v, sink->diags.n, "/tmp"};
-    report_text(devnull, &in, true);
-    report_json(devnull, &in);
-    report_sarif(devnull, &in);
-    report_github(devnull, &in);
-    report_gitlab(devnull, &in);
-    report_statistics(devnull, &in);
-}
-
 /* One input through the pipeline, the wire and the reporters; returns the
  * PCH outcome ("reused", "built", ...). */
 static const char *run_one(const uint8_t *data, size_t size)
 {
     write_input(data, size);
-    struct diag_sink sink, back;
-    struct file_status st, st2;
-    diag_sink_init(&sink);
-    diag_sink_init(&back);
-    pipeline_run_file(path, &fo, model, &sink, &st, NULL);
-    const char *pch = st.pch;
-    if (st.error && strstr(st.error, "internal error"))
-        abort(); /* invalid IR: a front-end bug */
-    struct strbuf b;
-    sb_init(&b);
-    wire_encode(&b, &st, &sink, NULL, 0);
-    char *ir = NULL;
-    size_t irlen = 0;
-    if (!wire_decode(b.s, b.len, &st2, &back, &ir, &irlen) || back.diags.n != sink.diags.n)
-        abort(); /* the pool would lose this file's results */
-    diag_sort(&back);
-    report_all(&st2, &back);
-    free(ir);
-    sb_free(&b);
-    diag_sink_free(&back);
-    diag_sink_free(&sink);
-    return pch;
+    return fuzz_analyse(path, &fo, model, devnull);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "$1" && pwd)
 runs=$2
 shift 2
-targets=${*:-config model compdb nolint options wire wire_encode}
+targets=${*:-config model compdb nolint options wire wire_encode include}
 status=0
 summary=()
 for t in $targets; do
