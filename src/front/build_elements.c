@@ -66,17 +66,7 @@ bool fb_decomposition(struct fn_builder *b, CXCursor decl)
         ir_id whole = fb_expr(b, kids.v[nbind]);
         for (size_t i = 0; i < nbind; i++) {
             CXCursor bc = kids.v[i];
-            CXType t = clang_getCursorType(bc);
-            ir_id value = fb_element(b, whole, (uint32_t)i, bc, t);
-            const char *name = front_cx_string(b->tb->arena, clang_getCursorSpelling(bc));
-            int32_t var = fb_new_var(b, bc, name);
-            ir_id id = fb_add(b, IR_VAR, bc, &value, value == IR_NONE ? 0 : 1);
-            struct ir_node *n = &b->nodes.v[id];
-            n->var = var;
-            n->name = name;
-            n->role = (uint8_t)front_type_role(b->tb, t);
-            n->type_is_scalar = front_type_is_scalar(t);
-            fb_set_var(b, var, id);
+            fb_declare(b, bc, fb_element(b, whole, (uint32_t)i, bc, clang_getCursorType(bc)));
         }
     }
     VEC_FREE(kids);

@@ -204,8 +204,7 @@ static void build_guard(struct fn_builder *b, CXCursor decl, const struct model_
     VEC_PUSH(b->guards, ge);
 }
 
-/* Declares `decl` with `value` (IR_NONE: no initialiser). */
-static int32_t declare(struct fn_builder *b, CXCursor decl, ir_id value)
+int32_t fb_declare(struct fn_builder *b, CXCursor decl, ir_id value)
 {
     const char *name = front_cx_string(b->tb->arena, clang_getCursorSpelling(decl));
     int32_t var = fb_new_var(b, decl, name);
@@ -263,7 +262,7 @@ static void build_vardecl(struct fn_builder *b, CXCursor decl)
      * dropped, holds an unknown value: never the default-constructed one. */
     if (clang_isInvalidDeclaration(decl) || (value == IR_NONE && b->tb->errors.n && initialiser_dropped(b, decl)))
         value = fb_unresolved(b, decl, &value, value == IR_NONE ? 0 : 1);
-    declare(b, decl, value);
+    fb_declare(b, decl, value);
 }
 
 /* ---- control flow ---- */
@@ -485,7 +484,7 @@ static void build_loop(struct fn_builder *b, CXCursor at, const struct loop_part
         ir_id elem = fb_add(b, IR_OP, p->range_var, &range, range == IR_NONE ? 0 : 1);
         b->nodes.v[elem].name = "element";
         b->nodes.v[elem].role = (uint8_t)front_type_role(b->tb, clang_getCursorType(p->range_var));
-        declare(b, p->range_var, elem);
+        fb_declare(b, p->range_var, elem);
     }
     if (!clang_Cursor_isNull(p->body))
         fb_stmt(b, p->body);

@@ -126,6 +126,9 @@ int32_t fb_var_of(struct fn_builder *b, CXCursor decl);
  * index output of max, sort, topk), or NULL when it says nothing. */
 const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index);
 int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name);
+/* Declares `decl` with `value` (IR_NONE: no initialiser): a new variable
+ * and its first version; returns the variable. */
+int32_t fb_declare(struct fn_builder *b, CXCursor decl, ir_id value);
 uint32_t fb_push_ctrl(struct fn_builder *b, ir_id cond, enum ir_arm arm, CXCursor at);
 uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer);
 
