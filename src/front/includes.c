@@ -253,7 +253,6 @@ static char *slurp(const char *path)
     return buf;
 }
 
-/* The cached directives of the file at absolute `path`, or NULL. */
 /* The directives of the file at absolute `path`: cached when read from
  * disk; from `text` (the file being analysed, read by the caller) into the
  * scan's arena `a`, where the caller's VEC_FREE of the scan does not reach,
