@@ -3,6 +3,7 @@
 #   make deps    install build and test dependencies with apt-get (idempotent)
 #   make         build build/tfgradlint
 #   make check   unit, golden, fixture and CLI tests (SANITIZE=1: ASan + UBSan build)
+#   make fixtures-update  rewrite the fixtures' message snapshots after an intended change
 #   make demo    run the tool on a bundled buggy training file
 #   make oracle  compile and run every LibTorch fixture against libtorch-dev
 #   make check-real-headers  same findings with libtorch-dev's headers as with the model headers
@@ -50,7 +51,7 @@ BIN := $(BUILD)/tfgradlint
 
 .PHONY: fuzz fuzz-body fuzz-parsers fuzz-regressions valgrind
 .PHONY: model-gen model-headers
-.PHONY: all deps deps-sarif cli check unit golden golden-update fixtures demo oracle torch-dev check-real-headers bench install clean
+.PHONY: all deps deps-sarif cli check unit golden golden-update fixtures fixtures-update demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
 
@@ -135,6 +136,11 @@ unit: $(UNIT_BIN) $(BIN)
 
 fixtures: $(RUN_BIN) $(BUILD)/tests/fixture_runner
 	$(TEST_ENV) $(BUILD)/tests/fixture_runner $(RUN_BIN) fixtures
+
+# Rewrites fixtures/**/snapshots/ from what the fixtures report now (after
+# an intended change of a message, a column or a note; review the diff).
+fixtures-update: $(BIN) $(BUILD)/tests/fixture_runner
+	$(TEST_ENV) $(BUILD)/tests/fixture_runner --update $(BIN) fixtures
 
 golden: $(RUN_BIN)
 	$(TEST_ENV) bash tests/golden/run.sh $(RUN_BIN)

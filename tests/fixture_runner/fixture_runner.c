@@ -14,17 +14,37 @@
  * (`tfgradlint DIR`), its expectations may be in any of its files (headers
  * too), and every file the run lists must be analysed. Prints one line per
  * failure and ends with "N passed, M failed".
- * usage: fixture_runner TFGRADLINT FIXTURE-DIR-OR-FILE... */
+ *
+ * The inline comments say which rule fires on which line; the snapshot
+ * says what the user reads. Every fixture that reports something has one,
+ * `snapshots/<fixture name>.txt` in the fixture's directory: each finding
+ * as `file:line:col: severity: message [ID name]` with its notes indented
+ * below, file names relative to the fixture's directory (the project's,
+ * for a project), in the tool's order. A fixture that reports nothing has
+ * no snapshot. A difference is printed as a line diff (`-` expected,
+ * `+` reported); `--update` (make fixtures-update) rewrites the snapshots
+ * from what is reported, removes those of silent or deleted fixtures, and
+ * still checks the inline expectations.
+ *
+ *   // clean-for: GL002           a clean fixture guarding GL002: it must
+ *                                 expect no GL002 finding and run with every
+ *                                 rule on (no --select/--ignore in its args)
+ *
+ * usage: fixture_runner [--update] TFGRADLINT FIXTURE-DIR-OR-FILE... */
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_EXPECT 256
+
+static bool update; /* --update: write snapshots instead of comparing */
 
 struct expect {
     char file[PATH_MAX]; /* real path of the file holding it */
@@ -39,6 +59,8 @@ struct fixture {
     int nex;
     char args[1024];
     bool partial;
+    char clean_for[8][16]; /* rules a clean fixture guards */
+    int nclean_for;
 };
 
 static char *slurp(FILE *f)
@@ -78,6 +100,19 @@ static void parse_expect_list(struct fixture *fx, const char *file, const char *
     }
 }
 
+static void parse_clean_for(struct fixture *fx, const char *p)
+{
+    while (*p && *p != '\n') {
+        p += strspn(p, " \t,");
+        size_t n = strspn(p, "GL0123456789");
+        if (n == 0)
+            break;
+        if (fx->nclean_for < 8 && n < sizeof fx->clean_for[0])
+            memcpy(fx->clean_for[fx->nclean_for++], p, n);
+        p += n;
+    }
+}
+
 /* Adds the expectations of the file at `path` to `fx`. */
 static bool read_fixture(const char *path, struct fixture *fx)
 {
@@ -97,6 +132,8 @@ static bool read_fixture(const char *path, struct fixture *fx)
             parse_expect_list(fx, file, p + 11, no, false);
         if ((p = strstr(line, "// expect-warning: ")))
             parse_expect_list(fx, file, p + 19, no, true);
+        if ((p = strstr(line, "// clean-for: ")))
+            parse_clean_for(fx, p + 14);
         if (strstr(line, "// fixture-partial"))
             fx->partial = true;
         if ((p = strstr(line, "// fixture-args: "))) {
@@ -106,6 +143,252 @@ static bool read_fixture(const char *path, struct fixture *fx)
     }
     fclose(f);
     return true;
+}
+
+/* ---- snapshots ---- */
+
+struct buf {
+    char *s;
+    size_t len, cap;
+};
+
+static void buf_add(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void buf_add(struct buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if (b->len + (size_t)n + 1 > b->cap) {
+        b->cap = (b->len + (size_t)n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            abort();
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* `file` as the snapshot names it: relative to `base` (a real path), so
+ * snapshots do not depend on where the repository is checked out. */
+static void snap_path(const char *base, const char *file, char *out, size_t n)
+{
+    char real[PATH_MAX];
+    size_t bl = strlen(base);
+    if (realpath(file, real) && strncmp(real, base, bl) == 0 && real[bl] == '/') {
+        snprintf(out, n, "%s", real + bl + 1);
+        return;
+    }
+    const char *slash = strrchr(file, '/');
+    snprintf(out, n, "<outside>/%s", slash ? slash + 1 : file);
+}
+
+static const char *jstr(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItem(o, key);
+    return cJSON_IsString(v) ? v->valuestring : "?";
+}
+
+static int jint(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItem(o, key);
+    return cJSON_IsNumber(v) ? v->valueint : 0;
+}
+
+/* What the user reads of the findings in `root`, one line per finding and
+ * one per note. */
+static char *snapshot_of(const cJSON *root, const char *base)
+{
+    struct buf b = {0};
+    char path[PATH_MAX];
+    const cJSON *d, *note;
+    buf_add(&b, "%s", "");
+    cJSON_ArrayForEach(d, cJSON_GetObjectItem(root, "diagnostics"))
+    {
+        snap_path(base, jstr(d, "file"), path, sizeof path);
+        buf_add(&b, "%s:%d:%d: %s: %s [%s %s]\n", path, jint(d, "line"), jint(d, "column"), jstr(d, "severity"),
+                jstr(d, "message"), jstr(d, "rule"), jstr(d, "name"));
+        cJSON_ArrayForEach(note, cJSON_GetObjectItem(d, "notes"))
+        {
+            snap_path(base, jstr(note, "file"), path, sizeof path);
+            buf_add(&b, "  %s:%d:%d: note: %s\n", path, jint(note, "line"), jint(note, "column"),
+                    jstr(note, "message"));
+        }
+    }
+    return b.s;
+}
+
+/* Splits `text` in place into at most `max` lines. */
+static int split_lines(char *text, char **lines, int max)
+{
+    int n = 0;
+    for (char *p = text; p && *p && n < max; n++) {
+        lines[n] = p;
+        p = strchr(p, '\n');
+        if (p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+/* Prints the line diff from `want` to `got` (longest common subsequence;
+ * snapshots are a few lines long): ` ` both, `-` expected only, `+`
+ * reported only. */
+static void print_diff(const char *want, const char *got)
+{
+    enum { MAX_LINES = 512 };
+    char *w = strdup(want), *g = strdup(got);
+    static char *wl[MAX_LINES], *gl[MAX_LINES];
+    int n = split_lines(w, wl, MAX_LINES), m = split_lines(g, gl, MAX_LINES);
+    int *lcs = calloc((size_t)(n + 1) * (size_t)(m + 1), sizeof *lcs);
+    if (!w || !g || !lcs)
+        abort();
+#define LCS(i, j) lcs[(size_t)(i) * (size_t)(m + 1) + (size_t)(j)]
+    for (int i = n - 1; i >= 0; i--)
+        for (int j = m - 1; j >= 0; j--)
+            LCS(i, j) = strcmp(wl[i], gl[j]) == 0 ? LCS(i + 1, j + 1) + 1
+                        : LCS(i + 1, j) >= LCS(i, j + 1) ? LCS(i + 1, j)
+                                                         : LCS(i, j + 1);
+    int i = 0, j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && strcmp(wl[i], gl[j]) == 0) {
+            printf("     %s\n", wl[i++]);
+            j++;
+        } else if (i < n && (j == m || LCS(i + 1, j) >= LCS(i, j + 1)))
+            printf("   - %s\n", wl[i++]);
+        else
+            printf("   + %s\n", gl[j++]);
+    }
+#undef LCS
+    free(lcs);
+    free(w);
+    free(g);
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char *text = slurp(f);
+    fclose(f);
+    return text;
+}
+
+/* `snapshots/<name>.txt` beside the fixture or project at `path`. */
+static void snapshot_file(const char *path, char *out, size_t n)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        dir[--len] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (slash) {
+        *slash = '\0';
+        snprintf(out, n, "%s/snapshots/%s.txt", dir, slash + 1);
+    } else
+        snprintf(out, n, "snapshots/%s.txt", dir);
+}
+
+/* Writes `text` to `file`, or removes `file` when `text` is empty. */
+static void write_snapshot(const char *file, const char *text)
+{
+    if (!*text) {
+        unlink(file);
+        return;
+    }
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", file);
+    *strrchr(dir, '/') = '\0';
+    mkdir(dir, 0777);
+    FILE *f = fopen(file, "w");
+    if (!f || fputs(text, f) < 0 || fclose(f) != 0)
+        printf("FAIL %s: cannot write\n", file);
+}
+
+/* Compares (or, with --update, writes) the snapshot of the run of `path`. */
+static int check_snapshot(const char *path, const cJSON *root)
+{
+    char base[PATH_MAX], file[PATH_MAX];
+    struct stat st;
+    if (!realpath(path, base))
+        return 0;
+    if (stat(base, &st) == 0 && !S_ISDIR(st.st_mode))
+        *strrchr(base, '/') = '\0';
+    snapshot_file(path, file, sizeof file);
+    char *got = snapshot_of(root, base);
+    char *want = read_file(file);
+    int fails = 0;
+    if (update) {
+        if (!want || strcmp(want, got) != 0)
+            write_snapshot(file, got);
+    } else if (!want && *got) {
+        printf("FAIL %s: no snapshot %s (make fixtures-update writes it):\n", path, file);
+        print_diff("", got);
+        fails++;
+    } else if (want && strcmp(want, got) != 0) {
+        printf("FAIL %s: output differs from %s (make fixtures-update if the change is intended):\n", path, file);
+        print_diff(want, got);
+        fails++;
+    }
+    free(got);
+    free(want);
+    return fails;
+}
+
+/* A snapshot whose fixture is gone fails (with --update it is removed). */
+static int check_orphans(const char *dir)
+{
+    char snaps[PATH_MAX];
+    snprintf(snaps, sizeof snaps, "%s/snapshots", dir);
+    DIR *d = opendir(snaps);
+    struct dirent *e;
+    int fails = 0;
+    while (d && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        char fixture[PATH_MAX], file[PATH_MAX + 256];
+        struct stat st;
+        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+            continue;
+        snprintf(fixture, sizeof fixture, "%s/%.*s", dir, (int)(len - 4), e->d_name);
+        snprintf(file, sizeof file, "%s/%s", snaps, e->d_name);
+        if (stat(fixture, &st) == 0)
+            continue;
+        if (update)
+            unlink(file);
+        else {
+            printf("FAIL %s: snapshot of a fixture that does not exist (make fixtures-update removes it)\n", file);
+            fails++;
+        }
+    }
+    if (d)
+        closedir(d);
+    return fails;
+}
+
+/* A clean fixture that guards a rule must run it and not expect it. */
+static int check_clean_for(const char *path, const struct fixture *fx)
+{
+    int fails = 0;
+    for (int c = 0; c < fx->nclean_for; c++) {
+        for (int i = 0; i < fx->nex; i++)
+            if (strcmp(fx->ex[i].rule, fx->clean_for[c]) == 0) {
+                printf("FAIL %s: clean-for %s but expects %s at line %u\n", path, fx->clean_for[c],
+                       fx->clean_for[c], fx->ex[i].line);
+                fails++;
+            }
+        if (strstr(fx->args, "--select") || strstr(fx->args, "--ignore")) {
+            printf("FAIL %s: clean-for %s must run with every rule on, not `%s`\n", path, fx->clean_for[c],
+                   fx->args);
+            fails++;
+        }
+    }
+    return fails;
 }
 
 /* Runs the tool on `path` (a file or a project directory) and checks what
@@ -182,6 +465,8 @@ static int check_run(const char *bin, const char *path, struct fixture *fx)
                    fx->ex[i].warning ? "warning" : "error", fx->ex[i].rule);
             fails++;
         }
+    fails += check_clean_for(path, fx);
+    fails += check_snapshot(path, root);
     cJSON_Delete(root);
     return fails;
 }
@@ -268,7 +553,10 @@ static void run_dir(const char *bin, const char *dir, int *passed, int *failed)
     qsort(names, (size_t)n, sizeof *names, cmp);
     for (int i = 0; i < n; i++) {
         struct stat st;
-        if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode) && is_project(names[i]))
+        const char *slash = strrchr(names[i], '/');
+        if (strcmp(slash ? slash + 1 : names[i], "snapshots") == 0)
+            (check_orphans(dir) ? (*failed)++ : 0);
+        else if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode) && is_project(names[i]))
             (failures_in_project(bin, names[i]) ? (*failed)++ : (*passed)++);
         else if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
             run_dir(bin, names[i], passed, failed);
@@ -280,8 +568,13 @@ static void run_dir(const char *bin, const char *dir, int *passed, int *failed)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "--update") == 0) {
+        update = true;
+        argv++;
+        argc--;
+    }
     if (argc < 3) {
-        fputs("usage: fixture_runner TFGRADLINT FIXTURE-DIR-OR-FILE...\n", stderr);
+        fputs("usage: fixture_runner [--update] TFGRADLINT FIXTURE-DIR-OR-FILE...\n", stderr);
         return 2;
     }
     int passed = 0, failed = 0;
