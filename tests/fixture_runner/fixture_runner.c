@@ -59,7 +59,10 @@ struct fixture {
     int nex;
     char args[1024];
     bool partial;
-    char clean_for[8][16]; /* rules a clean fixture guards */
+    struct {
+        char file[PATH_MAX]; /* real path of the file saying it */
+        char rule[16];
+    } clean_for[8]; /* rules a clean fixture guards */
     int nclean_for;
 };
 
@@ -100,15 +103,17 @@ static void parse_expect_list(struct fixture *fx, const char *file, const char *
     }
 }
 
-static void parse_clean_for(struct fixture *fx, const char *p)
+static void parse_clean_for(struct fixture *fx, const char *file, const char *p)
 {
     while (*p && *p != '\n') {
         p += strspn(p, " \t,");
         size_t n = strspn(p, "GL0123456789");
         if (n == 0)
             break;
-        if (fx->nclean_for < 8 && n < sizeof fx->clean_for[0])
-            memcpy(fx->clean_for[fx->nclean_for++], p, n);
+        if (fx->nclean_for < 8 && n < sizeof fx->clean_for[0].rule) {
+            snprintf(fx->clean_for[fx->nclean_for].file, sizeof fx->clean_for[0].file, "%s", file);
+            memcpy(fx->clean_for[fx->nclean_for++].rule, p, n);
+        }
         p += n;
     }
 }
@@ -133,7 +138,7 @@ static bool read_fixture(const char *path, struct fixture *fx)
         if ((p = strstr(line, "// expect-warning: ")))
             parse_expect_list(fx, file, p + 19, no, true);
         if ((p = strstr(line, "// clean-for: ")))
-            parse_clean_for(fx, p + 14);
+            parse_clean_for(fx, file, p + 14);
         if (strstr(line, "// fixture-partial"))
             fx->partial = true;
         if ((p = strstr(line, "// fixture-args: "))) {
@@ -371,20 +376,19 @@ static int check_orphans(const char *dir)
     return fails;
 }
 
-/* A clean fixture that guards a rule must run it and not expect it. */
-static int check_clean_for(const char *path, const struct fixture *fx)
+/* A clean file that guards a rule must run it and not expect it. */
+static int check_clean_for(const struct fixture *fx)
 {
     int fails = 0;
     for (int c = 0; c < fx->nclean_for; c++) {
+        const char *file = fx->clean_for[c].file, *rule = fx->clean_for[c].rule;
         for (int i = 0; i < fx->nex; i++)
-            if (strcmp(fx->ex[i].rule, fx->clean_for[c]) == 0) {
-                printf("FAIL %s: clean-for %s but expects %s at line %u\n", path, fx->clean_for[c],
-                       fx->clean_for[c], fx->ex[i].line);
+            if (strcmp(fx->ex[i].rule, rule) == 0 && strcmp(fx->ex[i].file, file) == 0) {
+                printf("FAIL %s: clean-for %s but expects %s at line %u\n", file, rule, rule, fx->ex[i].line);
                 fails++;
             }
         if (strstr(fx->args, "--select") || strstr(fx->args, "--ignore")) {
-            printf("FAIL %s: clean-for %s must run with every rule on, not `%s`\n", path, fx->clean_for[c],
-                   fx->args);
+            printf("FAIL %s: clean-for %s must run with every rule on, not `%s`\n", file, rule, fx->args);
             fails++;
         }
     }
@@ -465,7 +469,7 @@ static int check_run(const char *bin, const char *path, struct fixture *fx)
                    fx->ex[i].warning ? "warning" : "error", fx->ex[i].rule);
             fails++;
         }
-    fails += check_clean_for(path, fx);
+    fails += check_clean_for(fx);
     fails += check_snapshot(path, root);
     cJSON_Delete(root);
     return fails;

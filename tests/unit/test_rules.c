@@ -169,15 +169,43 @@ START_TEST(loop_chains_converge_and_a_capped_fixpoint_is_silent)
 }
 END_TEST
 
-START_TEST(rule_selection_disables_a_rule)
+/* One GL001 and one GL002 finding, in two functions. */
+static const char *const two_rules =
+    "void eval_step(ad::Linear& net, ad::Tensor x) {\n"
+    "  ad::NoGrad g;\n"
+    "  net.forward(x).sum().backward();\n"
+    "}\n"
+    "void class_step(ad::Linear& net, ad::Tensor x, ad::Tensor y) {\n"
+    "  ad::Tensor p = net.forward(x).argmax();\n"
+    "  ad::mse(p, y).backward();\n"
+    "}\n";
+
+/* Runs `two_rules` with `enabled` and returns the rules found, as a mask. */
+static unsigned rules_found(bool *enabled)
 {
-    bool enabled[RULE_COUNT] = {false};
+    diag_sink_free(&sink);
+    diag_sink_init(&sink);
     sink.enabled = enabled;
-    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Tensor x) {\n"
-                          "  ad::NoGrad g;\n"
-                          "  net.forward(x).sum().backward();\n"
-                          "}\n"),
-                      0);
+    run(two_rules);
+    unsigned mask = 0;
+    for (size_t i = 0; i < sink.diags.n; i++)
+        mask |= 1u << sink.diags.v[i].rule;
+    return mask;
+}
+
+START_TEST(rule_selection_keeps_exactly_the_enabled_rules)
+{
+    bool enabled[RULE_COUNT];
+    for (int r = 0; r < RULE_COUNT; r++)
+        enabled[r] = true;
+    ck_assert_uint_eq(rules_found(enabled), 1u << RULE_GL001 | 1u << RULE_GL002);
+    for (int r = 0; r < RULE_COUNT; r++) /* select GL001 only */
+        enabled[r] = r == RULE_GL001;
+    ck_assert_uint_eq(rules_found(enabled), 1u << RULE_GL001);
+    for (int r = 0; r < RULE_COUNT; r++) /* ignore GL001 */
+        enabled[r] = r != RULE_GL001;
+    ck_assert_uint_eq(rules_found(enabled), 1u << RULE_GL002);
+    sink.enabled = NULL;
 }
 END_TEST
 
@@ -193,7 +221,7 @@ Suite *suite_rules(void)
     tcase_add_test(t, gl001_silent_on_recorded_paths);
     tcase_add_test(t, gl001_unknown_recording_state_is_silent);
     tcase_add_test(t, loop_chains_converge_and_a_capped_fixpoint_is_silent);
-    tcase_add_test(t, rule_selection_disables_a_rule);
+    tcase_add_test(t, rule_selection_keeps_exactly_the_enabled_rules);
     suite_add_tcase(s, t);
     return s;
 }
