@@ -1,5 +1,5 @@
 /* report/json: the machine-readable report. Its field names are a contract
- * (README "JSON output"): add fields, never rename. */
+ * (docs/output.md): add fields, never rename. */
 #include "report.h"
 #include "../rules/registry.h"
 #include "../version.h"
