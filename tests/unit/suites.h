@@ -29,9 +29,10 @@ Suite *suite_optypes(void);
 Suite *suite_wire(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
- * the front end and analyses depend on no framework headers. */
-extern const char *const MINI_HEADER;
-extern const char *const MINI_MODEL_JSON;
+ * the front end and analyses depend on no framework headers: the text of
+ * fixtures/mini/mini.h and fixtures/mini/mini.json, read at start-up. */
+extern const char *MINI_HEADER;
+extern const char *MINI_MODEL_JSON;
 struct model *mini_model(void);
 
 /* The per-test state of suites that build mini-framework code: the model,
