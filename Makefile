@@ -1,7 +1,7 @@
 # tfgradlint: build, test, demo and install.
 #
 #   make deps    install build and test dependencies with apt-get (idempotent)
-#   make         build build/tfgradlint
+#   make         build build/tfgradlint (installs nothing)
 #   make check   unit, golden, fixture and CLI tests (SANITIZE=1: ASan + UBSan build)
 #   make fixtures-update  rewrite the fixtures' message snapshots after an intended change
 #   make demo    run the tool on a bundled buggy training file
@@ -51,7 +51,7 @@ BIN := $(BUILD)/tfgradlint
 
 .PHONY: fuzz fuzz-body fuzz-parsers fuzz-regressions valgrind
 .PHONY: model-gen model-headers
-.PHONY: all deps deps-sarif cli check unit golden golden-update fixtures fixtures-update demo oracle torch-dev check-real-headers bench install clean
+.PHONY: all deps deps-sarif cli check check-tests unit golden golden-update fixtures fixtures-update demo oracle torch-dev check-real-headers bench install clean
 
 all: $(BIN)
 
@@ -66,7 +66,7 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*.h src/rules/rules.def) | deps
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*.h src/rules/rules.def)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -109,7 +109,7 @@ $(UNIT_BIN): $(UNIT_SRC) tests/unit/suites.h $(BUILD)/libtfgradlint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit $(UNIT_SRC) $(BUILD)/libtfgradlint.a $(LDLIBS_ALL) $(CHECK_LIBS) -o $@
 
-$(BUILD)/tests/fixture_runner: tests/fixture_runner/fixture_runner.c | deps
+$(BUILD)/tests/fixture_runner: tests/fixture_runner/fixture_runner.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< -lcjson -o $@
 
@@ -145,7 +145,7 @@ fixtures-update: $(BIN) $(BUILD)/tests/fixture_runner
 golden: $(RUN_BIN)
 	$(TEST_ENV) bash tests/golden/run.sh $(RUN_BIN)
 
-$(BUILD)/tests/jget: tests/cli/jget.c | deps
+$(BUILD)/tests/jget: tests/cli/jget.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< -lcjson -o $@
 
@@ -163,14 +163,19 @@ fuzz-regressions: $(RUN_BIN)
 
 # The LibTorch model headers parse (C++17 and C++20), declare every call
 # name of the LibTorch model, and accept the generated op-call sample.
-$(BUILD)/tests/check_model_headers: tests/model_headers/check_model_headers.c | deps
+$(BUILD)/tests/check_model_headers: tests/model_headers/check_model_headers.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< $(LDLIBS_ALL) -o $@
 
 model-headers: $(BUILD)/tests/check_model_headers
 	$(TEST_ENV) $(BUILD)/tests/check_model_headers rules c++17 c++20 -- tests/model_headers/op_calls.cpp
 
-check: unit golden fixtures model-headers cli fuzz-regressions
+# Only `make deps`, `make demo` and `make check` install anything (with
+# apt-get); plain `make` and the other targets build with what is there.
+# The tests run in a sub-make, after deps has finished.
+check: deps
+	@$(MAKE) --no-print-directory check-tests
+check-tests: unit golden fixtures model-headers cli fuzz-regressions
 
 # memcheck over what runs in under 30 minutes here: the unit suites, the
 # fixtures of tests/valgrind/subset.sh (one per rule and framework), the
@@ -185,7 +190,8 @@ valgrind: $(BIN) $(BUILD)/tfgradlint-vg $(BUILD)/tests/fixture_runner
 	$(TEST_ENV) TFGRADLINT_UNDER_VALGRIND=1 $(BUILD)/tests/fixture_runner $(BUILD)/tfgradlint-vg $(VALGRIND_FIXTURES)
 	$(MAKE) --no-print-directory VALGRIND=1 cli fuzz-regressions
 
-demo: $(BIN)
+demo: deps
+	@$(MAKE) --no-print-directory $(BIN)
 	@echo "$$ tfgradlint examples/train_nograd.cpp"
 	@$(BIN) examples/train_nograd.cpp; status=$$?; echo "(exit status $$status)"; [ $$status -eq 1 ]
 
