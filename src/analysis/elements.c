@@ -2,6 +2,7 @@
  * (see elements.h). */
 #include "elements.h"
 #include "../util/alloc.h"
+#include "../util/str.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,16 +15,10 @@ struct walk {
     bool recognised;
 };
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = s ? strlen(s) : 0, m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 static bool is_insert(const struct ir_node *n)
 {
     return n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && n->nops == 2 &&
-           (ends_with(n->name, "::push_back") || ends_with(n->name, "::emplace_back"));
+           (str_has_suffix(n->name, "::push_back") || str_has_suffix(n->name, "::emplace_back"));
 }
 
 static void add(struct walk *w, ir_id v)

@@ -298,13 +298,6 @@ static uint64_t origin_key(uint32_t fn, char kind, uint32_t index)
     return ((uint64_t)fn << 40) | ((uint64_t)(unsigned char)kind << 32) | index;
 }
 
-uint32_t flow_input_origin(struct analysis *a, uint32_t fn, int input)
-{
-    const struct ir_fn *f = a->tu->fns[fn];
-    return intern_origin(a, origin_key(fn, 'p', (uint32_t)input), f->inputs[input].name,
-                         (struct node_ref){fn, f->inputs[input].node});
-}
-
 static const char *unqualified_name(const char *q)
 {
     if (!q)
@@ -699,16 +692,12 @@ static void run_fn(struct run *r)
     }
 }
 
-static struct flow_fn *fn_cache(struct analysis *a, const struct flow_spec *spec, uint32_t f)
-{
-    (void)spec;
-    return &cache(a)->fns[f];
-}
+static struct flow_fn *fn_cache(struct analysis *a, uint32_t f) { return &cache(a)->fns[f]; }
 
 static void compute(struct analysis *a, const struct flow_spec *spec, uint32_t f, enum ir_tristate entry)
 {
     struct flow_cache *c = cache(a);
-    struct flow_fn *ff = fn_cache(a, spec, f);
+    struct flow_fn *ff = fn_cache(a, f);
     const struct ir_fn *fn = a->tu->fns[f];
     ff->status[spec->id][entry] = FLOW_BUSY;
     c->depth++;
@@ -727,7 +716,7 @@ static void compute(struct analysis *a, const struct flow_spec *spec, uint32_t f
 static const struct flow_fact *summary(struct analysis *a, const struct flow_spec *spec, uint32_t f,
                                        enum ir_tristate entry)
 {
-    struct flow_fn *ff = fn_cache(a, spec, f);
+    struct flow_fn *ff = fn_cache(a, f);
     if (ff->status[spec->id][entry] == FLOW_BUSY || cache(a)->depth >= MAX_SUMMARY_DEPTH)
         return NULL;
     if (ff->status[spec->id][entry] == FLOW_TODO)
@@ -744,7 +733,7 @@ const struct flow_fact *flow_summary(struct analysis *a, const struct flow_spec 
 const struct flow_fact *flow_facts(struct analysis *a, const struct flow_spec *spec, uint32_t fn,
                                    enum ir_tristate entry)
 {
-    struct flow_fn *ff = fn_cache(a, spec, fn);
+    struct flow_fn *ff = fn_cache(a, fn);
     if (ff->status[spec->id][entry] == FLOW_TODO)
         compute(a, spec, fn, entry);
     return ff->facts[spec->id][entry];

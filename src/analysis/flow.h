@@ -73,9 +73,6 @@ const struct flow_fact *flow_summary(struct analysis *a, const struct flow_spec 
  * Ids start at 1; these describe one for messages. */
 const char *flow_origin_name(const struct analysis *a, uint32_t id);
 struct node_ref flow_origin_at(const struct analysis *a, uint32_t id);
-/* The origin id of input `input` of `fn` when it is trainable at the top
- * level (no caller known), or 0. */
-uint32_t flow_input_origin(struct analysis *a, uint32_t fn, int input);
 /* The operand of `call` (a call to TU function `callee`) feeding its input `i`. */
 ir_id flow_call_operand_for_input(const struct analysis *a, const struct ir_node *call, uint32_t callee, uint32_t i);
 /* Trust of a function input as a source at the top level (no caller known). */

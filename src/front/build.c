@@ -91,7 +91,6 @@ static ir_id add_input(struct fn_builder *b, enum ir_kind kind, CXCursor decl, c
     n->aux = (int32_t)b->inputs.n;
     n->role = (uint8_t)front_type_role(b->tb, type);
     n->type_is_scalar = front_type_is_scalar(type);
-    n->type = front_type_spelling(b->tb, type);
     struct ir_input in = {name, id, capture_key};
     VEC_PUSH(b->inputs, in);
     return id;
@@ -128,7 +127,6 @@ static void add_params(struct fn_builder *b, CXCursor fn_cursor, bool is_method)
 
 /* Input for a variable of an enclosing function (lambda capture) or a
  * global, made once per declaration. */
-ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture);
 ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture)
 {
     uint64_t key = front_decl_key(b->tb, decl);
@@ -163,7 +161,6 @@ static CXCursor body_of(CXCursor fn_cursor)
 
 /* The mode when the function returns: guards of the function body are
  * destroyed by then, so it is the version before the outermost guard. */
-ir_id fb_return_mode(struct fn_builder *b);
 ir_id fb_return_mode(struct fn_builder *b)
 {
     return b->guards.n ? b->guards.v[0].saved : b->env.v[IR_MODE_VAR];
@@ -337,7 +334,6 @@ static void resolve_calls(struct tu_builder *tb)
     }
 }
 
-void front_build_tu(struct tu_builder *tb, struct ir_tu *out);
 void front_build_tu(struct tu_builder *tb, struct ir_tu *out)
 {
     collect_error_locations(tb);

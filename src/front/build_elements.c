@@ -26,7 +26,6 @@ static ir_id classed_output(struct fn_builder *b, ir_id whole, ir_id element, ui
     n->nargs = 1;
     n->role = b->nodes.v[element].role;
     n->type_is_scalar = b->nodes.v[element].type_is_scalar;
-    n->type = b->nodes.v[element].type;
     return id;
 }
 
@@ -47,7 +46,6 @@ ir_id fb_element(struct fn_builder *b, ir_id whole, uint32_t index, CXCursor at,
     if (n->role == ROLE_NONE) /* a binding's own type is not always exposed */
         n->role = b->nodes.v[whole].role;
     n->type_is_scalar = front_type_is_scalar(type);
-    n->type = front_cx_string(b->tb->arena, clang_getTypeSpelling(clang_getCanonicalType(type)));
     return classed_output(b, whole, id, index, at);
 }
 

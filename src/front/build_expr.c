@@ -4,9 +4,6 @@
 #include "internal.h"
 #include <string.h>
 
-ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture);
-enum ir_tristate fb_recording_from(struct fn_builder *b, enum recording_effect eff, ir_id arg, bool dflt);
-
 static void set_value_type(struct fn_builder *b, ir_id id, CXCursor c)
 {
     CXType t = clang_getCursorType(c);

@@ -5,8 +5,6 @@
 #include "internal.h"
 #include <string.h>
 
-ir_id fb_return_mode(struct fn_builder *b);
-
 /* ---- environments ---- */
 
 static struct env env_copy(const struct env *e)
@@ -157,7 +155,6 @@ static enum ir_tristate literal_truth(struct fn_builder *b, ir_id v)
     return TRI_UNKNOWN;
 }
 
-enum ir_tristate fb_recording_from(struct fn_builder *b, enum recording_effect eff, ir_id arg, bool dflt);
 enum ir_tristate fb_recording_from(struct fn_builder *b, enum recording_effect eff, ir_id arg, bool dflt)
 {
     if (eff == REC_OFF)

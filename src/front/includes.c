@@ -3,6 +3,7 @@
 #include "includes.h"
 #include "../util/alloc.h"
 #include "../util/hashmap.h"
+#include "../util/strbuf.h"
 #include <dirent.h>
 #include <glob.h>
 #include <limits.h>
@@ -232,25 +233,20 @@ void inc_parse_directives(const char *text, struct arena *a, inc_directive_vec *
     }
 }
 
-static char *slurp(const char *path)
+/* A header this large is not read further for its include lines. */
+#define INC_MAX_FILE_BYTES ((size_t)8 << 20)
+
+/* The first INC_MAX_FILE_BYTES of the file at `path`, or NULL. */
+static char *read_head(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    size_t cap = 8192, len = 0, n;
-    char *buf = xmalloc(cap);
-    while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len < 2) {
-            if (cap >= (8u << 20))
-                break; /* a header this large is not read further */
-            cap *= 2;
-            buf = xrealloc(buf, cap);
-        }
-    }
+    struct strbuf b;
+    sb_init(&b);
+    sb_read_stream_max(&b, f, INC_MAX_FILE_BYTES);
     fclose(f);
-    buf[len] = '\0';
-    return buf;
+    return sb_detach(&b);
 }
 
 /* The directives of the file at absolute `path`: cached when read from
@@ -268,7 +264,7 @@ static const inc_directive_vec *directives_of(const char *path, const char *text
     if (known)
         return known;
     inc_directive_vec *v = arena_alloc(&cache.arena, sizeof *v);
-    char *own = slurp(path);
+    char *own = read_head(path);
     if (!own)
         return NULL;
     inc_parse_directives(own, &cache.arena, v);

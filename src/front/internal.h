@@ -102,7 +102,6 @@ const char *front_qualname(struct tu_builder *tb, CXCursor decl);
 uint64_t front_decl_key(struct tu_builder *tb, CXCursor decl);
 enum type_role front_type_role(struct tu_builder *tb, CXType t);
 bool front_type_is_scalar(CXType t);
-const char *front_type_spelling(struct tu_builder *tb, CXType t);
 struct ir_loc front_loc(CXSourceLocation l);
 /* The path to report for `c`'s file when bodies there are the user's code
  * (the main file, or a project header), else NULL. */
@@ -117,50 +116,62 @@ uint64_t front_find_method(struct tu_builder *tb, CXCursor cls, const char *name
  * holder, or the class itself), as a declaration cursor. */
 CXCursor front_module_impl(struct tu_builder *tb, CXType t);
 
-/* nodes: construction helpers (build.c) */
+/* the TU and its functions (build.c): builds every body of the TU into
+ * `out`; nodes and variables; the input for a variable of an enclosing
+ * function (lambda capture) or a global, made once per declaration; the
+ * mode when the function returns (guards of its body are destroyed by then,
+ * so the version before the outermost guard) */
+void front_build_tu(struct tu_builder *tb, struct ir_tu *out);
 ir_id fb_add(struct fn_builder *b, enum ir_kind kind, CXCursor at, const ir_id *ops, uint32_t nops);
 ir_id fb_add_mode(struct fn_builder *b, enum ir_mode_sub sub, int32_t aux, CXCursor at);
 void fb_set_var(struct fn_builder *b, int32_t var, ir_id version);
 int32_t fb_var_of(struct fn_builder *b, CXCursor decl);
-/* The model's class of element `index` of the tuple value `tuple` (the
- * index output of max, sort, topk), or NULL when it says nothing. */
-const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index);
 int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name);
 /* Declares `decl` with `value` (IR_NONE: no initialiser): a new variable
  * and its first version; returns the variable. */
 int32_t fb_declare(struct fn_builder *b, CXCursor decl, ir_id value);
 uint32_t fb_push_ctrl(struct fn_builder *b, ir_id cond, enum ir_arm arm, CXCursor at);
 uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer);
+ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture);
+ir_id fb_return_mode(struct fn_builder *b);
 
-/* An unknown value standing for what clang could not resolve (build_expr.c). */
-ir_id fb_unresolved(struct fn_builder *b, CXCursor c, const ir_id *ops, uint32_t n);
-
-/* statements (build_stmt.c) and expressions (build_expr.c) */
+/* statements (build_stmt.c) */
 void fb_stmt(struct fn_builder *b, CXCursor c);
+/* The recording state a switch or guard with effect `eff` sets, reading
+ * its argument `arg` (`dflt` when the call omits it). */
+enum ir_tristate fb_recording_from(struct fn_builder *b, enum recording_effect eff, ir_id arg, bool dflt);
+
+/* expressions (build_expr.c) */
 ir_id fb_expr(struct fn_builder *b, CXCursor c);
+/* An unknown value standing for what clang could not resolve. */
+ir_id fb_unresolved(struct fn_builder *b, CXCursor c, const ir_id *ops, uint32_t n);
+/* The model's class of element `index` of the tuple value `tuple` (the
+ * index output of max, sort, topk), or NULL when it says nothing. */
+const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index);
 /* Variable index of the variable an lvalue expression names (through
  * members and subscripts), or -1. */
 int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c);
 /* An argument the call omitted (a default argument has no source text). */
 bool fb_is_default_arg(CXCursor arg);
+/* Makes a weak update: var gets a new version depending on its old one and
+ * on `with`. */
+void fb_weak_update(struct fn_builder *b, int32_t var, ir_id with, CXCursor at);
+
+/* elements of aggregates (build_elements.c): element `index` of `whole` as
+ * a value of type `type`; a structured-binding declaration (false when
+ * `decl` is not one); the position of a field in its plain aggregate, or -1. */
+ir_id fb_element(struct fn_builder *b, ir_id whole, uint32_t index, CXCursor at, CXType type);
+bool fb_decomposition(struct fn_builder *b, CXCursor decl);
+int fb_field_index(CXCursor field);
+
 /* op types (optypes.c): the text of a string-literal value ("MatMul"
  * without quotes, arena-owned) or NULL; the op type of the op builder a
  * value was made from (through variable versions and the calls that
  * updated it) or NULL; and, once the TU is built, classing every node that
  * has an op type by the model's op_types table and the gradient
  * registrations of the file. */
-/* elements of aggregates (build_elements.c): element `index` of `whole` as
- * a value of type `type`; a structured-binding
- * declaration (false when `decl` is not one); the position of a field in
- * its plain aggregate, or -1. */
-ir_id fb_element(struct fn_builder *b, ir_id whole, uint32_t index, CXCursor at, CXType type);
-bool fb_decomposition(struct fn_builder *b, CXCursor decl);
-int fb_field_index(CXCursor field);
 const char *fb_string_literal(struct fn_builder *b, ir_id v);
 const char *fb_op_type_behind(struct fn_builder *b, ir_id v);
 void front_class_op_types(struct tu_builder *tb);
-/* Makes a weak update: var gets a new version depending on its old one and
- * on `with`. */
-void fb_weak_update(struct fn_builder *b, int32_t var, ir_id with, CXCursor at);
 
 #endif

@@ -5,6 +5,7 @@
 #include "includes.h"
 #include "internal.h"
 #include "../util/clock.h"
+#include "../util/str.h"
 #include "../util/strbuf.h"
 #include <errno.h>
 #include <stdio.h>
@@ -12,15 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-void front_build_tu(struct tu_builder *tb, struct ir_tu *out);
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-static bool is_c_file(const char *path) { return has_suffix(path, ".c"); }
+static bool is_c_file(const char *path) { return str_has_suffix(path, ".c"); }
 
 static void collect_errors(CXTranslationUnit tu, struct arena *a, struct front_result *res)
 {

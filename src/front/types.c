@@ -1,5 +1,6 @@
 /* front/types.c: names, declaration keys, positions and type roles from libclang. */
 #include "internal.h"
+#include "../util/strbuf.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -40,13 +41,7 @@ static bool is_scope_kind(enum CXCursorKind k)
 }
 
 /* Appends `s` without template arguments ("ModuleHolder<NetImpl>" -> "ModuleHolder"). */
-static size_t append_plain(char *buf, size_t len, size_t cap, const char *s)
-{
-    for (; *s && *s != '<' && len + 1 < cap; s++)
-        buf[len++] = *s;
-    buf[len] = '\0';
-    return len;
-}
+static void append_plain(struct strbuf *b, const char *s) { sb_addn(b, s, strcspn(s, "<")); }
 
 const char *front_qualname(struct tu_builder *tb, CXCursor decl)
 {
@@ -65,17 +60,16 @@ const char *front_qualname(struct tu_builder *tb, CXCursor decl)
         }
         parts[np++] = front_cx_string(tb->arena, clang_getCursorSpelling(c));
     }
-    char buf[1024];
-    size_t len = 0;
-    buf[0] = '\0';
+    struct strbuf b;
+    sb_init(&b);
     for (size_t i = np; i-- > 0;) {
-        if (len && len + 2 < sizeof buf) {
-            buf[len++] = ':';
-            buf[len++] = ':';
-        }
-        len = append_plain(buf, len, sizeof buf, parts[i]);
+        if (b.len)
+            sb_add(&b, "::");
+        append_plain(&b, parts[i]);
     }
-    return arena_strndup(tb->arena, buf, len);
+    const char *name = arena_strndup(tb->arena, sb_str(&b), b.len);
+    sb_free(&b);
+    return name;
 }
 
 uint64_t front_decl_key(struct tu_builder *tb, CXCursor decl)
@@ -106,11 +100,6 @@ uint64_t front_decl_key(struct tu_builder *tb, CXCursor decl)
         clang_disposeString(name);
     }
     return key ? key : 1;
-}
-
-const char *front_type_spelling(struct tu_builder *tb, CXType t)
-{
-    return front_cx_string(tb->arena, clang_getTypeSpelling(clang_getCanonicalType(t)));
 }
 
 bool front_type_is_scalar(CXType t)

@@ -78,7 +78,6 @@ struct ir_node {
     uint32_t nops;
     ir_id *ops;
     const char *name;       /* callee, variable, member, operator or literal */
-    const char *type;       /* canonical type spelling */
     ir_id mode;             /* recording-mode version in force (IR_NONE: n/a) */
     uint32_t ctrl;          /* control context index, 0 = none */
     int32_t var;            /* IR_VAR/IR_PHI: variable index */

@@ -32,7 +32,6 @@ struct model {
     struct strmap guards;         /* class name -> struct model_guard */
     VEC(struct alias_group) aliases;
     VEC(const char *) inplace_suffixes;
-    VEC(const char *) files;
     struct strmap tensor_canon;   /* tensor class -> first tensor type of its model file */
     struct strmap handles;        /* tensor handle classes (types.handle) */
 };
@@ -66,13 +65,10 @@ void model_free(struct model *m)
     VEC_FREE(m->globs);
     VEC_FREE(m->aliases);
     VEC_FREE(m->inplace_suffixes);
-    VEC_FREE(m->files);
     arena_free(&m->arena);
     free(m);
 }
 
-size_t model_file_count(const struct model *m) { return m->files.n; }
-const char *model_file_name(const struct model *m, size_t i) { return m->files.v[i]; }
 
 /* ---- validation helpers: every error names the file and the JSON path ---- */
 
@@ -592,8 +588,6 @@ static bool add_text(struct model *m, const char *origin, const char *text, stru
               load_entries(&ld, cJSON_GetObjectItemCaseSensitive(root, "op_types"), "$.op_types", true) &&
               load_inplace(&ld, cJSON_GetObjectItemCaseSensitive(root, "inplace"));
     cJSON_Delete(root);
-    if (ok)
-        VEC_PUSH(m->files, ld.origin);
     return ok;
 }
 

@@ -163,8 +163,5 @@ const struct model_call *model_call_output(const struct model_call *op, unsigned
 const struct model_call *model_op_type(const struct model *m, const char *op_type);
 /* The tape class of this name, or NULL. */
 const struct model_tape *model_tape(const struct model *m, const char *class_name);
-/* Names of all loaded model files, for --version -v and errors. */
-size_t model_file_count(const struct model *m);
-const char *model_file_name(const struct model *m, size_t i);
 
 #endif

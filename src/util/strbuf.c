@@ -2,6 +2,7 @@
 #include "strbuf.h"
 #include "alloc.h"
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,14 +62,18 @@ char *sb_detach(struct strbuf *b)
     return s;
 }
 
-bool sb_read_stream(struct strbuf *b, FILE *f)
+bool sb_read_stream_max(struct strbuf *b, FILE *f, size_t max)
 {
     char chunk[65536];
     size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while (max > 0 && (got = fread(chunk, 1, max < sizeof chunk ? max : sizeof chunk, f)) > 0) {
         sb_addn(b, chunk, got);
+        max -= got;
+    }
     return !ferror(f);
 }
+
+bool sb_read_stream(struct strbuf *b, FILE *f) { return sb_read_stream_max(b, f, SIZE_MAX); }
 
 char *sb_read_file(const char *path, const char *what, struct strbuf *err)
 {

@@ -20,6 +20,8 @@ void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(pri
 const char *sb_str(const struct strbuf *b);
 /* Appends everything `f` still has to give; false on a read error. */
 bool sb_read_stream(struct strbuf *b, FILE *f);
+/* The same, but appends at most `max` bytes and leaves the rest unread. */
+bool sb_read_stream_max(struct strbuf *b, FILE *f, size_t max);
 /* The whole of file `path` (caller frees), or NULL with "PATH: cannot read
  * WHAT: reason" appended to `err`. */
 char *sb_read_file(const char *path, const char *what, struct strbuf *err);

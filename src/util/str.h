@@ -1,0 +1,10 @@
+/* str: small string predicates shared by modules that must not depend on
+ * each other (the front end and the analyses). */
+#ifndef TFG_UTIL_STR_H
+#define TFG_UTIL_STR_H
+#include <stdbool.h>
+
+/* Whether `s` ends with `suffix`; false for a NULL `s`. */
+bool str_has_suffix(const char *s, const char *suffix);
+
+#endif
