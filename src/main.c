@@ -73,20 +73,22 @@ static struct pch_cache *open_cache(const struct options *o)
 {
     if (o->no_cache)
         return NULL;
-    char dir[4096];
+    struct strbuf dir;
+    sb_init(&dir);
     const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
     if (o->cache_dir)
-        snprintf(dir, sizeof dir, "%s", o->cache_dir);
+        sb_add(&dir, o->cache_dir);
     else if (xdg && *xdg)
-        snprintf(dir, sizeof dir, "%s/tfgradlint", xdg);
+        sb_printf(&dir, "%s/tfgradlint", xdg);
     else if (home && *home)
-        snprintf(dir, sizeof dir, "%s/.cache/tfgradlint", home);
+        sb_printf(&dir, "%s/.cache/tfgradlint", home);
     else
         return NULL;
     char err[4200];
-    struct pch_cache *c = pch_cache_new(dir, err, sizeof err);
+    struct pch_cache *c = pch_cache_new(sb_str(&dir), err, sizeof err);
     if (!c)
         fprintf(stderr, "tfgradlint: warning: %s; parsing without precompiled headers\n", err);
+    sb_free(&dir);
     return c;
 }
 
@@ -207,10 +209,11 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
         free(per);
         return EXIT_TROUBLE;
     }
-    char include_dir[4096];
-    snprintf(include_dir, sizeof include_dir, "%s/include", datadir ? datadir : ".");
+    struct strbuf include_dir;
+    sb_init(&include_dir);
+    sb_printf(&include_dir, "%s/include", datadir ? datadir : ".");
     struct pch_cache *cache = open_cache(o);
-    struct front_options fo = {NULL, 0, datadir ? include_dir : NULL, o->headers, cache, NULL};
+    struct front_options fo = {NULL, 0, datadir ? sb_str(&include_dir) : NULL, o->headers, cache, NULL};
     struct diag_sink sink;
     diag_sink_init(&sink);
     size_t n = p->jobs.n;
@@ -225,6 +228,7 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     free(status);
     diag_sink_free(&sink);
     pch_cache_free(cache);
+    sb_free(&include_dir);
     free(per);
     return rc;
 }
@@ -255,11 +259,29 @@ static int analyze(const struct options *o, const char *datadir)
     return rc;
 }
 
+/* Files after `--` are compiler flags: say so, naming them, and how to put
+ * them first when a pipe made the command line. */
+static void warn_files_after_dashdash(const struct options *o)
+{
+    struct strbuf names;
+    sb_init(&names);
+    size_t n = options_files_after_dashdash(o, &names);
+    if (n)
+        fprintf(stderr,
+                "tfgradlint: warning: %s %s after '--', so %s passed to the compiler as %s and not analysed;"
+                " name files before '--' (from a pipe: ... | xargs sh -c 'tfgradlint \"$@\" -- FLAGS' sh)\n",
+                sb_str(&names), n == 1 ? "comes" : "come", n == 1 ? "it is" : "they are", n == 1 ? "a flag" : "flags");
+    sb_free(&names);
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
     char err[512];
-    if (!options_parse(argc, argv, &o, err, sizeof err)) {
+    bool parsed = options_parse(argc, argv, &o, err, sizeof err);
+    if (!parsed || !o.quiet)
+        warn_files_after_dashdash(&o);
+    if (!parsed) {
         fprintf(stderr, "tfgradlint: error: %s\n", err);
         options_free(&o);
         return EXIT_TROUBLE;

@@ -1,9 +1,11 @@
 /* driver/options: command-line parsing. */
 #include "options.h"
 #include "../rules/registry.h"
+#include "../util/str.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void options_usage(FILE *out)
 {
@@ -202,6 +204,40 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
     if (o->paths.n == 0)
         o->files_from_db = analyzing; /* only -p given: the database's files */
     return true;
+}
+
+/* Compiler options whose value is the next argument, so that a file name
+ * after them is their value, not a misplaced input. */
+static bool takes_separate_value(const char *flag)
+{
+    static const char *const flags[] = {"-include", "-imacros", "-o", "-x", "-MF", "-MT", "-MQ", "-Xclang",
+                                        "-I", "-isystem", "-iquote", "-idirafter", "-D", "-U", NULL};
+    for (int i = 0; flags[i]; i++)
+        if (strcmp(flag, flags[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool names_source_file(const char *arg)
+{
+    static const char *const exts[] = {".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", NULL};
+    struct stat st;
+    for (int i = 0; exts[i]; i++)
+        if (str_has_suffix(arg, exts[i]))
+            return stat(arg, &st) == 0 && S_ISREG(st.st_mode);
+    return false;
+}
+
+size_t options_files_after_dashdash(const struct options *o, struct strbuf *names)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->compiler_args.n; i++) {
+        const char *a = o->compiler_args.v[i];
+        if (a[0] == '-' || (i > 0 && takes_separate_value(o->compiler_args.v[i - 1])) || !names_source_file(a))
+            continue;
+        sb_printf(names, "%s'%s'", n++ ? ", " : "", a);
+    }
+    return n;
 }
 
 void options_free(struct options *o)

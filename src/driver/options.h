@@ -2,6 +2,7 @@
 #ifndef TFG_DRIVER_OPTIONS_H
 #define TFG_DRIVER_OPTIONS_H
 #include "../front/front.h"
+#include "../util/strbuf.h"
 #include "../util/vec.h"
 #include <stdbool.h>
 
@@ -45,5 +46,10 @@ bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t
  * not cleared first). False for an unknown rule. */
 bool options_rule_list(const char *list, bool *in, char *err, size_t errlen);
 void options_usage(FILE *out);
+/* Compiler flags after `--` that name existing C or C++ files, most likely
+ * files meant to be analysed (`... | xargs tfgradlint -- -Iinclude` puts
+ * every file there). Appends them to `names` ('a.cpp', 'b.cpp'); returns
+ * how many. */
+size_t options_files_after_dashdash(const struct options *o, struct strbuf *names);
 
 #endif
