@@ -36,7 +36,8 @@ static void write_seeds(const char *dir)
 {
     struct diag_sink s;
     diag_sink_init(&s);
-    struct file_status st = {"a.cpp", true, NULL, 0, true, "reused", NULL, 0.1, 0.2, 0.3, 0.4};
+    struct file_status st = {.path = "a.cpp", .ok = true, .model_headers = true, .pch = "reused",
+                             .pch_seconds = 0.1, .parse_seconds = 0.2, .ir_seconds = 0.3, .analysis_seconds = 0.4};
     write_seed(dir, 0, &st, &s, NULL);
     struct diag_note note = {"a.cpp", {3, 4}, "the guard starts here"};
     diag_report(&s, 0, SEV_ERROR, "a.cpp", (struct ir_loc){7, 9}, (struct ir_loc){7, 20}, "loss computed", &note, 1);
