@@ -284,20 +284,19 @@ static char *read_file(const char *path)
     return text;
 }
 
-/* `snapshots/<name>.txt` beside the fixture or project at `path`. */
-static void snapshot_file(const char *path, char *out, size_t n)
+/* `snapshots/<name>.txt` beside the fixture or project at `path` (caller
+ * frees). */
+static char *snapshot_file(const char *path)
 {
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    size_t len = strlen(dir);
-    while (len > 1 && dir[len - 1] == '/')
-        dir[--len] = '\0';
-    char *slash = strrchr(dir, '/');
-    if (slash) {
-        *slash = '\0';
-        snprintf(out, n, "%s/snapshots/%s.txt", dir, slash + 1);
-    } else
-        snprintf(out, n, "snapshots/%s.txt", dir);
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    size_t base = len;
+    while (base > 0 && path[base - 1] != '/')
+        base--;
+    struct buf b = {0};
+    buf_add(&b, "%.*ssnapshots/%.*s.txt", (int)base, path, (int)(len - base), path + base);
+    return b.s;
 }
 
 /* Writes `text` to `file`, or removes `file` when `text` is empty. */
@@ -307,10 +306,12 @@ static void write_snapshot(const char *file, const char *text)
         unlink(file);
         return;
     }
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", file);
+    char *dir = strdup(file);
+    if (!dir)
+        abort();
     *strrchr(dir, '/') = '\0';
     mkdir(dir, 0777);
+    free(dir);
     FILE *f = fopen(file, "w");
     if (!f || fputs(text, f) < 0 || fclose(f) != 0)
         printf("FAIL %s: cannot write\n", file);
@@ -319,13 +320,13 @@ static void write_snapshot(const char *file, const char *text)
 /* Compares (or, with --update, writes) the snapshot of the run of `path`. */
 static int check_snapshot(const char *path, const cJSON *root)
 {
-    char base[PATH_MAX], file[PATH_MAX];
+    char base[PATH_MAX];
     struct stat st;
     if (!realpath(path, base))
         return 0;
     if (stat(base, &st) == 0 && !S_ISDIR(st.st_mode))
         *strrchr(base, '/') = '\0';
-    snapshot_file(path, file, sizeof file);
+    char *file = snapshot_file(path);
     char *got = snapshot_of(root, base);
     char *want = read_file(file);
     int fails = 0;
@@ -343,6 +344,7 @@ static int check_snapshot(const char *path, const cJSON *root)
     }
     free(got);
     free(want);
+    free(file);
     return fails;
 }
 
