@@ -1,8 +1,10 @@
 /* diag/nolint: finding NOLINT directives and matching rules against them. */
 #include "nolint.h"
+#include "../util/alloc.h"
 #include <ctype.h>
 #include <fnmatch.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum kind { NOLINT_LINE, NOLINT_NEXT, NOLINT_BEGIN, NOLINT_END };
@@ -170,13 +172,13 @@ static bool list_matches(const char *list, const char *id, const char *name)
 {
     if (!list)
         return true;
-    char buf[256];
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");
-        if (n > 0 && n < sizeof buf) {
-            memcpy(buf, p, n);
-            buf[n] = '\0';
-            if (name_matches(buf, id, name))
+        if (n > 0) {
+            char *pattern = xstrndup(p, n);
+            bool hit = name_matches(pattern, id, name);
+            free(pattern);
+            if (hit)
                 return true;
         }
         p += n + (p[n] == ',');

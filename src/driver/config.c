@@ -21,9 +21,11 @@ struct reader {
  * keeps no positions, and a key or value is what the user must fix). */
 static bool problem(struct reader *r, const char *token, const char *fmt, const char *arg)
 {
-    char quoted[256];
-    snprintf(quoted, sizeof quoted, "\"%s\"", token);
-    const char *at = strstr(r->text, quoted);
+    struct strbuf quoted;
+    sb_init(&quoted);
+    sb_printf(&quoted, "\"%s\"", token);
+    const char *at = strstr(r->text, sb_str(&quoted));
+    sb_free(&quoted);
     sb_printf(r->err, "%s:%u: ", r->path, jsonc_line_of(r->text, at ? (size_t)(at - r->text) : 0));
     sb_printf(r->err, fmt, arg);
     return false;

@@ -107,6 +107,18 @@ START_TEST(config_errors_name_the_line_and_the_problem)
         ck_assert_str_eq(err, cases[i].want);
         free(err);
     }
+    /* A long key is found on its own line, not at an earlier string that
+     * shares its first few hundred characters. */
+    char k300[301], text[800], want[700];
+    memset(k300, 'k', 300);
+    k300[300] = '\0';
+    snprintf(text, sizeof text, "{\n \"exclude\": [\"%sa\"],\n \"%sb\": []\n}", k300, k300);
+    write_file("bad.json", text);
+    snprintf(want, sizeof want, ":3: unknown key '%sb' (expected select, ignore, severity, models or exclude)", k300);
+    struct config c;
+    char *err = load("bad.json", &c);
+    ck_assert_str_eq(err, want);
+    free(err);
 }
 END_TEST
 

@@ -73,12 +73,25 @@ START_TEST(bare_region_covers_every_rule_and_nests)
 }
 END_TEST
 
+/* A rule pattern of any length is matched, not cut at a buffer's size. */
+START_TEST(long_patterns_are_matched_whole)
+{
+    char text[512] = "a; // NOLINT(";
+    size_t len = strlen(text);
+    memset(text + len, '*', 300);
+    strcpy(text + len + 300, ")\n");
+    scan(text);
+    ck_assert(covers("GL001", 1));
+}
+END_TEST
+
 Suite *suite_nolint(void)
 {
     Suite *s = suite_create("nolint");
     TCase *t = tcase_create("directives");
     tcase_add_checked_fixture(t, NULL, teardown);
     tcase_add_test(t, nolint_on_the_line_with_and_without_rules);
+    tcase_add_test(t, long_patterns_are_matched_whole);
     tcase_add_test(t, nolintnextline_names_ids_names_prefixes_and_globs);
     tcase_add_test(t, regions_pair_by_rule_list_and_report_the_unmatched);
     tcase_add_test(t, bare_region_covers_every_rule_and_nests);
