@@ -338,8 +338,10 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
         if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0)
             return intern_origin_kind(a, origin_key(f, 'v', (uint32_t)n->var), fn->vars[n->var].name,
                                       (struct node_ref){f, cur}, true);
-        if (n->kind == IR_MEMBER && n->name)
-            return intern_origin(a, hash_str(n->name) ^ hash_str(fn->class_name ? fn->class_name : ""),
+        if (n->kind == IR_MEMBER && n->name) /* one identity per member of its declaring class */
+            return intern_origin(a, hash_str(n->name) ^ hash_str(n->owner       ? n->owner
+                                                                 : fn->class_name ? fn->class_name
+                                                                                  : ""),
                                  n->name, (struct node_ref){f, cur});
         /* `tape.Watch(x)` makes x trainable: x is the object. */
         if (n->kind == IR_CALL && n->op && n->op->cls == OP_TRAINABLE_SOURCE && n->op->makes_trainable_arg >= 0 &&

@@ -170,6 +170,15 @@ static CXCursor first_child(CXCursor c)
     return f;
 }
 
+/* The class declaring field `field`, so that `agent.actor` read in main
+ * and `this->actor` read in a method are the same member. */
+static const char *member_owner(struct fn_builder *b, CXCursor field)
+{
+    if (clang_Cursor_isNull(field) || clang_getCursorKind(field) != CXCursor_FieldDecl)
+        return NULL;
+    return front_qualname(b->tb, clang_getCursorSemanticParent(field));
+}
+
 static ir_id member_ref(struct fn_builder *b, CXCursor c)
 {
     CXCursor base_c = first_child(c);
@@ -179,6 +188,7 @@ static ir_id member_ref(struct fn_builder *b, CXCursor c)
         return fb_unresolved(b, c, &base, base == IR_NONE ? 0 : 1);
     ir_id id = fb_add(b, IR_MEMBER, c, &base, base == IR_NONE ? 0 : 1);
     b->nodes.v[id].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(c));
+    b->nodes.v[id].owner = member_owner(b, d);
     set_value_type(b, id, c);
     int field = base == IR_NONE ? -1 : fb_field_index(clang_getCursorReferenced(c));
     if (field >= 0) {
@@ -892,6 +902,7 @@ void fb_member_init(struct fn_builder *b, CXCursor member_ref, CXCursor init)
     ir_id self = this_value(b, member_ref);
     ir_id m = fb_add(b, IR_MEMBER, member_ref, &self, 1);
     b->nodes.v[m].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(member_ref));
+    b->nodes.v[m].owner = member_owner(b, clang_getCursorReferenced(member_ref));
     set_value_type(b, m, member_ref);
     ir_id ops[3] = {self, m, value};
     ir_id w = fb_add(b, IR_OP, member_ref, ops, 3);

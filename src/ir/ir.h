@@ -90,6 +90,7 @@ struct ir_node {
                              * (a user module put in a Sequential): that function, or -1 */
     const struct model_call *op; /* the model's class of this call, or NULL */
     const char *op_type;    /* the op type the class was looked up by ("ArgMax"), or NULL */
+    const char *owner;      /* IR_MEMBER: qualified name of the class declaring the member, or NULL */
     struct ir_loc loc, end;
 };
 
