@@ -403,34 +403,45 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
 
 /* What the call `id` returns when its callee's result is `s` (in terms of
  * the callee's inputs), in terms of the caller's values. */
-static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out)
+/* The summary `s` of a function applied at node `id`, whose inputs hold
+ * the facts `in` (NULL: no operand): origins re-made per call site, inputs
+ * that reach cleanly merged, the cuts inside the callee applied to what
+ * the inputs bring. */
+static void apply_to_inputs(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st,
+                            const struct flow_fact *const *in, uint32_t nin, struct flow_fact *out)
 {
-    const struct ir_node *n = &r->fn->nodes[id];
-    const struct ir_fn *callee = r->a->tu->fns[n->callee];
     if (s->clean_trust > out->clean_trust)
         out->clean_trust = s->clean_trust;
     out->unidentified |= s->unidentified;
     out->unknown |= s->unknown;
     for (uint8_t i = 0; i < s->norigins; i++)
         add_origin(out, origin_at_call(r->a, s->origins[i], r->f, id));
-    for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
-        ir_id op = operand_for_input(n, callee, i);
-        if ((s->clean_params & (1ULL << i)) && op != IR_NONE)
-            merge(out, &r->facts[op]);
-    }
+    for (uint32_t i = 0; i < nin; i++)
+        if ((s->clean_params & (1ULL << i)) && in[i])
+            merge(out, in[i]);
     for (uint8_t k = 0; k < s->ncuts; k++) {
         const struct cut_rec *rec = &s->cuts[k];
         struct node_ref cut = rec->from_entry ? (struct node_ref){r->f, id} : rec->cut;
         bool from_entry = rec->from_entry && st.from_entry;
-        if (rec->origin_param == FLOW_NO_PARAM) {
+        if (rec->origin_param == FLOW_NO_PARAM)
             add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry,
                                           origin_at_call(r->a, rec->origin, r->f, id)});
-            continue;
-        }
-        ir_id op = operand_for_input(n, callee, (uint32_t)rec->origin_param);
-        if (op != IR_NONE)
-            merge_cut(out, &r->facts[op], cut, from_entry);
+        else if (rec->origin_param >= 0 && (uint32_t)rec->origin_param < nin && in[rec->origin_param])
+            merge_cut(out, in[rec->origin_param], cut, from_entry);
     }
+}
+
+static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    const struct ir_fn *callee = r->a->tu->fns[n->callee];
+    const struct flow_fact *in[64];
+    uint32_t nin = callee->ninputs < 64 ? callee->ninputs : 64;
+    for (uint32_t i = 0; i < nin; i++) {
+        ir_id op = operand_for_input(n, callee, i);
+        in[i] = op != IR_NONE ? &r->facts[op] : NULL;
+    }
+    apply_to_inputs(r, id, s, st, in, nin, out);
 }
 
 /* Operand k of a call is an argument the model marks as not on the
@@ -610,44 +621,28 @@ static void member_fact(struct run *r, ir_id id, struct flow_fact *out)
 }
 
 /* The user module's forward `fwd` (inputs: this, x) applied to the module
- * `module` and the input `x`, as apply_fact does for a call. */
+ * `module` and the input `x`, as a call to it would be. */
 static bool apply_forward(struct run *r, ir_id id, uint32_t fwd, const struct flow_fact *module,
                           const struct flow_fact *x, struct flow_fact *out)
 {
     const struct ir_fn *callee = r->a->tu->fns[fwd];
     struct rec_state st = rec_at(r->a, r->f, id, r->entry);
     const struct flow_fact *s = summary(r->a, r->spec, fwd, (enum ir_tristate)st.state);
-    if (!s || !callee->is_method || callee->nparams != 2)
+    if (!s || !callee->is_method || callee->nparams != 2 || callee->ninputs != 2)
         return false;
     const struct flow_fact *in[2] = {module, x};
     memset(out, 0, sizeof *out);
-    out->clean_trust = s->clean_trust;
-    out->unidentified = s->unidentified;
-    out->unknown = s->unknown;
-    for (uint8_t i = 0; i < s->norigins; i++)
-        add_origin(out, origin_at_call(r->a, s->origins[i], r->f, id));
-    for (int i = 0; i < 2; i++)
-        if (s->clean_params & (1ULL << i))
-            merge(out, in[i]);
-    for (uint8_t k = 0; k < s->ncuts; k++) {
-        const struct cut_rec *rec = &s->cuts[k];
-        struct node_ref cut = rec->from_entry ? (struct node_ref){r->f, id} : rec->cut;
-        bool from_entry = rec->from_entry && st.from_entry;
-        if (rec->origin_param == FLOW_NO_PARAM)
-            add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry,
-                                          origin_at_call(r->a, rec->origin, r->f, id)});
-        else if (rec->origin_param < 2)
-            merge_cut(out, in[rec->origin_param], cut, from_entry);
-    }
+    apply_to_inputs(r, id, s, st, in, 2, out);
     return true;
 }
 
 /* `seq->forward(x)` on a Sequential whose modules are known
  * (analysis/containers.h): x through each module's forward in turn, into
  * the file's forward of a user module, through a framework module as
- * through a recorded op. Each module is part of the container, so it carries
- * the container's own identity too. False when the modules are not known or the call
- * itself cuts for this spec: the call is then handled as any other. */
+ * through a recorded op. Each module is part of the container, so it
+ * carries the container's own identity too. False when the modules are not
+ * known or the call itself cuts for this spec: the call is then handled as
+ * any other. */
 static bool sequence_forward(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -682,7 +677,8 @@ static bool virtual_forward(struct run *r, ir_id id, struct flow_fact *out)
     if (n->kind != IR_CALL || n->nops != 2)
         return false;
     int32_t fwd = containers_dispatch(r->a, r->f, id);
-    return fwd >= 0 && r->spec->is_cut(r->a, r->f, id, r->entry) == CUT_NONE && apply_forward(r, id, (uint32_t)fwd, &r->facts[n->ops[0]], &r->facts[n->ops[1]], out);
+    return fwd >= 0 && r->spec->is_cut(r->a, r->f, id, r->entry) == CUT_NONE &&
+           apply_forward(r, id, (uint32_t)fwd, &r->facts[n->ops[0]], &r->facts[n->ops[1]], out);
 }
 
 static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
