@@ -18,6 +18,7 @@ struct node_ref {
 
 struct rec_cache;
 struct flow_cache;
+struct member_cache;
 
 struct analysis {
     const struct ir_tu *tu;
@@ -25,6 +26,7 @@ struct analysis {
     struct arena *arena;
     struct rec_cache *rec;   /* recording.c */
     struct flow_cache *flow; /* flow.c */
+    struct member_cache *members; /* members.c */
     /* Fixpoints iterate to convergence; this bounds their passes (a safety
      * cap). A fixpoint that hits it sets `capped`: its results are not
      * known, and the rules' findings on the file are dropped. */

@@ -1,5 +1,7 @@
 /* flow: forward fact propagation with TU-local call summaries. */
 #include "flow.h"
+#include "containers.h"
+#include "members.h"
 #include "recording.h"
 #include "../util/hashmap.h"
 #include "../util/vec.h"
@@ -329,8 +331,10 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
         if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0)
             return intern_origin_kind(a, origin_key(f, 'v', (uint32_t)n->var), fn->vars[n->var].name,
                                       (struct node_ref){f, cur}, true);
-        if (n->kind == IR_MEMBER && n->name)
-            return intern_origin(a, hash_str(n->name) ^ hash_str(fn->class_name ? fn->class_name : ""),
+        if (n->kind == IR_MEMBER && n->name) /* one identity per member of its declaring class */
+            return intern_origin(a, hash_str(n->name) ^ hash_str(n->owner       ? n->owner
+                                                                 : fn->class_name ? fn->class_name
+                                                                                  : ""),
                                  n->name, (struct node_ref){f, cur});
         /* `tape.Watch(x)` makes x trainable: x is the object. */
         if (n->kind == IR_CALL && n->op && n->op->cls == OP_TRAINABLE_SOURCE && n->op->makes_trainable_arg >= 0 &&
@@ -392,34 +396,45 @@ static void apply_summary(struct run *r, ir_id id, struct flow_fact *out)
 
 /* What the call `id` returns when its callee's result is `s` (in terms of
  * the callee's inputs), in terms of the caller's values. */
-static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out)
+/* The summary `s` of a function applied at node `id`, whose inputs hold
+ * the facts `in` (NULL: no operand): origins re-made per call site, inputs
+ * that reach cleanly merged, the cuts inside the callee applied to what
+ * the inputs bring. */
+static void apply_to_inputs(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st,
+                            const struct flow_fact *const *in, uint32_t nin, struct flow_fact *out)
 {
-    const struct ir_node *n = &r->fn->nodes[id];
-    const struct ir_fn *callee = r->a->tu->fns[n->callee];
     if (s->clean_trust > out->clean_trust)
         out->clean_trust = s->clean_trust;
     out->unidentified |= s->unidentified;
     out->unknown |= s->unknown;
     for (uint8_t i = 0; i < s->norigins; i++)
         add_origin(out, origin_at_call(r->a, s->origins[i], r->f, id));
-    for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
-        ir_id op = operand_for_input(n, callee, i);
-        if ((s->clean_params & (1ULL << i)) && op != IR_NONE)
-            merge(out, &r->facts[op]);
-    }
+    for (uint32_t i = 0; i < nin; i++)
+        if ((s->clean_params & (1ULL << i)) && in[i])
+            merge(out, in[i]);
     for (uint8_t k = 0; k < s->ncuts; k++) {
         const struct cut_rec *rec = &s->cuts[k];
         struct node_ref cut = rec->from_entry ? (struct node_ref){r->f, id} : rec->cut;
         bool from_entry = rec->from_entry && st.from_entry;
-        if (rec->origin_param == FLOW_NO_PARAM) {
+        if (rec->origin_param == FLOW_NO_PARAM)
             add_cut(out, (struct cut_rec){cut, FLOW_NO_PARAM, rec->origin_trust, from_entry,
                                           origin_at_call(r->a, rec->origin, r->f, id)});
-            continue;
-        }
-        ir_id op = operand_for_input(n, callee, (uint32_t)rec->origin_param);
-        if (op != IR_NONE)
-            merge_cut(out, &r->facts[op], cut, from_entry);
+        else if (rec->origin_param >= 0 && (uint32_t)rec->origin_param < nin && in[rec->origin_param])
+            merge_cut(out, in[rec->origin_param], cut, from_entry);
     }
+}
+
+static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struct rec_state st, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    const struct ir_fn *callee = r->a->tu->fns[n->callee];
+    const struct flow_fact *in[64];
+    uint32_t nin = callee->ninputs < 64 ? callee->ninputs : 64;
+    for (uint32_t i = 0; i < nin; i++) {
+        ir_id op = operand_for_input(n, callee, i);
+        in[i] = op != IR_NONE ? &r->facts[op] : NULL;
+    }
+    apply_to_inputs(r, id, s, st, in, nin, out);
 }
 
 /* Operand k of a call is an argument the model marks as not on the
@@ -547,6 +562,118 @@ static bool writes_parameter(struct analysis *a, const struct ir_node *call, uin
     return false;
 }
 
+static struct flow_fn *fn_cache(struct analysis *a, const struct flow_spec *spec, uint32_t f);
+
+/* The fact of node `at` (of this function, or of another method of the
+ * class) as seen from node `id` of this one: the object a method runs on
+ * (`this`, input 0) stands for itself, other inputs of another function
+ * are dropped and make the result unknown. False when the fact is not
+ * computed yet (later in this function, or in a method being computed). */
+static bool imported_fact(struct run *r, struct node_ref at, ir_id id, struct flow_fact *f)
+{
+    if (at.fn == r->f) {
+        if (at.node >= id)
+            return false;
+        *f = r->facts[at.node];
+        return true;
+    }
+    if (fn_cache(r->a, r->spec, at.fn)->status[r->spec->id][TRI_ON] == FLOW_BUSY ||
+        cache(r->a)->depth >= MAX_SUMMARY_DEPTH)
+        return false;
+    *f = flow_facts(r->a, r->spec, at.fn, TRI_ON)[at.node];
+    if (f->clean_params & ~1ULL)
+        f->unknown = true;
+    f->clean_params &= 1ULL;
+    uint8_t kept = 0;
+    for (uint8_t i = 0; i < f->ncuts; i++) {
+        if (f->cuts[i].origin_param > 0)
+            f->unknown = true;
+        else
+            f->cuts[kept++] = f->cuts[i];
+    }
+    f->ncuts = kept;
+    return true;
+}
+
+/* A member of the object a method runs on holds what the class's methods
+ * stored in it (analysis/members.h): their facts are added to the read.
+ * A write not computed yet makes the read unknown; writes the file does
+ * not list completely add nothing. A module member is not read this way:
+ * it is an object of its own, named by the member (see origin_of). */
+static void member_fact(struct run *r, ir_id id, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    const struct member_writes *w = members_writes(r->a, r->fn->class_name, n->name);
+    for (uint32_t k = 0; w->complete && k < w->n; k++) {
+        struct flow_fact f;
+        if (imported_fact(r, w->value[k], id, &f))
+            merge(out, &f);
+        else
+            out->unknown = true;
+    }
+}
+
+/* The user module's forward `fwd` (inputs: this, x) applied to the module
+ * `module` and the input `x`, as a call to it would be. */
+static bool apply_forward(struct run *r, ir_id id, uint32_t fwd, const struct flow_fact *module,
+                          const struct flow_fact *x, struct flow_fact *out)
+{
+    const struct ir_fn *callee = r->a->tu->fns[fwd];
+    struct rec_state st = rec_at(r->a, r->f, id, r->entry);
+    const struct flow_fact *s = summary(r->a, r->spec, fwd, (enum ir_tristate)st.state);
+    if (!s || !callee->is_method || callee->nparams != 2 || callee->ninputs != 2)
+        return false;
+    const struct flow_fact *in[2] = {module, x};
+    memset(out, 0, sizeof *out);
+    apply_to_inputs(r, id, s, st, in, 2, out);
+    return true;
+}
+
+/* `seq->forward(x)` on a Sequential whose modules are known
+ * (analysis/containers.h): x through each module's forward in turn, into
+ * the file's forward of a user module, through a framework module as
+ * through a recorded op. Each module is part of the container, so it
+ * carries the container's own identity too. False when the modules are not
+ * known or the call itself cuts for this spec: the call is then handled as
+ * any other. */
+static bool sequence_forward(struct run *r, ir_id id, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    struct module_sequence seq;
+    if (!containers_is_sequence_forward(r->fn, id) || r->spec->is_cut(r->a, r->f, id, r->entry) != CUT_NONE ||
+        !containers_sequence(r->a, r->f, n->ops[0], &seq))
+        return false;
+    struct flow_fact cur = r->facts[n->ops[1]], next, module;
+    for (uint32_t k = 0; k < seq.n; k++) {
+        if (!imported_fact(r, seq.module[k], id, &module))
+            return false;
+        merge(&module, &r->facts[n->ops[0]]); /* a module is part of its container */
+        if (seq.forward[k] < 0) {
+            merge(&cur, &module);
+            continue;
+        }
+        if (!apply_forward(r, id, (uint32_t)seq.forward[k], &module, &cur, &next))
+            return false;
+        cur = next;
+    }
+    memset(out, 0, sizeof *out);
+    merge(out, &cur);
+    return true;
+}
+
+/* A virtual forward whose override is known from the object's
+ * construction, or an AnyModule's forward whose module is known
+ * (analysis/containers.h): applied like a call to that forward. */
+static bool virtual_forward(struct run *r, ir_id id, struct flow_fact *out)
+{
+    const struct ir_node *n = &r->fn->nodes[id];
+    if (n->kind != IR_CALL || n->nops != 2)
+        return false;
+    int32_t fwd = containers_dispatch(r->a, r->f, id);
+    return fwd >= 0 && r->spec->is_cut(r->a, r->f, id, r->entry) == CUT_NONE &&
+           apply_forward(r, id, (uint32_t)fwd, &r->facts[n->ops[0]], &r->facts[n->ops[1]], out);
+}
+
 static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
@@ -567,6 +694,8 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
         if (base->clean_params || base->clean_trust || base->ncuts)
             merge(out, base);
     }
+    if (n->kind == IR_MEMBER && n->role != ROLE_MODULE && members_is_own(r->fn, id))
+        member_fact(r, id, out);
     uint8_t trust = 0;
     enum source_kind kind = classify_source(r->fn, n, r->facts, &trust);
     if (kind == SOURCE) {
@@ -610,6 +739,8 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
                 merge(out, &r->facts[n->ops[k]]);
         return;
     }
+    if (sequence_forward(r, id, out) || virtual_forward(r, id, out))
+        return;
     bool op = n->kind == IR_CALL || n->kind == IR_OP;
     enum cut_kind cut = op ? r->spec->is_cut(r->a, r->f, id, r->entry) : CUT_NONE;
     if (n->kind == IR_CALL && n->callee >= 0 && !(n->flags & IRF_CTOR)) {

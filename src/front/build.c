@@ -25,6 +25,7 @@ ir_id fb_add(struct fn_builder *b, enum ir_kind kind, CXCursor at, const ir_id *
     n.var = -1;
     n.aux = -1;
     n.callee = -1;
+    n.forward = -1;
     n.nops = nops;
     n.ops = arena_memdup(b->tb->arena, ops, nops, sizeof *ops);
     if (!clang_Cursor_isNull(at)) {
@@ -252,6 +253,19 @@ static void collect_error_locations(struct tu_builder *tb)
     }
 }
 
+/* A constructor's member initialiser list: a member reference followed by
+ * its initialising expression, before the body. */
+static void member_inits(struct fn_builder *b, CXCursor ctor)
+{
+    cursor_vec kids = {0};
+    front_children(ctor, &kids);
+    for (size_t i = 0; i + 1 < kids.n; i++)
+        if (clang_getCursorKind(kids.v[i]) == CXCursor_MemberRef &&
+            clang_isExpression(clang_getCursorKind(kids.v[i + 1])))
+            fb_member_init(b, kids.v[i], kids.v[i + 1]);
+    VEC_FREE(kids);
+}
+
 uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builder *outer)
 {
     bool lambda = clang_getCursorKind(fn_cursor) == CXCursor_LambdaExpr;
@@ -285,6 +299,8 @@ uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builde
     fn->entry_mode = fb_add_mode(&b, MODE_ENTRY, 0, fn_cursor);
     add_params(&b, fn_cursor, method);
     b.fn->nparams = (uint32_t)b.inputs.n;
+    if (clang_getCursorKind(fn_cursor) == CXCursor_Constructor)
+        member_inits(&b, fn_cursor);
     CXCursor body = body_of(fn_cursor);
     if (!clang_Cursor_isNull(body))
         fb_stmt(&b, body);
@@ -329,8 +345,11 @@ static void resolve_calls(struct tu_builder *tb)
     for (size_t i = 0; i < tb->pending.n; i++) {
         struct pending_call *p = &tb->pending.v[i];
         void *fn = u64map_get(&tb->fn_by_key, p->key);
-        if (fn)
-            tb->fns.v[p->fn]->nodes[p->node].callee = (int32_t)((intptr_t)fn - 1);
+        struct ir_node *n = &tb->fns.v[p->fn]->nodes[p->node];
+        if (fn && p->forward)
+            n->forward = (int32_t)((intptr_t)fn - 1);
+        else if (fn)
+            n->callee = (int32_t)((intptr_t)fn - 1);
     }
 }
 

@@ -167,6 +167,15 @@ static CXCursor first_child(CXCursor c)
     return f;
 }
 
+/* The class declaring field `field`, so that `agent.actor` read in main
+ * and `this->actor` read in a method are the same member. */
+static const char *member_owner(struct fn_builder *b, CXCursor field)
+{
+    if (clang_Cursor_isNull(field) || clang_getCursorKind(field) != CXCursor_FieldDecl)
+        return NULL;
+    return front_qualname(b->tb, clang_getCursorSemanticParent(field));
+}
+
 static ir_id member_ref(struct fn_builder *b, CXCursor c)
 {
     CXCursor base_c = first_child(c);
@@ -176,6 +185,7 @@ static ir_id member_ref(struct fn_builder *b, CXCursor c)
         return fb_unresolved(b, c, &base, base == IR_NONE ? 0 : 1);
     ir_id id = fb_add(b, IR_MEMBER, c, &base, base == IR_NONE ? 0 : 1);
     b->nodes.v[id].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(c));
+    b->nodes.v[id].owner = member_owner(b, d);
     set_value_type(b, id, c);
     int field = base == IR_NONE ? -1 : fb_field_index(clang_getCursorReferenced(c));
     if (field >= 0) {
@@ -487,8 +497,39 @@ static bool writes_through(struct fn_builder *b, CXCursor ref, unsigned i)
 
 static void record_callee(struct fn_builder *b, ir_id id, uint64_t key)
 {
-    struct pending_call pc = {b->fn->index, id, key};
+    struct pending_call pc = {b->fn->index, id, key, false};
     VEC_PUSH(b->tb->pending, pc);
+}
+
+/* A construction of a module whose forward this TU defines (a user module
+ * about to be put in a Sequential): remember that forward, so that the
+ * container's forward can be followed into it. */
+static void module_forward(struct fn_builder *b, CXCursor c, ir_id id)
+{
+    const struct ir_node *n = &b->nodes.v[id];
+    bool made = (n->flags & IRF_CTOR) || (n->name && (strcmp(n->name, "std::make_shared") == 0 ||
+                                                      strcmp(n->name, "std::make_unique") == 0));
+    if (!made || n->role != ROLE_MODULE)
+        return;
+    CXCursor impl = front_module_impl(b->tb, clang_getCursorType(c));
+    uint64_t key = clang_Cursor_isNull(impl) ? 0 : front_find_method(b->tb, impl, "forward");
+    if (key) {
+        struct pending_call pc = {b->fn->index, id, key, true};
+        VEC_PUSH(b->tb->pending, pc);
+    }
+}
+
+/* A call of a virtual `forward` that the file does not define for the
+ * receiver's static type (a pure virtual of a base class): which override
+ * runs depends on the object (analysis/containers.h). */
+static bool virtual_forward(struct fn_builder *b, CXCursor ref, uint64_t key, const struct call_parts *p)
+{
+    if (key || !p->has_receiver || !clang_CXXMethod_isVirtual(ref))
+        return false;
+    CXString s = clang_getCursorSpelling(ref);
+    bool yes = strcmp(clang_getCString(s), "forward") == 0;
+    clang_disposeString(s);
+    return yes;
 }
 
 /* Key of the function of this TU the call runs, or 0. */
@@ -833,6 +874,9 @@ static ir_id call(struct fn_builder *b, CXCursor c)
                 (p.has_receiver && is_compound_assignment(ref) ? IRF_INPLACE : 0);
     set_value_type(b, id, c);
     mark_std_get(b, ref, name, id);
+    if (virtual_forward(b, ref, key, &p))
+        b->nodes.v[id].flags |= IRF_VIRTUAL;
+    module_forward(b, c, id);
     if (key) {
         record_callee(b, id, key);
         fb_add_mode(b, MODE_AFTER_CALL, (int32_t)id, c);
@@ -841,6 +885,27 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     if (!(b->nodes.v[id].flags & IRF_ELEMENT))
         call_effects(b, c, id, &p);
     return id;
+}
+
+/* A constructor's member initialiser `m(value)`: a write of `this->m`,
+ * shaped like an assignment to it (IR_OP "=" over this, the member and the
+ * value) so that what the class keeps in its members can be read from its
+ * methods (analysis/members.c). */
+void fb_member_init(struct fn_builder *b, CXCursor member_ref, CXCursor init)
+{
+    ir_id value = fb_expr(b, init);
+    if (value == IR_NONE)
+        return;
+    ir_id self = this_value(b, member_ref);
+    ir_id m = fb_add(b, IR_MEMBER, member_ref, &self, 1);
+    b->nodes.v[m].name = front_cx_string(b->tb->arena, clang_getCursorSpelling(member_ref));
+    b->nodes.v[m].owner = member_owner(b, clang_getCursorReferenced(member_ref));
+    set_value_type(b, m, member_ref);
+    ir_id ops[3] = {self, m, value};
+    ir_id w = fb_add(b, IR_OP, member_ref, ops, 3);
+    b->nodes.v[w].name = "=";
+    b->nodes.v[w].role = b->nodes.v[m].role;
+    b->nodes.v[w].type_is_scalar = b->nodes.v[m].type_is_scalar;
 }
 
 static ir_id dispatch(struct fn_builder *b, CXCursor c)

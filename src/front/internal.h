@@ -23,6 +23,7 @@ struct pending_call {
     uint32_t fn;
     ir_id node;
     uint64_t key;
+    bool forward; /* resolves the node's `forward` (a module construction), not its callee */
 };
 
 /* Translation-unit-wide builder state. */
@@ -164,6 +165,8 @@ ir_id fb_element(struct fn_builder *b, ir_id whole, uint32_t index, CXCursor at,
 bool fb_decomposition(struct fn_builder *b, CXCursor decl);
 int fb_field_index(CXCursor field);
 
+/* A constructor's member initialiser `member(init)` as a write of this->member. */
+void fb_member_init(struct fn_builder *b, CXCursor member_ref, CXCursor init);
 /* op types (optypes.c): the text of a string-literal value ("MatMul"
  * without quotes, arena-owned) or NULL; the op type of the op builder a
  * value was made from (through variable versions and the calls that

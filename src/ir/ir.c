@@ -70,6 +70,8 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fprintf(out, " fn%d", n->aux);
     if (n->kind == IR_CALL && n->callee >= 0)
         fprintf(out, " -> fn%d", n->callee);
+    if (n->kind == IR_CALL && n->forward >= 0)
+        fprintf(out, " forward=fn%d", n->forward);
     fputs(" (", out);
     for (uint32_t i = 0; i < n->nops; i++)
         fprintf(out, i ? ", %%%u" : "%%%u", n->ops[i]);
@@ -91,6 +93,8 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fprintf(out, " effect-of=%%%d", n->aux);
     if (n->flags & IRF_UNRESOLVED)
         fputs(" unresolved", out);
+    if (n->flags & IRF_VIRTUAL)
+        fputs(" virtual", out);
     if (n->mode != IR_NONE)
         fprintf(out, " mode=%%%u", n->mode);
     if (n->ctrl)

@@ -61,6 +61,8 @@ enum ir_flag {
     IRF_UNRESOLVED = 1 << 11, /* IR_UNKNOWN standing for what clang could not resolve (an
                                * undeclared name, a dropped declaration or initialiser, a
                                * recovered expression): its value is unknown, never a default */
+    IRF_VIRTUAL = 1 << 12, /* IR_CALL of a virtual `forward` the file does not define for the
+                            * static type: the object's construction decides (its `forward`) */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -83,8 +85,11 @@ struct ir_node {
     int32_t var;            /* IR_VAR/IR_PHI: variable index */
     int32_t aux;            /* see enum ir_kind / ir_mode_sub */
     int32_t callee;         /* IR_CALL: function index in this TU, or -1 */
+    int32_t forward;        /* IR_CALL constructing a module whose forward this TU defines
+                             * (a user module put in a Sequential): that function, or -1 */
     const struct model_call *op; /* the model's class of this call, or NULL */
     const char *op_type;    /* the op type the class was looked up by ("ArgMax"), or NULL */
+    const char *owner;      /* IR_MEMBER: qualified name of the class declaring the member, or NULL */
     struct ir_loc loc, end;
 };
 

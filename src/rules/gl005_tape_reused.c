@@ -107,24 +107,38 @@ static bool returns_between(const struct ir_fn *fn, ir_id first, ir_id second)
     return false;
 }
 
+/* The variable the value of node `id` was first stored in, or NULL. */
+static const char *stored_in(const struct ir_fn *fn, ir_id id)
+{
+    for (ir_id k = id + 1; k < fn->nnodes && k < id + 8; k++)
+        if (fn->nodes[k].kind == IR_VAR && fn->nodes[k].nops >= 1 && fn->nodes[k].ops[0] == id &&
+            fn->nodes[k].var > 0 && (uint32_t)fn->nodes[k].var < fn->nvars)
+            return fn->vars[fn->nodes[k].var].name;
+    return NULL;
+}
+
 static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared, ir_id first, uint32_t loop)
 {
     struct analysis *a = ctx->a;
     const struct ir_fn *fn = a->tu->fns[f];
     const struct ir_node *g = &fn->nodes[second], *op = &fn->nodes[shared];
-    char msg[768];
+    char msg[768], held[160] = "";
+    const char *var = stored_in(fn, shared);
+    if (var)
+        snprintf(held, sizeof held, ", held in `%s`", var);
     if (first != IR_NONE)
         snprintf(msg, sizeof msg,
-                 "`%s` goes back through `%s` (line %u), whose graph the `%s` at line %u already freed without "
+                 "`%s` goes back through `%s` (line %u%s), whose graph the `%s` at line %u already freed without "
                  "retain_graph = true; this throws \"Trying to backward through the graph a second time\"",
-                 rule_short_name(g->name), rule_short_name(op->name), op->loc.line,
+                 rule_short_name(g->name), rule_short_name(op->name), op->loc.line, held,
                  rule_short_name(fn->nodes[first].name), fn->nodes[first].loc.line);
     else
         snprintf(msg, sizeof msg,
                  "`%s` runs on every iteration of the loop at line %u, but the loss goes back through `%s` "
-                 "(line %u), recorded %s; the second iteration throws \"Trying to backward through the graph a "
-                 "second time\" (detach the carried value or recompute it inside the loop)",
-                 rule_short_name(g->name), fn->ctrls[loop].loc.line, rule_short_name(op->name), op->loc.line,
+                 "(line %u%s), recorded %s, whose saved tensors the first iteration freed; the second iteration "
+                 "throws \"Trying to backward through the graph a second time\" (detach the carried value or "
+                 "recompute it inside the loop)",
+                 rule_short_name(g->name), fn->ctrls[loop].loc.line, rule_short_name(op->name), op->loc.line, held,
                  graph_ctrl_within(fn, op->ctrl, loop) ? "in an earlier iteration" : "once before the loop");
     struct diag_note notes[2] = {rule_note(a, (struct node_ref){f, shared}, "the reused op was recorded here")};
     size_t nnotes = 1;
@@ -133,12 +147,14 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared,
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, g->loc, g->end, msg, notes, nnotes);
 }
 
-/* The first op, recorded with trainable inputs and saving tensors, behind both walks (and before
- * `limit`), or IR_NONE. */
+/* The op, recorded with trainable inputs and saving tensors, behind both
+ * walks (and before `limit`) that the second traversal reaches first: the
+ * one recorded last (autograd runs later nodes first), whose freed saved
+ * tensors make it throw. IR_NONE when there is none. */
 static ir_id shared_recorded_op(struct analysis *a, uint32_t f, const struct graph_walk *x,
                                 const struct graph_walk *y, ir_id limit)
 {
-    for (ir_id i = 0; i < limit; i++)
+    for (ir_id i = limit; i-- > 0;)
         if ((x->seen[i] && y->seen[i]) && graph_parts_shared(x, y, i) && reused_op(a, f, i))
             return i;
     return IR_NONE;
@@ -149,7 +165,9 @@ static bool check_loop(struct rule_ctx *ctx, uint32_t f, ir_id g, const struct g
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     if (!loop)
         return false;
-    for (ir_id i = 0; i < fn->nnodes; i++) {
+    /* The carried op recorded last is the one the second iteration's
+     * backward reaches first (see shared_recorded_op). */
+    for (ir_id i = fn->nnodes; i-- > 0;) {
         bool carried = graph_seen_before(w, i) || (graph_seen_now(w, i) && !graph_ctrl_within(fn, fn->nodes[i].ctrl, loop));
         if (carried && reused_op(ctx->a, f, i)) {
             report(ctx, f, g, i, IR_NONE, loop);

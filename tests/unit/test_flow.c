@@ -93,6 +93,35 @@ START_TEST(module_members_are_definite_sources)
 }
 END_TEST
 
+/* A tensor member read through `this` holds what the class's methods
+ * store there (analysis/members.h): made trainable in the constructor, it
+ * is a definite source in another method; initialised in the constructor's
+ * list, too. */
+START_TEST(member_reads_take_what_the_class_stores)
+{
+    const struct flow_fact *f = returned("struct M { ad::Tensor w; M() { w = ad::randn(3, true); }\n"
+                                         "  ad::Tensor f(ad::Tensor x) { return (w * x).sum(); } };\n",
+                                         "M::f");
+    ck_assert_int_eq(f->clean_trust, TRUST_DEFINITE);
+    f = returned("struct M { ad::Tensor w; M() : w(ad::randn(3, true)) {}\n"
+                 "  ad::Tensor f(ad::Tensor x) { return (w * x).sum(); } };\n",
+                 "M::f");
+    ck_assert_int_eq(f->clean_trust, TRUST_DEFINITE);
+}
+END_TEST
+
+/* When other code writes a member of that name (through another object),
+ * the class's own writes are not all there is: the read adds nothing. */
+START_TEST(member_written_elsewhere_adds_nothing)
+{
+    const struct flow_fact *f = returned("struct M { ad::Tensor w; M() { w = ad::randn(3, true); }\n"
+                                         "  ad::Tensor f(ad::Tensor x) { return (w * x).sum(); } };\n"
+                                         "void g(M& m) { m.w = ad::ones(3); }\n",
+                                         "M::f");
+    ck_assert_int_eq(f->clean_trust, TRUST_MAYBE);
+}
+END_TEST
+
 START_TEST(known_values_are_complete)
 {
     const struct flow_fact *f = returned("ad::Tensor f(ad::Tensor x) { ad::Tensor c = ad::ones(3); return c * x; }\n", "f");
@@ -148,6 +177,8 @@ Suite *suite_flow(void)
     tcase_add_test(t, constants_and_factories_are_not_sources);
     tcase_add_test(t, summaries_follow_helpers_and_map_parameters);
     tcase_add_test(t, module_members_are_definite_sources);
+    tcase_add_test(t, member_reads_take_what_the_class_stores);
+    tcase_add_test(t, member_written_elsewhere_adds_nothing);
     tcase_add_test(t, known_values_are_complete);
     tcase_add_test(t, a_partial_body_makes_its_values_unknown);
     tcase_add_test(t, an_invalid_declaration_is_unknown_where_used);
