@@ -562,7 +562,7 @@ static bool writes_parameter(struct analysis *a, const struct ir_node *call, uin
     return false;
 }
 
-static struct flow_fn *fn_cache(struct analysis *a, const struct flow_spec *spec, uint32_t f);
+static struct flow_fn *fn_cache(struct analysis *a, uint32_t f);
 
 /* The fact of node `at` (of this function, or of another method of the
  * class) as seen from node `id` of this one: the object a method runs on
@@ -577,7 +577,7 @@ static bool imported_fact(struct run *r, struct node_ref at, ir_id id, struct fl
         *f = r->facts[at.node];
         return true;
     }
-    if (fn_cache(r->a, r->spec, at.fn)->status[r->spec->id][TRI_ON] == FLOW_BUSY ||
+    if (fn_cache(r->a, at.fn)->status[r->spec->id][TRI_ON] == FLOW_BUSY ||
         cache(r->a)->depth >= MAX_SUMMARY_DEPTH)
         return false;
     *f = flow_facts(r->a, r->spec, at.fn, TRI_ON)[at.node];
