@@ -146,7 +146,7 @@ static bool has_requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
     const struct ir_node *n = &fn->nodes[v];
     if (n->kind == IR_CALL && n->op && n->op->cls == OP_REQUIRES_GRAD_OPTION)
         return !literal_false(fn, ir_call_operand(n, n->op->unless_false_arg));
-    if (n->kind == IR_CALL && n->op && n->op->cls == OP_FACTORY)
+    if (n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION))
         return false;
     for (uint32_t i = 0; i < n->nops; i++)
         if (has_requires_grad_option(fn, n->ops[i], depth + 1))
@@ -197,17 +197,15 @@ static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_
             *trust = TRUST_DEFINITE;
             return SOURCE;
         }
-        if (n->op && n->op->cls == OP_FACTORY) {
+        if (n->op && op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION))
             for (uint32_t i = 0; i < n->nops; i++)
                 if (has_requires_grad_option(fn, n->ops[i], 0)) {
                     *trust = TRUST_DEFINITE;
                     return SOURCE;
                 }
+        if (n->op && op_class_has(n->op->cls, OPF_NEW_LEAF))
             return LEAF_CONSTANT;
-        }
-        if (n->op && n->op->cls == OP_HOST_CONSTRUCT)
-            return LEAF_CONSTANT;
-        if (n->op && n->op->cls == OP_METADATA)
+        if (n->op && op_class_has(n->op->cls, OPF_CARRIES_NOTHING))
             return CARRIES_NOTHING;
         if (!n->op && n->callee < 0 && graph_role(n->role) && !any_graph_operand(fn, n, facts) &&
             !(n->flags & IRF_CTOR)) {
@@ -443,7 +441,7 @@ static bool is_nondiff_operand(const struct ir_node *n, uint32_t k)
 
 static bool cuts_by_class(const struct ir_node *n)
 {
-    return n->op && (n->op->cls == OP_DETACH || n->op->cls == OP_NONDIFFERENTIABLE || n->op->cls == OP_ZERO_GRADIENT);
+    return n->op && op_class_has(n->op->cls, OPF_CUTS_INPLACE);
 }
 
 /* Operand k of a variable version made by an in-place call is the version

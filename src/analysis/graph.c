@@ -33,19 +33,7 @@ uint32_t graph_innermost_loop(const struct ir_fn *fn, uint32_t ctrl)
 
 static bool cuts_graph(const struct ir_node *n)
 {
-    if (n->kind != IR_CALL || !n->op)
-        return false;
-    switch (n->op->cls) {
-    case OP_NONDIFFERENTIABLE:
-    case OP_DETACH:
-    case OP_HOST_EXTRACT:
-    case OP_HOST_CONSTRUCT:
-    case OP_FACTORY:
-    case OP_METADATA:
-    case OP_TRAINABLE_SOURCE:
-    case OP_GRADIENT: return true;
-    default: return false;
-    }
+    return n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_STOPS_WALK);
 }
 
 bool graph_is_recorded_op(const struct ir_node *n)

@@ -265,39 +265,47 @@ static bool load_tapes(struct loader *ld, const cJSON *tapes)
     return true;
 }
 
-static const struct { const char *name; enum op_class cls; } class_names[] = {
-    {"differentiable", OP_DIFFERENTIABLE},
-    {"nondifferentiable", OP_NONDIFFERENTIABLE},
-    {"zero-gradient", OP_ZERO_GRADIENT},
-    {"detach", OP_DETACH},
-    {"host-extract", OP_HOST_EXTRACT},
-    {"host-construct", OP_HOST_CONSTRUCT},
-    {"gradient", OP_GRADIENT},
-    {"recording-switch", OP_RECORDING_SWITCH},
-    {"trainable-source", OP_TRAINABLE_SOURCE},
-    {"requires-grad-option", OP_REQUIRES_GRAD_OPTION},
-    {"factory", OP_FACTORY},
-    {"module-call", OP_MODULE_CALL},
-    {"metadata", OP_METADATA},
-    {"optimizer-step", OP_OPTIMIZER_STEP},
-    {"gradient-registration", OP_GRADIENT_REGISTRATION},
-    {"op-builder", OP_OP_BUILDER},
+static const struct {
+    const char *name;
+    unsigned flags;
+} op_classes[OP_CLASS_COUNT] = {
+#define OP_CLASS(value, name, flags) [value] = {name, flags},
+#include "op_class.def"
+#undef OP_CLASS
 };
+
+bool op_class_has(enum op_class cls, unsigned flags)
+{
+    return (unsigned)cls < OP_CLASS_COUNT && (op_classes[cls].flags & flags) != 0;
+}
+
+const char *op_class_name(enum op_class cls)
+{
+    return (unsigned)cls < OP_CLASS_COUNT ? op_classes[cls].name : "?";
+}
+
+bool op_class_find(const char *name, enum op_class *out)
+{
+    for (unsigned i = 0; i < OP_CLASS_COUNT; i++)
+        if (strcmp(name, op_classes[i].name) == 0) {
+            *out = (enum op_class)i;
+            return true;
+        }
+    return false;
+}
 
 static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum op_class *out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "class");
-    if (cJSON_IsString(v))
-        for (size_t i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
-            if (strcmp(v->valuestring, class_names[i].name) == 0) {
-                *out = class_names[i].cls;
-                return true;
-            }
-    return fail(ld, path_key(ld, base, "class"),
-                "expected an op class (differentiable, nondifferentiable, zero-gradient, detach, "
-                "host-extract, host-construct, gradient, recording-switch, trainable-source, "
-                "requires-grad-option, factory, module-call, metadata, optimizer-step, "
-                "gradient-registration, op-builder)");
+    if (cJSON_IsString(v) && op_class_find(v->valuestring, out))
+        return true;
+    struct strbuf list;
+    sb_init(&list);
+    for (unsigned i = 0; i < OP_CLASS_COUNT; i++)
+        sb_printf(&list, "%s%s", i ? ", " : "", op_classes[i].name);
+    const char *problem = arena_printf(&ld->m->arena, "expected an op class (%s)", sb_str(&list));
+    sb_free(&list);
+    return fail(ld, path_key(ld, base, "class"), problem);
 }
 
 static bool read_arg_mask(struct loader *ld, const cJSON *c, const char *base, const char *key, unsigned *mask)
@@ -393,14 +401,7 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
 
 static struct model_call default_call(const char *origin)
 {
-    struct model_call proto = {
-        .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
-        .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .recording_arg = 0,
-        .recording_default = true, .unless_false_arg = ARG_NONE, .origin = origin,
-        .op_type_arg = ARG_NONE, .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE,
-        .makes_trainable_arg = ARG_NONE, .tape_arg = ARG_NONE, .frees_graph = true,
-        .differentiable = true, .function_arg = ARG_NONE,
-    };
+    struct model_call proto = {MODEL_CALL_DEFAULTS, .origin = origin};
     return proto;
 }
 
@@ -745,13 +746,7 @@ const struct model_call *model_call(const struct model *m, const char *qualified
         return mc;
     if (has_inplace_suffix(m, last + 2)) {
         static const struct model_call inplace_op = {
-            .name = "<in-place tensor method>", .cls = OP_DIFFERENTIABLE, .inplace = true,
-            .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
-            .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .unless_false_arg = ARG_NONE,
-            .op_type_arg = ARG_NONE, .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE,
-            .makes_trainable_arg = ARG_NONE, .tape_arg = ARG_NONE, .frees_graph = true,
-            .differentiable = true, .function_arg = ARG_NONE,
-        };
+            MODEL_CALL_DEFAULTS, .name = "<in-place tensor method>", .cls = OP_DIFFERENTIABLE, .inplace = true};
         return &inplace_op;
     }
     return NULL;

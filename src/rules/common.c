@@ -124,16 +124,11 @@ static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, e
         return CUT_DROP;
     if (!n->op)
         return CUT_NONE;
-    switch (n->op->cls) {
-    case OP_NONDIFFERENTIABLE:
-    case OP_ZERO_GRADIENT:
-    case OP_DETACH:
-    case OP_HOST_EXTRACT:
-    case OP_HOST_CONSTRUCT:
-    case OP_FACTORY: return CUT_HERE;
-    case OP_GRADIENT: return may_create_graph(f, n) ? CUT_NONE : CUT_HERE;
-    default: return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
-    }
+    if (op_class_has(n->op->cls, OPF_CUTS))
+        return CUT_HERE;
+    if (n->op->cls == OP_GRADIENT)
+        return may_create_graph(f, n) ? CUT_NONE : CUT_HERE;
+    return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
 }
 
 const struct flow_spec rule_gradient_spec = {1, gradient_cut};

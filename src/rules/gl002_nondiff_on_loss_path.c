@@ -90,7 +90,7 @@ static ir_id rebuilt_at(struct analysis *a, uint32_t f, ir_id cut, ir_id target)
     for (ir_id i = cut + 1; i <= target; i++) {
         const struct ir_node *n = &fn->nodes[i];
         if (from_cut[i] && into_loss[i] && n->kind == IR_CALL && n->op &&
-            (n->op->cls == OP_HOST_CONSTRUCT || n->op->cls == OP_FACTORY))
+            op_class_has(n->op->cls, OPF_NEW_LEAF))
             return i;
     }
     return IR_NONE;
@@ -195,8 +195,7 @@ static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_re
     struct origin_set behind = {0};
     trained_collect(a, &rule_gradient_spec, f, &only, &behind);
     const struct ir_node *op = analysis_node(a, rec->cut);
-    bool deliberate = !op->op || op->op->cls == OP_DETACH || op->op->cls == OP_FACTORY ||
-                      op->op->cls == OP_HOST_CONSTRUCT; /* detached targets, labels, noise */
+    bool deliberate = !op->op || op_class_has(op->op->cls, OPF_DELIBERATE);
     /* Only an op whose result feeds the loss on a differentiable path is a
      * term of it: an argmax whose action is stored next to the batch is not. */
     deliberate |= !feeds_loss(a, f, to_loss, rec->cut);
