@@ -7,7 +7,8 @@
  * are not reported as errors (a target network's detach, a straight-through
  * estimator, metrics next to the loss).
  *
- * Warning: the loss trains some variables, but one of its terms reaches
+ * The same check finds GL006 dead-loss-term (gl006_dead_loss_term.c runs
+ * it for that part): the loss trains some variables, but one of its terms reaches
  * variables that the optimizer stepping after the gradient call trains only
  * through a cut, and no other term reaches them: that term trains nothing.
  * Cuts of variables the optimizer does not train (the generator behind the
@@ -229,14 +230,16 @@ static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct no
         rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),
         rule_note(a, flow_origin_at(a, variable), what),
     };
-    diag_report(ctx->sink, ctx->rule, whole_loss ? SEV_ERROR : SEV_WARNING, a->tu->fns[cut.fn]->file, op->loc,
-                op->end, msg, notes, 2);
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
+                msg, notes, 2);
 }
 
 /* Cuts judged against the variables the optimizer stepping after the
- * gradient call trains: an error when the loss reaches none of them
- * uncut, a warning for a dead term of a loss that trains some. */
-static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct flow_fact *loss)
+ * gradient call trains: GL002 when the loss reaches none of them uncut
+ * (part LOSS_CUT_WHOLE), GL006 for a dead term of a loss that trains some
+ * (part LOSS_CUT_TERMS). */
+static void check_trained_variables(struct rule_ctx *ctx, enum loss_cut_part part, uint32_t f, ir_id grad,
+                                    const struct flow_fact *loss)
 {
     struct analysis *a = ctx->a;
     struct origin_set trained = {0}, clean = {0};
@@ -261,6 +264,8 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
     if (clean.open || clean.unknown || trained.unknown || (!trained_known && clean.n == 0))
         return;
     bool trains = origin_sets_meet(&clean, &trained);
+    if (trains != (part == LOSS_CUT_TERMS))
+        return;
     /* Only the last cuts count: a round() inside a straight-through
      * estimator's detach() is explained by the detach. */
     struct node_ref cuts[FLOW_MAX_CUTS];
@@ -285,7 +290,7 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
     }
 }
 
-void rule_gl002(struct rule_ctx *ctx)
+void rule_loss_cuts(struct rule_ctx *ctx, enum loss_cut_part part)
 {
     const struct ir_tu *tu = ctx->a->tu;
     for (uint32_t f = 0; f < tu->nfns; f++)
@@ -296,10 +301,12 @@ void rule_gl002(struct rule_ctx *ctx)
             const struct flow_fact *facts = flow_facts(ctx->a, &rule_gradient_spec, f, TRI_ON);
             struct node_ref cuts[FLOW_MAX_CUTS];
             size_t n = rule_reportable_cuts(ctx->a, f, &facts[target], (struct node_ref){f, i}, cuts);
-            for (size_t k = 0; k < n; k++)
+            for (size_t k = 0; k < n && part == LOSS_CUT_WHOLE; k++)
                 if (!same_line_as_earlier(ctx->a, cuts, k))
                     report(ctx, f, i, cuts[k]);
             if (n == 0)
-                check_trained_variables(ctx, f, i, &facts[target]);
+                check_trained_variables(ctx, part, f, i, &facts[target]);
         }
 }
+
+void rule_gl002(struct rule_ctx *ctx) { rule_loss_cuts(ctx, LOSS_CUT_WHOLE); }
