@@ -32,6 +32,7 @@ struct model {
     struct strmap guards;         /* class name -> struct model_guard */
     VEC(struct alias_group) aliases;
     VEC(const char *) inplace_suffixes;
+    VEC(const char *) omitted_values; /* names that stand for an omitted argument */
     VEC(const char *) files;
     struct strmap tensor_canon;   /* tensor class -> first tensor type of its model file */
     struct strmap handles;        /* tensor handle classes (types.handle) */
@@ -66,6 +67,7 @@ void model_free(struct model *m)
     VEC_FREE(m->globs);
     VEC_FREE(m->aliases);
     VEC_FREE(m->inplace_suffixes);
+    VEC_FREE(m->omitted_values);
     VEC_FREE(m->files);
     arena_free(&m->arena);
     free(m);
@@ -388,6 +390,7 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
 {
     return read_bool(ld, c, base, "default", &p->recording_default) &&
            read_bool(ld, c, base, "inplace", &p->inplace) &&
+           read_bool(ld, c, base, "sums_terms", &p->sums_terms) &&
            read_bool(ld, c, base, "op_type_from_name", &p->op_type_from_name) &&
            read_bool(ld, c, base, "frees_graph", &p->frees_graph) &&
            read_bool(ld, c, base, "sources_must_be_trainable", &p->sources_must_be_trainable) &&
@@ -396,7 +399,9 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
            read_string(ld, c, base, "why", &p->why) &&
            read_string(ld, c, base, "unused_source_error", &p->unused_source_error) &&
            read_string(ld, c, base, "untrainable_source_error", &p->untrainable_source_error) &&
-           read_string(ld, c, base, "no_trainable_error", &p->no_trainable_error);
+           read_string(ld, c, base, "no_trainable_error", &p->no_trainable_error) &&
+           read_string(ld, c, base, "unused_any_source_error", &p->unused_any_source_error) &&
+           read_string(ld, c, base, "graph_freed_error", &p->graph_freed_error);
 }
 
 static struct model_call default_call(const char *origin)
@@ -431,7 +436,8 @@ static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool
         "default", "unless_false", "dispatch", "inplace", "nondiff_args", "why", "nondiff_when_given", "doc",
         "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
         "frees_graph", "sources_must_be_trainable", "sources_any_upstream", "unused_source_error",
-        "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", NULL};
+        "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", "sums_terms",
+        "unused_any_source_error", "graph_freed_error", NULL};
     static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
     if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
         return false;
@@ -523,6 +529,19 @@ static bool load_inplace(struct loader *ld, const cJSON *inplace)
     return true;
 }
 
+static bool load_omitted(struct loader *ld, const cJSON *list)
+{
+    const char **names;
+    size_t n;
+    if (!list)
+        return true;
+    if (!load_string_list(ld, list, "$.omitted_argument_values", &names, &n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(ld->m->omitted_values, names[i]);
+    return true;
+}
+
 static size_t line_of_offset(const char *text, size_t off)
 {
     size_t line = 1;
@@ -574,7 +593,8 @@ bool model_add_text(struct model *m, const char *origin, const char *text, struc
 static bool add_text(struct model *m, const char *origin, const char *text, struct strbuf *err, int depth)
 {
     static const char *const keys[] = {"framework", "description", "include", "namespace_aliases", "types",
-                                       "recording_guards", "tapes", "calls", "op_types", "inplace", "doc", NULL};
+                                       "recording_guards", "tapes", "calls", "op_types", "inplace",
+                                       "omitted_argument_values", "doc", NULL};
     struct loader ld = {.m = m, .origin = arena_strdup(&m->arena, origin), .err = err};
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
@@ -591,7 +611,8 @@ static bool add_text(struct model *m, const char *origin, const char *text, stru
               load_tapes(&ld, cJSON_GetObjectItemCaseSensitive(root, "tapes")) &&
               load_entries(&ld, cJSON_GetObjectItemCaseSensitive(root, "calls"), "$.calls", false) &&
               load_entries(&ld, cJSON_GetObjectItemCaseSensitive(root, "op_types"), "$.op_types", true) &&
-              load_inplace(&ld, cJSON_GetObjectItemCaseSensitive(root, "inplace"));
+              load_inplace(&ld, cJSON_GetObjectItemCaseSensitive(root, "inplace")) &&
+              load_omitted(&ld, cJSON_GetObjectItemCaseSensitive(root, "omitted_argument_values"));
     cJSON_Delete(root);
     if (ok)
         VEC_PUSH(m->files, ld.origin);
@@ -644,6 +665,14 @@ const struct model_call *model_op_type(const struct model *m, const char *op_typ
 const struct model_tape *model_tape(const struct model *m, const char *class_name)
 {
     return strmap_get(&m->tapes, class_name);
+}
+
+bool model_omitted_value(const struct model *m, const char *name)
+{
+    for (size_t i = 0; name && i < m->omitted_values.n; i++)
+        if (strstr(name, m->omitted_values.v[i]))
+            return true;
+    return false;
 }
 
 bool model_type_is_handle(const struct model *m, const char *class_name)

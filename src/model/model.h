@@ -90,6 +90,7 @@ struct model_call {
     /* OP_MODULE_CALL */
     const char *dispatch;
     bool inplace;           /* mutates its receiver */
+    bool sums_terms;        /* its result is the sum or difference of its tensor operands (the terms of a loss) */
     unsigned nondiff_args;  /* bit i: argument i is not on the differentiable path */
     /* Values (qualified names, e.g. "c10::kLong") that make this call
      * non-differentiable when passed as an argument (integer casts). */
@@ -120,6 +121,8 @@ struct model_call {
     const char *unused_source_error;  /* runtime message when a source is unreachable */
     const char *untrainable_source_error; /* ... when a source was never made trainable */
     const char *no_trainable_error;   /* ... when nothing trainable reaches the target */
+    const char *unused_any_source_error; /* ... when a source is unused, trainable or not */
+    const char *graph_freed_error;    /* ... when it goes back through a graph an earlier request freed */
     /* OP_GRADIENT_REGISTRATION: registered as differentiable unless
      * `differentiable` is false or the argument `function_arg` is null. */
     bool differentiable;
@@ -183,6 +186,9 @@ const struct model_call *model_call_output(const struct model_call *op, unsigned
 const struct model_call *model_op_type(const struct model *m, const char *op_type);
 /* The tape class of this name, or NULL. */
 const struct model_tape *model_tape(const struct model *m, const char *class_name);
+/* Does a value of this name (`c10::nullopt`) stand for an omitted argument?
+ * True when it contains one of the model's "omitted_argument_values". */
+bool model_omitted_value(const struct model *m, const char *name);
 /* Names of all loaded model files, for --version -v and errors. */
 size_t model_file_count(const struct model *m);
 const char *model_file_name(const struct model *m, size_t i);

@@ -181,12 +181,103 @@ static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *
     return feeds_value(a, f, to_loss, cut, 0);
 }
 
+/* ---- terms built only from cut values ---- */
+
+/* Sums nest this deep at most; a deeper sum counts as one term (which a
+ * live part keeps alive, so the cap never makes a finding). */
+#define MAX_TERM_DEPTH 16
+#define MAX_TERMS 32
+
+struct terms {
+    ir_id v[MAX_TERMS];
+    size_t n;
+    bool complete; /* every term was listed (no cap reached) */
+};
+
+static void add_term(struct terms *t, ir_id v)
+{
+    if (t->n < MAX_TERMS)
+        t->v[t->n++] = v;
+    else
+        t->complete = false;
+}
+
+/* The terms of the sum `v` (the model's sums_terms ops, followed through
+ * copies and through in-place `loss += term` versions). */
+static void collect_terms(const struct ir_fn *fn, ir_id v, int depth, struct terms *t)
+{
+    const struct ir_node *n = &fn->nodes[v];
+    if (depth >= MAX_TERM_DEPTH) {
+        t->complete = false;
+        add_term(t, v);
+        return;
+    }
+    if (n->kind == IR_VAR && n->nops >= 1) {
+        ir_id last = n->ops[n->nops - 1];
+        const struct ir_node *l = &fn->nodes[last];
+        bool updated = l->kind == IR_CALL && (l->flags & IRF_INPLACE) && n->nops == 2;
+        if (n->nops == 1 || updated) {
+            collect_terms(fn, last, depth + 1, t);
+            return;
+        }
+    }
+    if (n->kind == IR_CALL && n->op && n->op->sums_terms) {
+        for (uint32_t k = 0; k < n->nops; k++)
+            if (fn->nodes[n->ops[k]].role == ROLE_TENSOR)
+                collect_terms(fn, n->ops[k], depth + 1, t);
+        return;
+    }
+    add_term(t, v);
+}
+
+/* A term nothing trainable reaches except through cuts: every input
+ * detached, new or read from the host. A term that is itself the cut
+ * (`x + (q - x).detach()`, a straight-through estimator) is a correction
+ * of the value, not a term meant to train. Unknown inputs keep it alive. */
+static bool dead_term(struct analysis *a, uint32_t f, ir_id t, const struct flow_fact *facts)
+{
+    const struct flow_fact *ft = &facts[t];
+    const struct ir_node *n = &a->tu->fns[f]->nodes[t];
+    if (ft->unknown || ft->unidentified || !ft->ncuts || ft->norigins || ft->clean_params || ft->clean_trust)
+        return false;
+    for (uint8_t i = 0; i < ft->ncuts; i++)
+        if (ft->cuts[i].cut.fn == f && ft->cuts[i].cut.node == t)
+            return false;
+    return !(n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_CUTS));
+}
+
+static bool fact_has_cut(const struct flow_fact *f, struct node_ref cut)
+{
+    for (uint8_t i = 0; i < f->ncuts; i++)
+        if (f->cuts[i].cut.fn == cut.fn && f->cuts[i].cut.node == cut.node)
+            return true;
+    return false;
+}
+
+/* Is `cut` in a term of the loss `target` that is dead, and in no live
+ * term? */
+static bool in_dead_term(struct analysis *a, uint32_t f, ir_id target, struct node_ref cut)
+{
+    const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
+    struct terms t = {.complete = true};
+    collect_terms(a->tu->fns[f], target, 0, &t);
+    bool dead = false;
+    for (size_t i = 0; i < t.n; i++) {
+        if (!fact_has_cut(&facts[t.v[i]], cut))
+            continue;
+        if (!dead_term(a, f, t.v[i], facts))
+            return false;
+        dead = true;
+    }
+    return dead && t.n > 1;
+}
+
 /* A trained variable this cut record reaches that no uncut path does or,
  * for an op no one puts in a loss on purpose (no gradient, zero gradient,
  * host reads, gradients without create_graph), any
  * trained variable it reaches: that term is dead even if other terms train
  * the same variables (a penalty from gradients without create_graph). */
-static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_rec *rec,
+static uint32_t cut_variable(struct analysis *a, uint32_t f, ir_id target, const struct cut_rec *rec,
                              const struct origin_set *trained, bool trained_known, const struct origin_set *clean,
                              const struct graph_walk *to_loss)
 {
@@ -199,11 +290,15 @@ static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_re
     bool deliberate = !op->op || op_class_has(op->op->cls, OPF_DELIBERATE);
     /* Only an op whose result feeds the loss on a differentiable path is a
      * term of it: an argmax whose action is stored next to the batch is not. */
-    deliberate |= !feeds_loss(a, f, to_loss, rec->cut);
+    bool feeds = feeds_loss(a, f, to_loss, rec->cut);
+    deliberate |= !feeds;
     if (deliberate && !trained_known)
         return 0; /* a detach may be meant for values nobody trains */
+    /* A detach in a term with no trainable input at all is no target
+     * network or label: the term is a constant, whatever the others do. */
+    bool whole_term = !deliberate || (feeds && in_dead_term(a, f, target, rec->cut));
     for (uint32_t i = 0; i < behind.n; i++)
-        if (in_set(trained, behind.ids[i]) && (!deliberate || !in_set(clean, behind.ids[i])))
+        if (in_set(trained, behind.ids[i]) && (whole_term || !in_set(clean, behind.ids[i])))
             return behind.ids[i];
     return 0;
 }
@@ -280,7 +375,8 @@ static void check_trained_variables(struct rule_ctx *ctx, enum loss_cut_part par
     struct node_ref reported[FLOW_MAX_CUTS];
     size_t nreported = 0;
     for (size_t k = 0; k < kept; k++) {
-        uint32_t v = cut_variable(a, f, &loss->cuts[index[k]], &trained, trained_known,
+        uint32_t v = cut_variable(a, f, rule_gradient_target(&a->tu->fns[f]->nodes[grad]), &loss->cuts[index[k]],
+                                  &trained, trained_known,
                                   trains ? &clean : &(struct origin_set){0}, &to_loss);
         if (!v)
             continue;

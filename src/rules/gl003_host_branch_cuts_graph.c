@@ -261,7 +261,7 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct ba
     char msg[1024];
     snprintf(msg, sizeof msg,
              "%s, the loss passed to `%s` at line %u does not depend on any trainable value: the gradient "
-             "request fails on that path (backward() throws), or the step trains nothing",
+             "request fails on that path, or the step trains nothing",
              path->text, rule_short_name(g->name), g->loc.line);
     struct diag_note notes[2];
     size_t nn = 0;

@@ -169,6 +169,32 @@ START_TEST(loop_chains_converge_and_a_capped_fixpoint_is_silent)
 }
 END_TEST
 
+/* The mini framework's model quotes no runtime errors: the messages say
+ * what happens in neutral words, never LibTorch's text. */
+START_TEST(a_model_without_error_texts_gets_neutral_wording)
+{
+    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::Tensor loss = net.forward(x).sum();\n"
+                          "  loss.backward();\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      1);
+    ck_assert_int_eq(sink.diags.v[0].rule, RULE_GL005);
+    ck_assert_ptr_nonnull(strstr(sink.diags.v[0].message, "this fails, since that graph was freed"));
+    ck_assert_ptr_null(strstr(sink.diags.v[0].message, "Trying to backward"));
+    diag_sink_free(&sink);
+    diag_sink_init(&sink);
+    ck_assert_uint_eq(run("void step(ad::Tensor x) {\n"
+                          "  ad::Tensor loss = ad::ones(3).sum();\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      1);
+    ck_assert_int_eq(sink.diags.v[0].rule, RULE_GL004);
+    ck_assert_ptr_nonnull(strstr(sink.diags.v[0].message, "nothing it is computed from is trainable"));
+    ck_assert_ptr_null(strstr(sink.diags.v[0].message, "element 0"));
+}
+END_TEST
+
 START_TEST(rule_selection_disables_a_rule)
 {
     bool enabled[RULE_COUNT] = {false};
@@ -194,6 +220,7 @@ Suite *suite_rules(void)
     tcase_add_test(t, gl001_unknown_recording_state_is_silent);
     tcase_add_test(t, loop_chains_converge_and_a_capped_fixpoint_is_silent);
     tcase_add_test(t, rule_selection_disables_a_rule);
+    tcase_add_test(t, a_model_without_error_texts_gets_neutral_wording);
     suite_add_tcase(s, t);
     return s;
 }
