@@ -73,6 +73,27 @@ END_TEST
 static int failures_seen;
 static void on_failure(void) { failures_seen++; }
 
+/* Index maps tell a stored 0 from an absent key. */
+START_TEST(index_maps_keep_zero_apart_from_absent)
+{
+    struct u64map m;
+    struct strmap sm;
+    u64map_init(&m);
+    strmap_init(&sm);
+    size_t i = 99;
+    ck_assert(!u64map_get_index(&m, 7, &i) && i == 99);
+    u64map_put_index(&m, 7, 0);
+    ck_assert(u64map_get_index(&m, 7, &i) && i == 0);
+    u64map_put_index(&m, 8, 41);
+    ck_assert(u64map_get_index(&m, 8, &i) && i == 41);
+    ck_assert(!strmap_get_index(&sm, "a", &i));
+    strmap_put_index(&sm, "a", 0);
+    ck_assert(strmap_get_index(&sm, "a", &i) && i == 0);
+    u64map_free(&m);
+    strmap_free(&sm);
+}
+END_TEST
+
 START_TEST(allocation_failure_reaches_the_handler)
 {
     failures_seen = 0;
@@ -97,6 +118,7 @@ Suite *suite_util(void)
     tcase_add_test(t, arena_allocations_are_zeroed_aligned_and_freed_together);
     tcase_add_test(t, strbuf_grows_and_detaches);
     tcase_add_test(t, maps_store_overwrite_and_grow);
+    tcase_add_test(t, index_maps_keep_zero_apart_from_absent);
     tcase_add_test(t, allocation_failure_reaches_the_handler);
     suite_add_tcase(s, t);
     return s;
