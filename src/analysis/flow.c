@@ -7,7 +7,13 @@
 
 #define ENTRY_STATES 3
 #define MAX_SPECS 8
+_Static_assert(FLOW_SPEC_COUNT <= MAX_SPECS, "more flow specs than the memo table holds");
 #define MAX_SUMMARY_DEPTH 24
+/* Caps on walks through the IR. Reaching one makes the answer unknown (or,
+ * where noted, the conservative one), never a finding. */
+#define MAX_OPTION_DEPTH 6 /* operands searched for a requires_grad option (the exception: see below) */
+#define MAX_ORIGIN_STEPS 16 /* `->`, ptr() and in-place calls between a source and its object */
+#define MAX_COPY_STEPS 16  /* variable copies between an element read and its aggregate */
 
 enum { FLOW_TODO = 0, FLOW_BUSY, FLOW_DONE };
 
@@ -91,7 +97,7 @@ static void merge(struct flow_fact *dst, const struct flow_fact *src)
  * first cut. */
 static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct node_ref cut, bool from_entry)
 {
-    for (int i = 0; i < 64; i++)
+    for (int i = 0; i < FLOW_MAX_INPUTS; i++)
         if (src->clean_params & (1ULL << i))
             add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry, 0});
     dst->unidentified |= src->unidentified;
@@ -138,10 +144,13 @@ static bool literal_false(const struct ir_fn *fn, ir_id v)
 }
 
 /* Does a factory's argument list carry a requires-grad option (through
- * option builders such as `torch::dtype(...).requires_grad(true)`)? */
+ * option builders such as `torch::dtype(...).requires_grad(true)`)? The
+ * search also enters the data arguments, where its cap is often reached,
+ * so past MAX_OPTION_DEPTH it answers no, as it always has: the one cap
+ * that is still a guess rather than unknown. */
 static bool has_requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
 {
-    if (v == IR_NONE || depth > 6)
+    if (v == IR_NONE || depth > MAX_OPTION_DEPTH)
         return false;
     const struct ir_node *n = &fn->nodes[v];
     if (n->kind == IR_CALL && n->op && n->op->cls == OP_REQUIRES_GRAD_OPTION)
@@ -329,7 +338,9 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
 {
     const struct ir_fn *fn = a->tu->fns[f];
     ir_id cur = id;
-    for (int step = 0; step < 16; step++) {
+    for (int step = 0;; step++) {
+        if (step >= MAX_ORIGIN_STEPS)
+            return 0; /* the object is not known: the caller marks the fact unidentified */
         const struct ir_node *n = &fn->nodes[cur];
         if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0)
             return intern_origin_kind(a, origin_key(f, 'v', (uint32_t)n->var), fn->vars[n->var].name,
@@ -407,7 +418,9 @@ static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struc
     out->unknown |= s->unknown;
     for (uint8_t i = 0; i < s->norigins; i++)
         add_origin(out, origin_at_call(r->a, s->origins[i], r->f, id));
-    for (uint32_t i = 0; i < 64 && i < callee->ninputs; i++) {
+    /* What a callee computes from inputs past the mask is not tracked. */
+    out->unknown |= callee->ninputs > FLOW_MAX_INPUTS;
+    for (uint32_t i = 0; i < FLOW_MAX_INPUTS && i < callee->ninputs; i++) {
         ir_id op = operand_for_input(n, callee, i);
         if ((s->clean_params & (1ULL << i)) && op != IR_NONE)
             merge(out, &r->facts[op]);
@@ -516,7 +529,9 @@ static bool element_fact(struct run *r, ir_id id, struct flow_fact *out)
         return true;
     }
     ir_id w = n->ops[0];
-    for (int step = 0; step < 16 && r->fn->nodes[w].kind == IR_VAR && r->fn->nodes[w].nops == 1; step++)
+    /* Past the cap `w` is a copy, not a call: the element stands for the
+     * whole aggregate (the conservative answer). */
+    for (int step = 0; step < MAX_COPY_STEPS && r->fn->nodes[w].kind == IR_VAR && r->fn->nodes[w].nops == 1; step++)
         w = r->fn->nodes[w].ops[0];
     const struct ir_node *call = &r->fn->nodes[w];
     if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
@@ -557,8 +572,12 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
     const struct ir_node *n = &r->fn->nodes[id];
     memset(out, 0, sizeof *out);
     if (n->kind == IR_PARAM || n->kind == IR_CAPTURE) {
-        if (!n->type_is_scalar && !carries_no_value(n->role) && n->aux >= 0 && n->aux < 64)
+        if (n->type_is_scalar || carries_no_value(n->role) || n->aux < 0)
+            return;
+        if (n->aux < FLOW_MAX_INPUTS)
             out->clean_params = 1ULL << n->aux;
+        else
+            out->unknown = true; /* past the mask: what it carries is not tracked */
         return;
     }
     if (n->kind == IR_MODE || n->kind == IR_LAMBDA || n->kind == IR_LITERAL)
@@ -577,8 +596,11 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
     if (kind == SOURCE) {
         if (trust > out->clean_trust)
             out->clean_trust = trust;
-        if (trust == TRUST_DEFINITE)
-            add_origin(out, origin_of(r->a, r->f, id));
+        uint32_t origin = trust == TRUST_DEFINITE ? origin_of(r->a, r->f, id) : 0;
+        if (origin)
+            add_origin(out, origin);
+        else
+            out->unidentified |= trust == TRUST_DEFINITE;
         return;
     }
     if (kind == CARRIES_NOTHING)

@@ -183,8 +183,8 @@ static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *
 
 /* ---- terms built only from cut values ---- */
 
-/* Sums nest this deep at most; a deeper sum counts as one term (which a
- * live part keeps alive, so the cap never makes a finding). */
+/* Sums nest this deep at most, with this many terms; past either cap the
+ * terms are unknown and no term is called dead. */
 #define MAX_TERM_DEPTH 16
 #define MAX_TERMS 32
 
@@ -209,7 +209,6 @@ static void collect_terms(const struct ir_fn *fn, ir_id v, int depth, struct ter
     const struct ir_node *n = &fn->nodes[v];
     if (depth >= MAX_TERM_DEPTH) {
         t->complete = false;
-        add_term(t, v);
         return;
     }
     if (n->kind == IR_VAR && n->nops >= 1) {
@@ -261,6 +260,8 @@ static bool in_dead_term(struct analysis *a, uint32_t f, ir_id target, struct no
     const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
     struct terms t = {.complete = true};
     collect_terms(a->tu->fns[f], target, 0, &t);
+    if (!t.complete)
+        return false; /* a term not listed may use the cut too: unknown */
     bool dead = false;
     for (size_t i = 0; i < t.n; i++) {
         if (!fact_has_cut(&facts[t.v[i]], cut))

@@ -179,12 +179,18 @@ static ir_id braced_single_value(const struct ir_fn *fn, const struct ir_node *p
  * it stops where the graph stops (detach, no_grad updates, the gradient
  * call itself). An expression the IR does not model that may be a tensor
  * could use anything, so it counts as a use. */
+/* Parts and braced handles followed from a listed input to its object;
+ * past the cap the input counts as used (no claim is made). */
+#define MAX_PART_STEPS 16
+
 static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id input)
 {
     const struct ir_fn *fn = a->tu->fns[f];
     /* A part of an object (`layer->weight`) is used wherever the object is;
      * a braced handle to one value (`{op, 0}`) wherever that value is. */
-    for (int step = 0; step < 16; step++) {
+    for (int step = 0;; step++) {
+        if (step >= MAX_PART_STEPS)
+            return true;
         const struct ir_node *p = &fn->nodes[input];
         bool part = p->kind == IR_MEMBER || (p->flags & IRF_ELEMENT) ||
                     (p->kind == IR_CALL && (p->flags & IRF_RECEIVER) && p->role == ROLE_MODULE);

@@ -59,7 +59,7 @@ static bool trainable_flows_in(struct analysis *a, const struct flow_spec *spec,
     const struct flow_fact *fact = &flow_facts(a, spec, f, TRI_ON)[id];
     if (fact->clean_trust == TRUST_DEFINITE || fact->norigins)
         return true;
-    for (int i = 0; i < 64; i++)
+    for (int i = 0; i < FLOW_MAX_INPUTS; i++)
         if ((fact->clean_params & (1ULL << i)) && trained_input_trust(a, spec, f, i) == TRUST_DEFINITE)
             return true;
     return false;

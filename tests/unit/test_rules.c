@@ -1,7 +1,9 @@
 /* Unit tests: GL001 through the whole analysis on the mini framework. */
 #include "suites.h"
 #include "rules/registry.h"
+#include <stdio.h>
 #include <string.h>
+#include "analysis/flow.h"
 
 static struct model *m;
 static struct arena a;
@@ -195,6 +197,36 @@ START_TEST(a_model_without_error_texts_gets_neutral_wording)
 }
 END_TEST
 
+/* `pick` takes `nints` ints, then the tensor it cuts with argmax. */
+static const char *wide_helper(int nints)
+{
+    static char src[4096];
+    int len = snprintf(src, sizeof src, "ad::Tensor pick(");
+    for (int i = 0; i < nints; i++)
+        len += snprintf(src + len, sizeof src - (size_t)len, "int a%d, ", i);
+    len += snprintf(src + len, sizeof src - (size_t)len,
+                    "ad::Tensor t) { return t.argmax(); }\n"
+                    "void step(ad::Linear& net, ad::Tensor x) {\n"
+                    "  ad::Tensor loss = pick(");
+    for (int i = 0; i < nints; i++)
+        len += snprintf(src + len, sizeof src - (size_t)len, "0, ");
+    snprintf(src + len, sizeof src - (size_t)len, "net.forward(x));\n  loss.backward();\n}\n");
+    return src;
+}
+
+/* Function inputs past FLOW_MAX_INPUTS are not tracked: what the function
+ * computes from them is unknown, never a finding (neither the cut nor a
+ * claim that nothing trainable reaches the loss). */
+START_TEST(inputs_past_the_mask_are_unknown)
+{
+    ck_assert_uint_eq(run(wide_helper(FLOW_MAX_INPUTS - 1)), 1);
+    ck_assert_int_eq(sink.diags.v[0].rule, RULE_GL002);
+    diag_sink_free(&sink);
+    diag_sink_init(&sink);
+    ck_assert_uint_eq(run(wide_helper(FLOW_MAX_INPUTS)), 0);
+}
+END_TEST
+
 START_TEST(rule_selection_disables_a_rule)
 {
     bool enabled[RULE_COUNT] = {false};
@@ -221,6 +253,7 @@ Suite *suite_rules(void)
     tcase_add_test(t, loop_chains_converge_and_a_capped_fixpoint_is_silent);
     tcase_add_test(t, rule_selection_disables_a_rule);
     tcase_add_test(t, a_model_without_error_texts_gets_neutral_wording);
+    tcase_add_test(t, inputs_past_the_mask_are_unknown);
     suite_add_tcase(s, t);
     return s;
 }
