@@ -66,7 +66,7 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*.h src/rules/rules.def)
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*.h src/*/*.def)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -231,7 +231,7 @@ FUZZ_FLAGS := -jobs=1 -workers=1 -print_final_stats=1
 
 # (Guarded: the sub-make builds the same path with the ordinary rule.)
 ifneq ($(BUILD),$(FUZZ_BUILD))
-$(FUZZ_LIB): $(SRC) $(wildcard src/*/*.h src/rules/rules.def) $(DOCS)
+$(FUZZ_LIB): $(SRC) $(wildcard src/*/*.h src/*/*.def) $(DOCS)
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" $(FUZZ_LIB)
 endif
 

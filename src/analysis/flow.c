@@ -9,7 +9,13 @@
 
 #define ENTRY_STATES 3
 #define MAX_SPECS 8
+_Static_assert(FLOW_SPEC_COUNT <= MAX_SPECS, "more flow specs than the memo table holds");
 #define MAX_SUMMARY_DEPTH 24
+/* Caps on walks through the IR. Reaching one makes the answer unknown (or,
+ * where noted, the conservative one), never a finding. */
+#define MAX_OPTION_DEPTH 6 /* operands searched for a requires_grad option (the exception: see below) */
+#define MAX_ORIGIN_STEPS 16 /* `->`, ptr() and in-place calls between a source and its object */
+#define MAX_COPY_STEPS 16  /* variable copies between an element read and its aggregate */
 
 enum { FLOW_TODO = 0, FLOW_BUSY, FLOW_DONE };
 
@@ -93,7 +99,7 @@ static void merge(struct flow_fact *dst, const struct flow_fact *src)
  * first cut. */
 static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct node_ref cut, bool from_entry)
 {
-    for (int i = 0; i < 64; i++)
+    for (int i = 0; i < FLOW_MAX_INPUTS; i++)
         if (src->clean_params & (1ULL << i))
             add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry, 0});
     dst->unidentified |= src->unidentified;
@@ -140,15 +146,18 @@ static bool literal_false(const struct ir_fn *fn, ir_id v)
 }
 
 /* Does a factory's argument list carry a requires-grad option (through
- * option builders such as `torch::dtype(...).requires_grad(true)`)? */
+ * option builders such as `torch::dtype(...).requires_grad(true)`)? The
+ * search also enters the data arguments, where its cap is often reached,
+ * so past MAX_OPTION_DEPTH it answers no, as it always has: the one cap
+ * that is still a guess rather than unknown. */
 static bool has_requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
 {
-    if (v == IR_NONE || depth > 6)
+    if (v == IR_NONE || depth > MAX_OPTION_DEPTH)
         return false;
     const struct ir_node *n = &fn->nodes[v];
     if (n->kind == IR_CALL && n->op && n->op->cls == OP_REQUIRES_GRAD_OPTION)
         return !literal_false(fn, ir_call_operand(n, n->op->unless_false_arg));
-    if (n->kind == IR_CALL && n->op && n->op->cls == OP_FACTORY)
+    if (n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION))
         return false;
     for (uint32_t i = 0; i < n->nops; i++)
         if (has_requires_grad_option(fn, n->ops[i], depth + 1))
@@ -199,17 +208,15 @@ static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_
             *trust = TRUST_DEFINITE;
             return SOURCE;
         }
-        if (n->op && n->op->cls == OP_FACTORY) {
+        if (n->op && op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION))
             for (uint32_t i = 0; i < n->nops; i++)
                 if (has_requires_grad_option(fn, n->ops[i], 0)) {
                     *trust = TRUST_DEFINITE;
                     return SOURCE;
                 }
+        if (n->op && op_class_has(n->op->cls, OPF_NEW_LEAF))
             return LEAF_CONSTANT;
-        }
-        if (n->op && n->op->cls == OP_HOST_CONSTRUCT)
-            return LEAF_CONSTANT;
-        if (n->op && n->op->cls == OP_METADATA)
+        if (n->op && op_class_has(n->op->cls, OPF_CARRIES_NOTHING))
             return CARRIES_NOTHING;
         if (!n->op && n->callee < 0 && graph_role(n->role) && !any_graph_operand(fn, n, facts) &&
             !(n->flags & IRF_CTOR)) {
@@ -326,7 +333,9 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
 {
     const struct ir_fn *fn = a->tu->fns[f];
     ir_id cur = id;
-    for (int step = 0; step < 16; step++) {
+    for (int step = 0;; step++) {
+        if (step >= MAX_ORIGIN_STEPS)
+            return 0; /* the object is not known: the caller marks the fact unidentified */
         const struct ir_node *n = &fn->nodes[cur];
         if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0)
             return intern_origin_kind(a, origin_key(f, 'v', (uint32_t)n->var), fn->vars[n->var].name,
@@ -428,8 +437,10 @@ static void apply_fact(struct run *r, ir_id id, const struct flow_fact *s, struc
 {
     const struct ir_node *n = &r->fn->nodes[id];
     const struct ir_fn *callee = r->a->tu->fns[n->callee];
-    const struct flow_fact *in[64];
-    uint32_t nin = callee->ninputs < 64 ? callee->ninputs : 64;
+    const struct flow_fact *in[FLOW_MAX_INPUTS];
+    uint32_t nin = callee->ninputs < FLOW_MAX_INPUTS ? callee->ninputs : FLOW_MAX_INPUTS;
+    /* What a callee computes from inputs past the mask is not tracked. */
+    out->unknown |= callee->ninputs > FLOW_MAX_INPUTS;
     for (uint32_t i = 0; i < nin; i++) {
         ir_id op = operand_for_input(n, callee, i);
         in[i] = op != IR_NONE ? &r->facts[op] : NULL;
@@ -451,7 +462,7 @@ static bool is_nondiff_operand(const struct ir_node *n, uint32_t k)
 
 static bool cuts_by_class(const struct ir_node *n)
 {
-    return n->op && (n->op->cls == OP_DETACH || n->op->cls == OP_NONDIFFERENTIABLE || n->op->cls == OP_ZERO_GRADIENT);
+    return n->op && op_class_has(n->op->cls, OPF_CUTS_INPLACE);
 }
 
 /* Operand k of a variable version made by an in-place call is the version
@@ -526,7 +537,9 @@ static bool element_fact(struct run *r, ir_id id, struct flow_fact *out)
         return true;
     }
     ir_id w = n->ops[0];
-    for (int step = 0; step < 16 && r->fn->nodes[w].kind == IR_VAR && r->fn->nodes[w].nops == 1; step++)
+    /* Past the cap `w` is a copy, not a call: the element stands for the
+     * whole aggregate (the conservative answer). */
+    for (int step = 0; step < MAX_COPY_STEPS && r->fn->nodes[w].kind == IR_VAR && r->fn->nodes[w].nops == 1; step++)
         w = r->fn->nodes[w].ops[0];
     const struct ir_node *call = &r->fn->nodes[w];
     if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
@@ -679,8 +692,12 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
     const struct ir_node *n = &r->fn->nodes[id];
     memset(out, 0, sizeof *out);
     if (n->kind == IR_PARAM || n->kind == IR_CAPTURE) {
-        if (!n->type_is_scalar && !carries_no_value(n->role) && n->aux >= 0 && n->aux < 64)
+        if (n->type_is_scalar || carries_no_value(n->role) || n->aux < 0)
+            return;
+        if (n->aux < FLOW_MAX_INPUTS)
             out->clean_params = 1ULL << n->aux;
+        else
+            out->unknown = true; /* past the mask: what it carries is not tracked */
         return;
     }
     if (n->kind == IR_MODE || n->kind == IR_LAMBDA || n->kind == IR_LITERAL)
@@ -701,8 +718,11 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
     if (kind == SOURCE) {
         if (trust > out->clean_trust)
             out->clean_trust = trust;
-        if (trust == TRUST_DEFINITE)
-            add_origin(out, origin_of(r->a, r->f, id));
+        uint32_t origin = trust == TRUST_DEFINITE ? origin_of(r->a, r->f, id) : 0;
+        if (origin)
+            add_origin(out, origin);
+        else
+            out->unidentified |= trust == TRUST_DEFINITE;
         return;
     }
     if (kind == CARRIES_NOTHING)

@@ -21,6 +21,9 @@ enum trust {
 };
 
 #define FLOW_MAX_CUTS 12
+/* Function inputs are the bits of flow_fact.clean_params: what a function
+ * computes from an input past this many is unknown (never a finding). */
+#define FLOW_MAX_INPUTS 64
 #define FLOW_MAX_ORIGINS 8
 #define FLOW_NO_PARAM (-1)
 
@@ -55,8 +58,17 @@ enum cut_kind { CUT_NONE, CUT_HERE, CUT_BY_ENTRY, CUT_DROP };
 /* Decides whether op `node` of function `fn` cuts the paths through it.
  * Called for every call and operator that is not a call into the TU, and
  * for new leaves (factories): a leaf that is not a cut passes nothing on. */
+/* Every spec has its own id, the key of its memoised facts (flow.c checks
+ * at compile time that they fit its table). */
+enum flow_spec_id {
+    FLOW_SPEC_RECORDING, /* rule_recording_spec */
+    FLOW_SPEC_GRADIENT,  /* rule_gradient_spec */
+    FLOW_SPEC_TEST_GRAPH, FLOW_SPEC_TEST_TRAINED, FLOW_SPEC_TEST_FLOW, /* the unit tests' specs */
+    FLOW_SPEC_COUNT
+};
+
 struct flow_spec {
-    int id; /* distinct per spec: memo key */
+    enum flow_spec_id id;
     enum cut_kind (*is_cut)(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry);
 };
 

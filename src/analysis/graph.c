@@ -3,6 +3,14 @@
 #include "flow.h"
 #include <string.h>
 
+/* Variable copies followed from an element read back to the aggregate it
+ * reads; past the cap the read stands for the whole aggregate (the
+ * conservative answer: the walks share it). */
+#define MAX_COPY_STEPS 16
+/* Elements of an aggregate a walk tells apart: the bits of graph_walk.parts
+ * below GRAPH_WHOLE; a higher element counts as the whole aggregate. */
+#define GRAPH_MAX_ELEMENTS 63
+
 enum { NOW = 1, BEFORE = 2 };
 
 bool graph_ctrl_within(const struct ir_fn *fn, uint32_t inner, uint32_t outer)
@@ -33,19 +41,7 @@ uint32_t graph_innermost_loop(const struct ir_fn *fn, uint32_t ctrl)
 
 static bool cuts_graph(const struct ir_node *n)
 {
-    if (n->kind != IR_CALL || !n->op)
-        return false;
-    switch (n->op->cls) {
-    case OP_NONDIFFERENTIABLE:
-    case OP_DETACH:
-    case OP_HOST_EXTRACT:
-    case OP_HOST_CONSTRUCT:
-    case OP_FACTORY:
-    case OP_METADATA:
-    case OP_TRAINABLE_SOURCE:
-    case OP_GRADIENT: return true;
-    default: return false;
-    }
+    return n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_STOPS_WALK);
 }
 
 bool graph_is_recorded_op(const struct ir_node *n)
@@ -114,7 +110,7 @@ static bool dropped_by_callee(const struct graph_walk *w, const struct ir_node *
     if (!s)
         return false;
     const struct ir_fn *callee = w->a->tu->fns[call->callee];
-    for (uint32_t i = 0; i < callee->ninputs && i < 64; i++)
+    for (uint32_t i = 0; i < callee->ninputs && i < FLOW_MAX_INPUTS; i++)
         if (flow_call_operand_for_input(w->a, call, (uint32_t)call->callee, i) == call->ops[k])
             return !(s->clean_params & (1ULL << i));
     return false;
@@ -126,13 +122,13 @@ static bool dropped_by_callee(const struct graph_walk *w, const struct ir_node *
 static ir_id element_step(struct graph_walk *w, const struct ir_node *n, uint64_t *part)
 {
     *part = GRAPH_WHOLE;
-    if (!(n->flags & IRF_ELEMENT) || n->nops != 1 || n->aux < 0 || n->aux >= 63)
+    if (!(n->flags & IRF_ELEMENT) || n->nops != 1 || n->aux < 0 || n->aux >= GRAPH_MAX_ELEMENTS)
         return n->nops ? n->ops[0] : IR_NONE;
     ir_id src = ir_element_source(w->fn, n->ops[0], (uint32_t)n->aux);
     if (src != IR_NONE)
         return src;
     ir_id v = n->ops[0];
-    for (int step = 0; step < 16 && w->fn->nodes[v].kind == IR_VAR && w->fn->nodes[v].nops == 1; step++)
+    for (int step = 0; step < MAX_COPY_STEPS && w->fn->nodes[v].kind == IR_VAR && w->fn->nodes[v].nops == 1; step++)
         v = w->fn->nodes[v].ops[0];
     const struct ir_node *agg = &w->fn->nodes[v];
     if (agg->kind != IR_CALL || agg->callee < 0)
@@ -222,8 +218,8 @@ bool graph_parts_shared(const struct graph_walk *x, const struct graph_walk *y, 
     const struct ir_node *n = &x->fn->nodes[node];
     if (n->kind != IR_CALL || n->callee < 0)
         return true;
-    for (uint32_t i = 0; i < 63; i++)
-        for (uint32_t j = 0; j < 63; j++)
+    for (uint32_t i = 0; i < GRAPH_MAX_ELEMENTS; i++)
+        for (uint32_t j = 0; j < GRAPH_MAX_ELEMENTS; j++)
             if ((px >> i & 1) && (py >> j & 1) && callee_elements_share(x->a, x->spec, (uint32_t)n->callee, i, j))
                 return true;
     return false;

@@ -70,14 +70,14 @@ static void collect(struct analysis *a, const struct flow_spec *spec, uint32_t f
     uint64_t inputs = f->clean_params;
     for (uint8_t i = 0; i < f->ncuts; i++) {
         const struct cut_rec *r = &f->cuts[i];
-        if (r->origin_param >= 0 && r->origin_param < 64)
+        if (r->origin_param >= 0 && r->origin_param < FLOW_MAX_INPUTS)
             inputs |= 1ULL << r->origin_param;
         else if (r->origin)
             add_id(out, r->origin), raise_trust(out, TRUST_DEFINITE);
         else
             raise_trust(out, (enum trust)r->origin_trust), out->open |= r->origin_trust == TRUST_DEFINITE;
     }
-    for (int i = 0; i < 64; i++)
+    for (int i = 0; i < FLOW_MAX_INPUTS; i++)
         if (inputs & (1ULL << i))
             collect_input(a, spec, fn, i, out, depth);
 }

@@ -5,11 +5,17 @@
 
 #define MAX_HELPER_DEPTH 3
 
+/* Copies followed back to the value they copy; a longer chain is unknown. */
+#define MAX_COPY_STEPS 16
+
 /* The value a variable version, a one-way join or a cast copies
- * (`auto* v = w;`), down to a parameter or the value that made it. */
+ * (`auto* v = w;`), down to a parameter or the value that made it, or
+ * IR_NONE past MAX_COPY_STEPS. */
 static ir_id root_of(const struct ir_fn *fn, ir_id v)
 {
-    for (int i = 0; v != IR_NONE && i < 16; i++) {
+    for (int i = 0; v != IR_NONE; i++) {
+        if (i >= MAX_COPY_STEPS)
+            return IR_NONE;
         const struct ir_node *n = &fn->nodes[v];
         bool copy = (n->kind == IR_VAR || n->kind == IR_PHI || n->kind == IR_UNKNOWN ||
                      (n->kind == IR_OP && !(n->flags & IRF_CALL_EFFECT))) &&
@@ -33,7 +39,10 @@ static enum watch_answer same_value(struct analysis *a, uint32_t g, ir_id w, uin
 {
     const struct ir_fn *gf = a->tu->fns[g];
     w = root_of(gf, w);
-    if (g == f && w == root_of(a->tu->fns[f], v))
+    ir_id root = root_of(a->tu->fns[f], v);
+    if (w == IR_NONE || root == IR_NONE)
+        return WATCH_UNKNOWN;
+    if (g == f && w == root)
         return WATCH_YES;
     const struct ir_node *wn = &gf->nodes[w];
     if (wn->kind != IR_PARAM) {

@@ -283,10 +283,11 @@ static bool add_entry(struct compdb *db, const cJSON *o, size_t index, struct st
         compdb_clean_args(&db->arena, argv.v, argv.n, absdir, file, &args, &dropped);
         note_dropped(db, &dropped);
         const char *key = file_key(&db->arena, absdir, file);
-        if (!strmap_get(&db->by_file, key)) { /* the first entry of a file wins, as in clang-tidy */
+        size_t known;
+        if (!strmap_get_index(&db->by_file, key, &known)) { /* the first entry of a file wins, as in clang-tidy */
             struct compdb_entry e = {key, arena_memdup(&db->arena, args.v, args.n, sizeof *args.v), args.n};
             VEC_PUSH(db->entries, e);
-            strmap_put(&db->by_file, key, (void *)(intptr_t)db->entries.n);
+            strmap_put_index(&db->by_file, key, db->entries.n - 1);
         }
     }
     VEC_FREE(argv);
@@ -394,9 +395,9 @@ const struct compdb_entry *compdb_lookup(const struct compdb *db, const char *fi
     arena_init(&a);
     char cwd[PATH_MAX];
     const char *key = file_key(&a, getcwd(cwd, sizeof cwd) ? cwd : "/", file);
-    void *hit = strmap_get(&db->by_file, key);
-    *exact = hit != NULL;
-    const struct compdb_entry *best = hit ? &db->entries.v[(intptr_t)hit - 1] : NULL;
+    size_t hit;
+    *exact = strmap_get_index(&db->by_file, key, &hit);
+    const struct compdb_entry *best = *exact ? &db->entries.v[hit] : NULL;
     /* Not listed: borrow the flags of the nearest file, as clang-tidy
      * infers a header's flags from the sources next to it. */
     size_t best_len = 0;

@@ -60,8 +60,8 @@ void fb_set_var(struct fn_builder *b, int32_t var, ir_id version)
 
 int32_t fb_var_of(struct fn_builder *b, CXCursor decl)
 {
-    void *v = u64map_get(&b->var_of_decl, front_decl_key(b->tb, decl));
-    return v ? (int32_t)((intptr_t)v - 1) : -1;
+    size_t v;
+    return u64map_get_index(&b->var_of_decl, front_decl_key(b->tb, decl), &v) ? (int32_t)v : -1;
 }
 
 int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name)
@@ -70,7 +70,7 @@ int32_t fb_new_var(struct fn_builder *b, CXCursor decl, const char *name)
     VEC_PUSH(b->vars, v);
     int32_t idx = (int32_t)(b->vars.n - 1);
     if (!clang_Cursor_isNull(decl))
-        u64map_put(&b->var_of_decl, front_decl_key(b->tb, decl), (void *)(intptr_t)(idx + 1));
+        u64map_put_index(&b->var_of_decl, front_decl_key(b->tb, decl), (size_t)idx);
     env_ensure(&b->env, (uint32_t)idx + 1);
     return idx;
 }
@@ -131,9 +131,9 @@ static void add_params(struct fn_builder *b, CXCursor fn_cursor, bool is_method)
 ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture)
 {
     uint64_t key = front_decl_key(b->tb, decl);
-    void *known = u64map_get(&b->input_of_key, key);
-    if (known)
-        return (ir_id)((intptr_t)known - 1);
+    size_t known;
+    if (u64map_get_index(&b->input_of_key, key, &known))
+        return (ir_id)known;
     const char *name = front_cx_string(b->tb->arena, clang_getCursorSpelling(decl));
     ir_id id;
     if (capture)
@@ -144,7 +144,7 @@ ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture)
         b->nodes.v[id].role = (uint8_t)front_type_role(b->tb, clang_getCursorType(decl));
         b->nodes.v[id].type_is_scalar = front_type_is_scalar(clang_getCursorType(decl));
     }
-    u64map_put(&b->input_of_key, key, (void *)(intptr_t)(id + 1));
+    u64map_put_index(&b->input_of_key, key, id);
     return id;
 }
 
@@ -285,7 +285,7 @@ uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builde
     if (method)
         fn->class_name = front_qualname(tb, clang_getCursorSemanticParent(fn_cursor));
     VEC_PUSH(tb->fns, fn);
-    u64map_put(&tb->fn_by_key, fn->key, (void *)(intptr_t)(fn->index + 1));
+    u64map_put_index(&tb->fn_by_key, fn->key, fn->index);
 
     struct fn_builder b;
     memset(&b, 0, sizeof b);
@@ -344,12 +344,14 @@ static void resolve_calls(struct tu_builder *tb)
 {
     for (size_t i = 0; i < tb->pending.n; i++) {
         struct pending_call *p = &tb->pending.v[i];
-        void *fn = u64map_get(&tb->fn_by_key, p->key);
+        size_t fn;
+        if (!u64map_get_index(&tb->fn_by_key, p->key, &fn))
+            continue;
         struct ir_node *n = &tb->fns.v[p->fn]->nodes[p->node];
-        if (fn && p->forward)
-            n->forward = (int32_t)((intptr_t)fn - 1);
-        else if (fn)
-            n->callee = (int32_t)((intptr_t)fn - 1);
+        if (p->forward)
+            n->forward = (int32_t)fn;
+        else
+            n->callee = (int32_t)fn;
     }
 }
 

@@ -100,15 +100,15 @@ static ir_id this_value(struct fn_builder *b, CXCursor at)
     if (b->this_node != IR_NONE)
         return b->this_node;
     /* A lambda's `this` is the enclosing method's: an input of the lambda. */
-    void *known = u64map_get(&b->input_of_key, 1);
-    if (known)
-        return (ir_id)((intptr_t)known - 1);
+    size_t known;
+    if (u64map_get_index(&b->input_of_key, 1, &known))
+        return (ir_id)known;
     ir_id id = fb_add(b, IR_CAPTURE, at, NULL, 0);
     b->nodes.v[id].name = "this";
     b->nodes.v[id].aux = (int32_t)b->inputs.n;
     struct ir_input in = {"this", id, 1};
     VEC_PUSH(b->inputs, in);
-    u64map_put(&b->input_of_key, 1, (void *)(intptr_t)(id + 1));
+    u64map_put_index(&b->input_of_key, 1, id);
     return id;
 }
 
@@ -548,9 +548,9 @@ static uint64_t callee_key(struct fn_builder *b, CXCursor ref, const struct mode
 /* Operands for a lambda's captured variables, in the lambda's input order. */
 static void capture_operands(struct fn_builder *b, uint64_t key, id_vec *ops, CXCursor at)
 {
-    void *f = u64map_get(&b->tb->fn_by_key, key);
-    if (f)
-        capture_values(b, b->tb->fns.v[(intptr_t)f - 1], ops, at);
+    size_t f;
+    if (u64map_get_index(&b->tb->fn_by_key, key, &f))
+        capture_values(b, b->tb->fns.v[f], ops, at);
 }
 
 /* The values of lambda `fn`'s captured variables here, in its input order. */
@@ -564,13 +564,11 @@ static void capture_values(struct fn_builder *b, const struct ir_fn *fn, id_vec 
         if (ck == 1)
             v = this_value(b, at);
         else {
-            void *var = u64map_get(&b->var_of_decl, ck);
-            if (var && b->env.v[(intptr_t)var - 1] != IR_NONE)
-                v = b->env.v[(intptr_t)var - 1];
-            else {
-                void *in = u64map_get(&b->input_of_key, ck);
-                v = in ? (ir_id)((intptr_t)in - 1) : unknown_of(b, at, NULL, 0);
-            }
+            size_t var, in;
+            if (u64map_get_index(&b->var_of_decl, ck, &var) && b->env.v[var] != IR_NONE)
+                v = b->env.v[var];
+            else
+                v = u64map_get_index(&b->input_of_key, ck, &in) ? (ir_id)in : unknown_of(b, at, NULL, 0);
         }
         VEC_PUSH(*ops, v);
     }

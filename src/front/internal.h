@@ -40,9 +40,9 @@ struct tu_builder {
     struct u64map user_files; /* CXFile -> display path, or "" when not the user's */
     VEC(struct ir_fn *) fns;
     VEC(struct pending_call) pending;
-    struct u64map fn_by_key;  /* declaration key -> fn index + 1 */
+    struct u64map fn_by_key;  /* declaration key -> fn index (u64map_*_index) */
     struct u64map file_ids;   /* CXFile -> small id + 1 */
-    struct u64map role_cache; /* canonical type identity -> role + 1 */
+    struct u64map role_cache; /* canonical type identity -> role (u64map_*_index) */
     VEC(struct error_at) errors; /* error diagnostics of the TU (build.c) */
 };
 
@@ -81,8 +81,8 @@ struct fn_builder {
     VEC(struct ir_ctrl) ctrls;
     VEC(struct ir_var) vars;
     VEC(struct ir_input) inputs;
-    struct u64map var_of_decl; /* declaration key -> variable index + 1 */
-    struct u64map input_of_key; /* capture/global key -> node + 1 */
+    struct u64map var_of_decl; /* declaration key -> variable index (u64map_*_index) */
+    struct u64map input_of_key; /* capture/global key -> node (u64map_*_index) */
     struct env env;
     /* Every variable given a new version, in order: a join only has to
      * look at the variables assigned since its construct began, which

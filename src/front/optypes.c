@@ -150,7 +150,7 @@ static const struct model_call *classed(struct tu_builder *tb, const struct strm
         m->cls = table->cls;
         m->why = table->why;
     }
-    if (reg == REG_DIFFERENTIABLE && (m->cls == OP_NONDIFFERENTIABLE || m->cls == OP_ZERO_GRADIENT)) {
+    if (reg == REG_DIFFERENTIABLE && op_class_has(m->cls, OPF_NO_GRADIENT)) {
         m->cls = OP_DIFFERENTIABLE;
         m->why = NULL;
     } else if (reg == REG_NO_GRADIENT) {
@@ -184,12 +184,7 @@ static const char *helper_call_type(struct tu_builder *tb, const struct constpro
 }
 
 static const struct model_call helper_op = {
-    .name = "<op built by a helper>", .cls = OP_DIFFERENTIABLE, .target_arg = ARG_NONE,
-    .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE, .create_graph_arg = ARG_NONE,
-    .allow_unused_arg = ARG_NONE, .unless_false_arg = ARG_NONE, .op_type_arg = ARG_NONE,
-    .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE, .makes_trainable_arg = ARG_NONE,
-    .tape_arg = ARG_NONE, .frees_graph = true, .differentiable = true, .function_arg = ARG_NONE,
-};
+    MODEL_CALL_DEFAULTS, .name = "<op built by a helper>", .cls = OP_DIFFERENTIABLE};
 
 /* Classes the call nodes whose op type becomes known; returns whether any did. */
 static bool class_calls_once(struct tu_builder *tb, const struct strmap *regs, const struct constprop *cp,
@@ -259,7 +254,7 @@ void front_class_op_types(struct tu_builder *tb)
         struct ir_fn *fn = tb->fns.v[f];
         for (ir_id i = 0; i < fn->nnodes; i++) {
             struct ir_node *n = &fn->nodes[i];
-            if (n->op_type && n->op && n->op->cls != OP_OP_BUILDER && n->op->cls != OP_GRADIENT_REGISTRATION)
+            if (n->op_type && n->op && !op_class_has(n->op->cls, OPF_NAMES_OP_TYPE))
                 n->op = classed(tb, &s.regs, n->op, n->op_type);
         }
     }

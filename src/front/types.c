@@ -166,12 +166,12 @@ static enum type_role role_uncached(struct tu_builder *tb, CXType t, int depth)
 enum type_role front_type_role(struct tu_builder *tb, CXType t)
 {
     uint64_t key = (uint64_t)(uintptr_t)clang_getCanonicalType(t).data[0];
-    void *hit = key ? u64map_get(&tb->role_cache, key) : NULL;
-    if (hit)
-        return (enum type_role)((intptr_t)hit - 1);
+    size_t hit;
+    if (key && u64map_get_index(&tb->role_cache, key, &hit))
+        return (enum type_role)hit;
     enum type_role role = role_uncached(tb, t, 0);
     if (key)
-        u64map_put(&tb->role_cache, key, (void *)(intptr_t)(role + 1));
+        u64map_put_index(&tb->role_cache, key, (size_t)role);
     return role;
 }
 

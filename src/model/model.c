@@ -32,6 +32,7 @@ struct model {
     struct strmap guards;         /* class name -> struct model_guard */
     VEC(struct alias_group) aliases;
     VEC(const char *) inplace_suffixes;
+    VEC(const char *) omitted_values; /* names that stand for an omitted argument */
     struct strmap tensor_canon;   /* tensor class -> first tensor type of its model file */
     struct strmap handles;        /* tensor handle classes (types.handle) */
 };
@@ -65,6 +66,7 @@ void model_free(struct model *m)
     VEC_FREE(m->globs);
     VEC_FREE(m->aliases);
     VEC_FREE(m->inplace_suffixes);
+    VEC_FREE(m->omitted_values);
     arena_free(&m->arena);
     free(m);
 }
@@ -261,39 +263,47 @@ static bool load_tapes(struct loader *ld, const cJSON *tapes)
     return true;
 }
 
-static const struct { const char *name; enum op_class cls; } class_names[] = {
-    {"differentiable", OP_DIFFERENTIABLE},
-    {"nondifferentiable", OP_NONDIFFERENTIABLE},
-    {"zero-gradient", OP_ZERO_GRADIENT},
-    {"detach", OP_DETACH},
-    {"host-extract", OP_HOST_EXTRACT},
-    {"host-construct", OP_HOST_CONSTRUCT},
-    {"gradient", OP_GRADIENT},
-    {"recording-switch", OP_RECORDING_SWITCH},
-    {"trainable-source", OP_TRAINABLE_SOURCE},
-    {"requires-grad-option", OP_REQUIRES_GRAD_OPTION},
-    {"factory", OP_FACTORY},
-    {"module-call", OP_MODULE_CALL},
-    {"metadata", OP_METADATA},
-    {"optimizer-step", OP_OPTIMIZER_STEP},
-    {"gradient-registration", OP_GRADIENT_REGISTRATION},
-    {"op-builder", OP_OP_BUILDER},
+static const struct {
+    const char *name;
+    unsigned flags;
+} op_classes[OP_CLASS_COUNT] = {
+#define OP_CLASS(value, name, flags) [value] = {name, flags},
+#include "op_class.def"
+#undef OP_CLASS
 };
+
+bool op_class_has(enum op_class cls, unsigned flags)
+{
+    return (unsigned)cls < OP_CLASS_COUNT && (op_classes[cls].flags & flags) != 0;
+}
+
+const char *op_class_name(enum op_class cls)
+{
+    return (unsigned)cls < OP_CLASS_COUNT ? op_classes[cls].name : "?";
+}
+
+bool op_class_find(const char *name, enum op_class *out)
+{
+    for (unsigned i = 0; i < OP_CLASS_COUNT; i++)
+        if (strcmp(name, op_classes[i].name) == 0) {
+            *out = (enum op_class)i;
+            return true;
+        }
+    return false;
+}
 
 static bool read_class(struct loader *ld, const cJSON *c, const char *base, enum op_class *out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "class");
-    if (cJSON_IsString(v))
-        for (size_t i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
-            if (strcmp(v->valuestring, class_names[i].name) == 0) {
-                *out = class_names[i].cls;
-                return true;
-            }
-    return fail(ld, path_key(ld, base, "class"),
-                "expected an op class (differentiable, nondifferentiable, zero-gradient, detach, "
-                "host-extract, host-construct, gradient, recording-switch, trainable-source, "
-                "requires-grad-option, factory, module-call, metadata, optimizer-step, "
-                "gradient-registration, op-builder)");
+    if (cJSON_IsString(v) && op_class_find(v->valuestring, out))
+        return true;
+    struct strbuf list;
+    sb_init(&list);
+    for (unsigned i = 0; i < OP_CLASS_COUNT; i++)
+        sb_printf(&list, "%s%s", i ? ", " : "", op_classes[i].name);
+    const char *problem = arena_printf(&ld->m->arena, "expected an op class (%s)", sb_str(&list));
+    sb_free(&list);
+    return fail(ld, path_key(ld, base, "class"), problem);
 }
 
 static bool read_arg_mask(struct loader *ld, const cJSON *c, const char *base, const char *key, unsigned *mask)
@@ -376,6 +386,7 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
 {
     return read_bool(ld, c, base, "default", &p->recording_default) &&
            read_bool(ld, c, base, "inplace", &p->inplace) &&
+           read_bool(ld, c, base, "sums_terms", &p->sums_terms) &&
            read_bool(ld, c, base, "op_type_from_name", &p->op_type_from_name) &&
            read_bool(ld, c, base, "frees_graph", &p->frees_graph) &&
            read_bool(ld, c, base, "sources_must_be_trainable", &p->sources_must_be_trainable) &&
@@ -384,19 +395,14 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
            read_string(ld, c, base, "why", &p->why) &&
            read_string(ld, c, base, "unused_source_error", &p->unused_source_error) &&
            read_string(ld, c, base, "untrainable_source_error", &p->untrainable_source_error) &&
-           read_string(ld, c, base, "no_trainable_error", &p->no_trainable_error);
+           read_string(ld, c, base, "no_trainable_error", &p->no_trainable_error) &&
+           read_string(ld, c, base, "unused_any_source_error", &p->unused_any_source_error) &&
+           read_string(ld, c, base, "graph_freed_error", &p->graph_freed_error);
 }
 
 static struct model_call default_call(const char *origin)
 {
-    struct model_call proto = {
-        .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
-        .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .recording_arg = 0,
-        .recording_default = true, .unless_false_arg = ARG_NONE, .origin = origin,
-        .op_type_arg = ARG_NONE, .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE,
-        .makes_trainable_arg = ARG_NONE, .tape_arg = ARG_NONE, .frees_graph = true,
-        .differentiable = true, .function_arg = ARG_NONE,
-    };
+    struct model_call proto = {MODEL_CALL_DEFAULTS, .origin = origin};
     return proto;
 }
 
@@ -426,7 +432,8 @@ static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool
         "default", "unless_false", "dispatch", "inplace", "nondiff_args", "why", "nondiff_when_given", "doc",
         "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
         "frees_graph", "sources_must_be_trainable", "sources_any_upstream", "unused_source_error",
-        "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", NULL};
+        "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", "sums_terms",
+        "unused_any_source_error", "graph_freed_error", NULL};
     static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
     if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
         return false;
@@ -518,6 +525,19 @@ static bool load_inplace(struct loader *ld, const cJSON *inplace)
     return true;
 }
 
+static bool load_omitted(struct loader *ld, const cJSON *list)
+{
+    const char **names;
+    size_t n;
+    if (!list)
+        return true;
+    if (!load_string_list(ld, list, "$.omitted_argument_values", &names, &n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(ld->m->omitted_values, names[i]);
+    return true;
+}
+
 static size_t line_of_offset(const char *text, size_t off)
 {
     size_t line = 1;
@@ -569,7 +589,8 @@ bool model_add_text(struct model *m, const char *origin, const char *text, struc
 static bool add_text(struct model *m, const char *origin, const char *text, struct strbuf *err, int depth)
 {
     static const char *const keys[] = {"framework", "description", "include", "namespace_aliases", "types",
-                                       "recording_guards", "tapes", "calls", "op_types", "inplace", "doc", NULL};
+                                       "recording_guards", "tapes", "calls", "op_types", "inplace",
+                                       "omitted_argument_values", "doc", NULL};
     struct loader ld = {.m = m, .origin = arena_strdup(&m->arena, origin), .err = err};
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
@@ -586,7 +607,8 @@ static bool add_text(struct model *m, const char *origin, const char *text, stru
               load_tapes(&ld, cJSON_GetObjectItemCaseSensitive(root, "tapes")) &&
               load_entries(&ld, cJSON_GetObjectItemCaseSensitive(root, "calls"), "$.calls", false) &&
               load_entries(&ld, cJSON_GetObjectItemCaseSensitive(root, "op_types"), "$.op_types", true) &&
-              load_inplace(&ld, cJSON_GetObjectItemCaseSensitive(root, "inplace"));
+              load_inplace(&ld, cJSON_GetObjectItemCaseSensitive(root, "inplace")) &&
+              load_omitted(&ld, cJSON_GetObjectItemCaseSensitive(root, "omitted_argument_values"));
     cJSON_Delete(root);
     return ok;
 }
@@ -637,6 +659,14 @@ const struct model_call *model_op_type(const struct model *m, const char *op_typ
 const struct model_tape *model_tape(const struct model *m, const char *class_name)
 {
     return strmap_get(&m->tapes, class_name);
+}
+
+bool model_omitted_value(const struct model *m, const char *name)
+{
+    for (size_t i = 0; name && i < m->omitted_values.n; i++)
+        if (strstr(name, m->omitted_values.v[i]))
+            return true;
+    return false;
 }
 
 bool model_type_is_handle(const struct model *m, const char *class_name)
@@ -739,13 +769,7 @@ const struct model_call *model_call(const struct model *m, const char *qualified
         return mc;
     if (has_inplace_suffix(m, last + 2)) {
         static const struct model_call inplace_op = {
-            .name = "<in-place tensor method>", .cls = OP_DIFFERENTIABLE, .inplace = true,
-            .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,
-            .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .unless_false_arg = ARG_NONE,
-            .op_type_arg = ARG_NONE, .op_type_of_arg = ARG_NONE, .context_arg = ARG_NONE,
-            .makes_trainable_arg = ARG_NONE, .tape_arg = ARG_NONE, .frees_graph = true,
-            .differentiable = true, .function_arg = ARG_NONE,
-        };
+            MODEL_CALL_DEFAULTS, .name = "<in-place tensor method>", .cls = OP_DIFFERENTIABLE, .inplace = true};
         return &inplace_op;
     }
     return NULL;

@@ -33,28 +33,48 @@ enum recording_effect {
     REC_FROM_NOT_ARG, /* recording = !argument (InferenceMode(enabled)) */
 };
 
+/* The op classes, their names in model files and their properties: one
+ * row each in op_class.def. */
 enum op_class {
-    OP_DIFFERENTIABLE = 0, /* the default for known and unknown calls */
-    OP_NONDIFFERENTIABLE,  /* result has no gradient path to its inputs */
-    OP_ZERO_GRADIENT,      /* connected, gradient zero almost everywhere */
-    OP_DETACH,             /* result is cut from the graph on purpose */
-    OP_HOST_EXTRACT,       /* reads the value back to the host */
-    OP_HOST_CONSTRUCT,     /* builds a new leaf tensor from host values */
-    OP_GRADIENT,           /* requests gradients: a sink */
-    OP_RECORDING_SWITCH,   /* imperative recording on/off */
-    OP_TRAINABLE_SOURCE,   /* its result is a trainable variable */
-    OP_REQUIRES_GRAD_OPTION, /* an option that makes a factory's result trainable */
-    OP_FACTORY,            /* creates a leaf; trainable if given the option */
-    OP_MODULE_CALL,        /* calls the receiver module's method `dispatch` */
-    OP_METADATA,           /* reads shape or type information: carries no gradient */
-    OP_OPTIMIZER_STEP,     /* applies the gradients of the variables its receiver holds */
-    OP_GRADIENT_REGISTRATION, /* registers (or unregisters) the gradient of an op type */
-    OP_OP_BUILDER,         /* starts building an op of the type op_type_arg names */
+#define OP_CLASS(value, name, flags) value,
+#include "op_class.def"
+#undef OP_CLASS
+    OP_CLASS_COUNT
 };
+
+/* What a class means to the analyses; op_class_has asks for any of them. */
+enum op_class_flag {
+    OPF_CUTS = 1u << 0,          /* its result has no gradient path to its operands */
+    OPF_CUTS_INPLACE = 1u << 1,  /* run in place, it cuts the history of the tensor it updates */
+    OPF_NO_GRADIENT = 1u << 2,   /* no useful gradient: one registered for its op type makes it differentiable */
+    OPF_DELIBERATE = 1u << 3,    /* written to cut on purpose (detached targets, labels, noise) */
+    OPF_NEW_LEAF = 1u << 4,      /* makes a new leaf tensor: nothing flows into it */
+    OPF_TRAINABLE_BY_OPTION = 1u << 5, /* the leaf is trainable when given a requires-grad option */
+    OPF_CARRIES_NOTHING = 1u << 6, /* reads metadata: no gradient information at all */
+    OPF_STOPS_WALK = 1u << 7,    /* a walk back through the recorded graph stops at it */
+    OPF_NAMES_OP_TYPE = 1u << 8, /* names an op type rather than running one */
+};
+
+bool op_class_has(enum op_class cls, unsigned flags);
+/* The class's name in model files ("zero-gradient"). */
+const char *op_class_name(enum op_class cls);
+/* The class named `name` in a model file; false when there is none. */
+bool op_class_find(const char *name, enum op_class *out);
+
 
 /* Argument positions: ARG_RECEIVER means the object a method is called on. */
 #define ARG_RECEIVER (-1)
 #define ARG_NONE (-2)
+
+/* The defaults of every struct model_call, for static and automatic
+ * initializers alike: `{MODEL_CALL_DEFAULTS, .name = ..., .cls = ...}`.
+ * Fields not listed here default to zero. */
+#define MODEL_CALL_DEFAULTS                                                                                  \
+    .target_arg = ARG_NONE, .sources_arg = ARG_NONE, .retain_graph_arg = ARG_NONE,                         \
+    .create_graph_arg = ARG_NONE, .allow_unused_arg = ARG_NONE, .recording_default = true,                 \
+    .unless_false_arg = ARG_NONE, .op_type_arg = ARG_NONE, .op_type_of_arg = ARG_NONE,                     \
+    .context_arg = ARG_NONE, .makes_trainable_arg = ARG_NONE, .tape_arg = ARG_NONE, .frees_graph = true,   \
+    .differentiable = true, .function_arg = ARG_NONE
 
 struct model_call {
     const char *name;
@@ -70,6 +90,7 @@ struct model_call {
     /* OP_MODULE_CALL */
     const char *dispatch;
     bool inplace;           /* mutates its receiver */
+    bool sums_terms;        /* its result is the sum or difference of its tensor operands (the terms of a loss) */
     unsigned nondiff_args;  /* bit i: argument i is not on the differentiable path */
     /* Values (qualified names, e.g. "c10::kLong") that make this call
      * non-differentiable when passed as an argument (integer casts). */
@@ -100,6 +121,8 @@ struct model_call {
     const char *unused_source_error;  /* runtime message when a source is unreachable */
     const char *untrainable_source_error; /* ... when a source was never made trainable */
     const char *no_trainable_error;   /* ... when nothing trainable reaches the target */
+    const char *unused_any_source_error; /* ... when a source is unused, trainable or not */
+    const char *graph_freed_error;    /* ... when it goes back through a graph an earlier request freed */
     /* OP_GRADIENT_REGISTRATION: registered as differentiable unless
      * `differentiable` is false or the argument `function_arg` is null. */
     bool differentiable;
@@ -163,5 +186,8 @@ const struct model_call *model_call_output(const struct model_call *op, unsigned
 const struct model_call *model_op_type(const struct model *m, const char *op_type);
 /* The tape class of this name, or NULL. */
 const struct model_tape *model_tape(const struct model *m, const char *class_name);
+/* Does a value of this name (`c10::nullopt`) stand for an omitted argument?
+ * True when it contains one of the model's "omitted_argument_values". */
+bool model_omitted_value(const struct model *m, const char *name);
 
 #endif

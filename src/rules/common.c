@@ -51,9 +51,13 @@ bool rule_runs_off_tape(struct analysis *a, uint32_t fn, ir_id node)
     return objects_trace(a, fn, ctx, ROLE_RECORDING_CONTEXT, ROLE_CONTEXT).answer == OBJ_OTHER;
 }
 
+/* Accessor calls and `&` looked through to name a value; past them the
+ * value is "..." (text only). */
+#define MAX_NAME_STEPS 8
+
 const char *rule_value_name(const struct ir_fn *fn, const struct ir_node *n)
 {
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < MAX_NAME_STEPS; i++) {
         if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0 && (uint32_t)n->var < fn->nvars)
             return fn->vars[n->var].name;
         if (n->kind == IR_PARAM || n->kind == IR_CAPTURE || n->kind == IR_MEMBER || n->kind == IR_GLOBAL)
@@ -85,7 +89,7 @@ static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, 
     return s.from_entry ? CUT_BY_ENTRY : CUT_HERE;
 }
 
-const struct flow_spec rule_recording_spec = {0, recording_off};
+const struct flow_spec rule_recording_spec = {FLOW_SPEC_RECORDING, recording_off};
 
 static bool names_a_cut_value(const struct ir_fn *fn, const struct ir_node *n)
 {
@@ -124,19 +128,14 @@ static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, e
         return CUT_DROP;
     if (!n->op)
         return CUT_NONE;
-    switch (n->op->cls) {
-    case OP_NONDIFFERENTIABLE:
-    case OP_ZERO_GRADIENT:
-    case OP_DETACH:
-    case OP_HOST_EXTRACT:
-    case OP_HOST_CONSTRUCT:
-    case OP_FACTORY: return CUT_HERE;
-    case OP_GRADIENT: return may_create_graph(f, n) ? CUT_NONE : CUT_HERE;
-    default: return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
-    }
+    if (op_class_has(n->op->cls, OPF_CUTS))
+        return CUT_HERE;
+    if (n->op->cls == OP_GRADIENT)
+        return may_create_graph(f, n) ? CUT_NONE : CUT_HERE;
+    return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
 }
 
-const struct flow_spec rule_gradient_spec = {1, gradient_cut};
+const struct flow_spec rule_gradient_spec = {FLOW_SPEC_GRADIENT, gradient_cut};
 
 struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message)
 {
@@ -161,7 +160,7 @@ static enum trust clean_trust(struct analysis *a, uint32_t fn, const struct flow
 {
     enum trust best = (enum trust)f->clean_trust;
     const struct ir_fn *ir = a->tu->fns[fn];
-    for (uint32_t i = 0; i < ir->ninputs && i < 64; i++)
+    for (uint32_t i = 0; i < ir->ninputs && i < FLOW_MAX_INPUTS; i++)
         if ((f->clean_params & (1ULL << i)) && input_trust(a, fn, (int)i) > best)
             best = input_trust(a, fn, (int)i);
     return best;

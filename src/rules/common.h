@@ -44,5 +44,10 @@ const char *rule_value_name(const struct ir_fn *fn, const struct ir_node *n);
  * it by one, else the callee's short name. */
 const char *rule_op_label(const struct ir_node *n);
 struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message);
+/* The loss-path check GL002 and GL006 share (gl002_nondiff_on_loss_path.c):
+ * cuts that leave the whole loss without a gradient to the trainable values
+ * (GL002, an error), or one term of a loss that still trains them (GL006). */
+enum loss_cut_part { LOSS_CUT_WHOLE, LOSS_CUT_TERMS };
+void rule_loss_cuts(struct rule_ctx *ctx, enum loss_cut_part part);
 
 #endif

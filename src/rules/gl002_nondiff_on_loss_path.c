@@ -7,7 +7,8 @@
  * are not reported as errors (a target network's detach, a straight-through
  * estimator, metrics next to the loss).
  *
- * Warning: the loss trains some variables, but one of its terms reaches
+ * The same check finds GL006 dead-loss-term (gl006_dead_loss_term.c runs
+ * it for that part): the loss trains some variables, but one of its terms reaches
  * variables that the optimizer stepping after the gradient call trains only
  * through a cut, and no other term reaches them: that term trains nothing.
  * Cuts of variables the optimizer does not train (the generator behind the
@@ -90,7 +91,7 @@ static ir_id rebuilt_at(struct analysis *a, uint32_t f, ir_id cut, ir_id target)
     for (ir_id i = cut + 1; i <= target; i++) {
         const struct ir_node *n = &fn->nodes[i];
         if (from_cut[i] && into_loss[i] && n->kind == IR_CALL && n->op &&
-            (n->op->cls == OP_HOST_CONSTRUCT || n->op->cls == OP_FACTORY))
+            op_class_has(n->op->cls, OPF_NEW_LEAF))
             return i;
     }
     return IR_NONE;
@@ -180,12 +181,104 @@ static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *
     return feeds_value(a, f, to_loss, cut, 0);
 }
 
+/* ---- terms built only from cut values ---- */
+
+/* Sums nest this deep at most, with this many terms; past either cap the
+ * terms are unknown and no term is called dead. */
+#define MAX_TERM_DEPTH 16
+#define MAX_TERMS 32
+
+struct terms {
+    ir_id v[MAX_TERMS];
+    size_t n;
+    bool complete; /* every term was listed (no cap reached) */
+};
+
+static void add_term(struct terms *t, ir_id v)
+{
+    if (t->n < MAX_TERMS)
+        t->v[t->n++] = v;
+    else
+        t->complete = false;
+}
+
+/* The terms of the sum `v` (the model's sums_terms ops, followed through
+ * copies and through in-place `loss += term` versions). */
+static void collect_terms(const struct ir_fn *fn, ir_id v, int depth, struct terms *t)
+{
+    const struct ir_node *n = &fn->nodes[v];
+    if (depth >= MAX_TERM_DEPTH) {
+        t->complete = false;
+        return;
+    }
+    if (n->kind == IR_VAR && n->nops >= 1) {
+        ir_id last = n->ops[n->nops - 1];
+        const struct ir_node *l = &fn->nodes[last];
+        bool updated = l->kind == IR_CALL && (l->flags & IRF_INPLACE) && n->nops == 2;
+        if (n->nops == 1 || updated) {
+            collect_terms(fn, last, depth + 1, t);
+            return;
+        }
+    }
+    if (n->kind == IR_CALL && n->op && n->op->sums_terms) {
+        for (uint32_t k = 0; k < n->nops; k++)
+            if (fn->nodes[n->ops[k]].role == ROLE_TENSOR)
+                collect_terms(fn, n->ops[k], depth + 1, t);
+        return;
+    }
+    add_term(t, v);
+}
+
+/* A term nothing trainable reaches except through cuts: every input
+ * detached, new or read from the host. A term that is itself the cut
+ * (`x + (q - x).detach()`, a straight-through estimator) is a correction
+ * of the value, not a term meant to train. Unknown inputs keep it alive. */
+static bool dead_term(struct analysis *a, uint32_t f, ir_id t, const struct flow_fact *facts)
+{
+    const struct flow_fact *ft = &facts[t];
+    const struct ir_node *n = &a->tu->fns[f]->nodes[t];
+    if (ft->unknown || ft->unidentified || !ft->ncuts || ft->norigins || ft->clean_params || ft->clean_trust)
+        return false;
+    for (uint8_t i = 0; i < ft->ncuts; i++)
+        if (ft->cuts[i].cut.fn == f && ft->cuts[i].cut.node == t)
+            return false;
+    return !(n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_CUTS));
+}
+
+static bool fact_has_cut(const struct flow_fact *f, struct node_ref cut)
+{
+    for (uint8_t i = 0; i < f->ncuts; i++)
+        if (f->cuts[i].cut.fn == cut.fn && f->cuts[i].cut.node == cut.node)
+            return true;
+    return false;
+}
+
+/* Is `cut` in a term of the loss `target` that is dead, and in no live
+ * term? */
+static bool in_dead_term(struct analysis *a, uint32_t f, ir_id target, struct node_ref cut)
+{
+    const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
+    struct terms t = {.complete = true};
+    collect_terms(a->tu->fns[f], target, 0, &t);
+    if (!t.complete)
+        return false; /* a term not listed may use the cut too: unknown */
+    bool dead = false;
+    for (size_t i = 0; i < t.n; i++) {
+        if (!fact_has_cut(&facts[t.v[i]], cut))
+            continue;
+        if (!dead_term(a, f, t.v[i], facts))
+            return false;
+        dead = true;
+    }
+    return dead && t.n > 1;
+}
+
 /* A trained variable this cut record reaches that no uncut path does or,
  * for an op no one puts in a loss on purpose (no gradient, zero gradient,
  * host reads, gradients without create_graph), any
  * trained variable it reaches: that term is dead even if other terms train
  * the same variables (a penalty from gradients without create_graph). */
-static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_rec *rec,
+static uint32_t cut_variable(struct analysis *a, uint32_t f, ir_id target, const struct cut_rec *rec,
                              const struct origin_set *trained, bool trained_known, const struct origin_set *clean,
                              const struct graph_walk *to_loss)
 {
@@ -195,15 +288,18 @@ static uint32_t cut_variable(struct analysis *a, uint32_t f, const struct cut_re
     struct origin_set behind = {0};
     trained_collect(a, &rule_gradient_spec, f, &only, &behind);
     const struct ir_node *op = analysis_node(a, rec->cut);
-    bool deliberate = !op->op || op->op->cls == OP_DETACH || op->op->cls == OP_FACTORY ||
-                      op->op->cls == OP_HOST_CONSTRUCT; /* detached targets, labels, noise */
+    bool deliberate = !op->op || op_class_has(op->op->cls, OPF_DELIBERATE);
     /* Only an op whose result feeds the loss on a differentiable path is a
      * term of it: an argmax whose action is stored next to the batch is not. */
-    deliberate |= !feeds_loss(a, f, to_loss, rec->cut);
+    bool feeds = feeds_loss(a, f, to_loss, rec->cut);
+    deliberate |= !feeds;
     if (deliberate && !trained_known)
         return 0; /* a detach may be meant for values nobody trains */
+    /* A detach in a term with no trainable input at all is no target
+     * network or label: the term is a constant, whatever the others do. */
+    bool whole_term = !deliberate || (feeds && in_dead_term(a, f, target, rec->cut));
     for (uint32_t i = 0; i < behind.n; i++)
-        if (in_set(trained, behind.ids[i]) && (!deliberate || !in_set(clean, behind.ids[i])))
+        if (in_set(trained, behind.ids[i]) && (whole_term || !in_set(clean, behind.ids[i])))
             return behind.ids[i];
     return 0;
 }
@@ -230,14 +326,16 @@ static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct no
         rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),
         rule_note(a, flow_origin_at(a, variable), what),
     };
-    diag_report(ctx->sink, ctx->rule, whole_loss ? SEV_ERROR : SEV_WARNING, a->tu->fns[cut.fn]->file, op->loc,
-                op->end, msg, notes, 2);
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
+                msg, notes, 2);
 }
 
 /* Cuts judged against the variables the optimizer stepping after the
- * gradient call trains: an error when the loss reaches none of them
- * uncut, a warning for a dead term of a loss that trains some. */
-static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct flow_fact *loss)
+ * gradient call trains: GL002 when the loss reaches none of them uncut
+ * (part LOSS_CUT_WHOLE), GL006 for a dead term of a loss that trains some
+ * (part LOSS_CUT_TERMS). */
+static void check_trained_variables(struct rule_ctx *ctx, enum loss_cut_part part, uint32_t f, ir_id grad,
+                                    const struct flow_fact *loss)
 {
     struct analysis *a = ctx->a;
     struct origin_set trained = {0}, clean = {0};
@@ -262,6 +360,8 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
     if (clean.open || clean.unknown || trained.unknown || (!trained_known && clean.n == 0))
         return;
     bool trains = origin_sets_meet(&clean, &trained);
+    if (trains != (part == LOSS_CUT_TERMS))
+        return;
     /* Only the last cuts count: a round() inside a straight-through
      * estimator's detach() is explained by the detach. */
     struct node_ref cuts[FLOW_MAX_CUTS];
@@ -276,7 +376,8 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
     struct node_ref reported[FLOW_MAX_CUTS];
     size_t nreported = 0;
     for (size_t k = 0; k < kept; k++) {
-        uint32_t v = cut_variable(a, f, &loss->cuts[index[k]], &trained, trained_known,
+        uint32_t v = cut_variable(a, f, rule_gradient_target(&a->tu->fns[f]->nodes[grad]), &loss->cuts[index[k]],
+                                  &trained, trained_known,
                                   trains ? &clean : &(struct origin_set){0}, &to_loss);
         if (!v)
             continue;
@@ -286,7 +387,7 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id grad
     }
 }
 
-void rule_gl002(struct rule_ctx *ctx)
+void rule_loss_cuts(struct rule_ctx *ctx, enum loss_cut_part part)
 {
     const struct ir_tu *tu = ctx->a->tu;
     for (uint32_t f = 0; f < tu->nfns; f++)
@@ -297,10 +398,12 @@ void rule_gl002(struct rule_ctx *ctx)
             const struct flow_fact *facts = flow_facts(ctx->a, &rule_gradient_spec, f, TRI_ON);
             struct node_ref cuts[FLOW_MAX_CUTS];
             size_t n = rule_reportable_cuts(ctx->a, f, &facts[target], (struct node_ref){f, i}, cuts);
-            for (size_t k = 0; k < n; k++)
+            for (size_t k = 0; k < n && part == LOSS_CUT_WHOLE; k++)
                 if (!same_line_as_earlier(ctx->a, cuts, k))
                     report(ctx, f, i, cuts[k]);
             if (n == 0)
-                check_trained_variables(ctx, f, i, &facts[target]);
+                check_trained_variables(ctx, part, f, i, &facts[target]);
         }
 }
+
+void rule_gl002(struct rule_ctx *ctx) { rule_loss_cuts(ctx, LOSS_CUT_WHOLE); }

@@ -21,7 +21,7 @@ static bool carries(struct analysis *a, uint32_t f, const struct flow_fact *fact
 {
     if (fact->clean_trust || fact->norigins || fact->ncuts || fact->unidentified || fact->unknown)
         return true; /* an unknown value may carry one: never taken as a constant */
-    for (int i = 0; i < 64; i++)
+    for (int i = 0; i < FLOW_MAX_INPUTS; i++)
         if ((fact->clean_params & (1ULL << i)) && trained_input_trust(a, &rule_gradient_spec, f, i) != TRUST_NONE)
             return true;
     return false;
@@ -36,10 +36,14 @@ static bool definitely_trainable(struct analysis *a, uint32_t f, const struct fl
 
 /* ---- naming the path ---- */
 
+/* How deep a condition is spelled out in a message; deeper parts print as
+ * "..." (text only: no finding depends on it). */
+#define MAX_RENDER_DEPTH 2
+
 static void render(const struct ir_fn *fn, ir_id id, char *buf, size_t size, int depth)
 {
     const struct ir_node *n = &fn->nodes[id];
-    if (depth > 2 || (!n->name && n->kind != IR_PHI)) {
+    if (depth > MAX_RENDER_DEPTH || (!n->name && n->kind != IR_PHI)) {
         snprintf(buf, size, "...");
         return;
     }
@@ -111,10 +115,13 @@ struct bad_path {
     char text[512];
 };
 
-/* The node that made a constant value (through variable copies). */
+/* The node that made a constant value (through at most MAX_NOTE_STEPS
+ * variable copies; it only places a note). */
+#define MAX_NOTE_STEPS 16
+
 static ir_id constant_origin(const struct ir_fn *fn, ir_id v)
 {
-    for (int i = 0; i < 16 && (fn->nodes[v].kind == IR_VAR || fn->nodes[v].kind == IR_PHI) && fn->nodes[v].nops == 1; i++)
+    for (int i = 0; i < MAX_NOTE_STEPS && (fn->nodes[v].kind == IR_VAR || fn->nodes[v].kind == IR_PHI) && fn->nodes[v].nops == 1; i++)
         v = fn->nodes[v].ops[0];
     return v;
 }
@@ -261,7 +268,7 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct ba
     char msg[1024];
     snprintf(msg, sizeof msg,
              "%s, the loss passed to `%s` at line %u does not depend on any trainable value: the gradient "
-             "request fails on that path (backward() throws), or the step trains nothing",
+             "request fails on that path, or the step trains nothing",
              path->text, rule_short_name(g->name), g->loc.line);
     struct diag_note notes[2];
     size_t nn = 0;

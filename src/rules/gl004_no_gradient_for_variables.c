@@ -110,16 +110,13 @@ static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
     if (strcmp(name, "...") == 0)
         name = NULL;
     const char *error = unwatched ? c->op->untrainable_source_error : c->op->unused_source_error;
+    /* The framework's words for the failure come from its model; without
+     * them the message says what happens in neutral terms. */
     if (!error)
-        error = unwatched ? "it gets no gradient"
-                          : "the call throws \"One of the differentiated Tensors appears to not have been used in "
-                            "the graph\" unless allow_unused is true";
-    if (kind == UNREACHED && !c->op->unused_source_error)
         error = "it gets no gradient";
     if (kind == UNUSED_ANY)
-        error = "the call throws whatever the input is (\"One of the differentiated Tensors does not require "
-                "grad\" when it is not trainable, \"... appears to not have been used in the graph\" when it is, "
-                "unless allow_unused is true)";
+        error = c->op->unused_any_source_error ? c->op->unused_any_source_error
+                                               : "it gets no gradient, whether it is trainable or not";
     char msg[768];
     const char *why = unwatched           ? "was never watched or made trainable"
                       : kind == UNREACHED ? "is not upstream of the outputs through ops with a gradient"
@@ -182,12 +179,18 @@ static ir_id braced_single_value(const struct ir_fn *fn, const struct ir_node *p
  * it stops where the graph stops (detach, no_grad updates, the gradient
  * call itself). An expression the IR does not model that may be a tensor
  * could use anything, so it counts as a use. */
+/* Parts and braced handles followed from a listed input to its object;
+ * past the cap the input counts as used (no claim is made). */
+#define MAX_PART_STEPS 16
+
 static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id input)
 {
     const struct ir_fn *fn = a->tu->fns[f];
     /* A part of an object (`layer->weight`) is used wherever the object is;
      * a braced handle to one value (`{op, 0}`) wherever that value is. */
-    for (int step = 0; step < 16; step++) {
+    for (int step = 0;; step++) {
+        if (step >= MAX_PART_STEPS)
+            return true;
         const struct ir_node *p = &fn->nodes[input];
         bool part = p->kind == IR_MEMBER || (p->flags & IRF_ELEMENT) ||
                     (p->kind == IR_CALL && (p->flags & IRF_RECEIVER) && p->role == ROLE_MODULE);
@@ -219,18 +222,19 @@ static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id inpu
     return false;
 }
 
-/* Inputs listed in braces that the outputs never read: LibTorch's grad()
- * throws for them whether they are trainable or not, and a request whose
- * sources may be any upstream value fails or returns nothing for them, so
- * nothing needs to be known about them. (Not for tape sources, nor for
- * other requests with a model-given message.) Marks them in `done`. */
+/* Inputs listed in braces that the outputs never read: a request that
+ * frees its graph (LibTorch's grad()) throws for them whether they are
+ * trainable or not, and a request whose sources may be any upstream value
+ * fails or returns nothing for them, so nothing needs to be known about
+ * them. (Not for tape sources, nor for graph-mode requests that keep the
+ * graph.) Marks them in `done`. */
 static void check_unread_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target,
                                 const struct element_list *list, bool *done)
 {
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *c = &fn->nodes[call];
     bool any = c->op->sources_any_upstream;
-    if (!any && (!c->op->frees_graph || c->op->sources_must_be_trainable || c->op->unused_source_error))
+    if (!any && (!c->op->frees_graph || c->op->sources_must_be_trainable))
         return;
     for (uint32_t k = 0; k < list->n; k++) {
         struct origin_set wanted = {0};
@@ -303,9 +307,7 @@ static void check_reaches_nothing(struct rule_ctx *ctx, uint32_t f, ir_id call, 
     const struct ir_node *c = &fn->nodes[call];
     const char *error = c->op->no_trainable_error
                             ? c->op->no_trainable_error
-                            : "nothing it is computed from was made with requires_grad or is a module parameter, so "
-                              "the call throws \"element 0 of tensors does not require grad and does not have a "
-                              "grad_fn\"";
+                            : "nothing it is computed from is trainable, so it has no gradient to give";
     char msg[768];
     snprintf(msg, sizeof msg, "no trainable value reaches the loss passed to `%s`: %s", rule_short_name(c->name),
              error);

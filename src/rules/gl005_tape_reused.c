@@ -32,23 +32,24 @@ enum retention { FREES, RETAINS, UNKNOWN_RETENTION };
 
 static bool is_literal(const struct ir_node *n, uint16_t flag) { return n->kind == IR_LITERAL && (n->flags & flag); }
 
-/* Left at its default: omitted, or c10::nullopt. */
-static bool defaulted(const struct ir_node *n)
+/* Left at its default: omitted, or a value the model says stands for an
+ * omitted argument (`c10::nullopt`). */
+static bool defaulted(const struct model *m, const struct ir_node *n)
 {
     return (n->kind == IR_UNKNOWN && n->nops == 0) ||
-           (n->name && (n->kind == IR_GLOBAL || n->kind == IR_CALL) && strstr(n->name, "nullopt"));
+           ((n->kind == IR_GLOBAL || n->kind == IR_CALL) && model_omitted_value(m, n->name));
 }
 
-static enum retention retention(const struct ir_fn *fn, const struct ir_node *g)
+static enum retention retention(const struct model *m, const struct ir_fn *fn, const struct ir_node *g)
 {
     ir_id retain = ir_call_operand(g, g->op->retain_graph_arg);
     ir_id create = ir_call_operand(g, g->op->create_graph_arg);
-    if (retain != IR_NONE && !defaulted(&fn->nodes[retain])) {
+    if (retain != IR_NONE && !defaulted(m, &fn->nodes[retain])) {
         if (is_literal(&fn->nodes[retain], IRF_BOOL_TRUE))
             return RETAINS;
         return is_literal(&fn->nodes[retain], IRF_BOOL_FALSE) ? FREES : UNKNOWN_RETENTION;
     }
-    if (create == IR_NONE || defaulted(&fn->nodes[create]) || is_literal(&fn->nodes[create], IRF_BOOL_FALSE))
+    if (create == IR_NONE || defaulted(m, &fn->nodes[create]) || is_literal(&fn->nodes[create], IRF_BOOL_FALSE))
         return FREES;
     return is_literal(&fn->nodes[create], IRF_BOOL_TRUE) ? RETAINS : UNKNOWN_RETENTION;
 }
@@ -58,7 +59,7 @@ static bool trainable_flows_in(struct analysis *a, const struct flow_spec *spec,
     const struct flow_fact *fact = &flow_facts(a, spec, f, TRI_ON)[id];
     if (fact->clean_trust == TRUST_DEFINITE || fact->norigins)
         return true;
-    for (int i = 0; i < 64; i++)
+    for (int i = 0; i < FLOW_MAX_INPUTS; i++)
         if ((fact->clean_params & (1ULL << i)) && trained_input_trust(a, spec, f, i) == TRUST_DEFINITE)
             return true;
     return false;
@@ -122,24 +123,26 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared,
     struct analysis *a = ctx->a;
     const struct ir_fn *fn = a->tu->fns[f];
     const struct ir_node *g = &fn->nodes[second], *op = &fn->nodes[shared];
-    char msg[768], held[160] = "";
+    char msg[768], held[160] = "", fails[256] = "fails, since that graph was freed";
     const char *var = stored_in(fn, shared);
     if (var)
         snprintf(held, sizeof held, ", held in `%s`", var);
+    /* The framework's own words for the failure, when its model has them. */
+    if (g->op->graph_freed_error)
+        snprintf(fails, sizeof fails, "throws \"%s\"", g->op->graph_freed_error);
     if (first != IR_NONE)
         snprintf(msg, sizeof msg,
                  "`%s` goes back through `%s` (line %u%s), whose graph the `%s` at line %u already freed without "
-                 "retain_graph = true; this throws \"Trying to backward through the graph a second time\"",
+                 "retain_graph = true; this %s",
                  rule_short_name(g->name), rule_short_name(op->name), op->loc.line, held,
-                 rule_short_name(fn->nodes[first].name), fn->nodes[first].loc.line);
+                 rule_short_name(fn->nodes[first].name), fn->nodes[first].loc.line, fails);
     else
         snprintf(msg, sizeof msg,
                  "`%s` runs on every iteration of the loop at line %u, but the loss goes back through `%s` "
                  "(line %u%s), recorded %s, whose saved tensors the first iteration freed; the second iteration "
-                 "throws \"Trying to backward through the graph a second time\" (detach the carried value or "
-                 "recompute it inside the loop)",
+                 "%s (detach the carried value or recompute it inside the loop)",
                  rule_short_name(g->name), fn->ctrls[loop].loc.line, rule_short_name(op->name), op->loc.line, held,
-                 graph_ctrl_within(fn, op->ctrl, loop) ? "in an earlier iteration" : "once before the loop");
+                 graph_ctrl_within(fn, op->ctrl, loop) ? "in an earlier iteration" : "once before the loop", fails);
     struct diag_note notes[2] = {rule_note(a, (struct node_ref){f, shared}, "the reused op was recorded here")};
     size_t nnotes = 1;
     if (first != IR_NONE)
@@ -185,11 +188,11 @@ static void check_call(struct rule_ctx *ctx, uint32_t f, ir_id g)
     struct graph_walk now;
     graph_walk(&now, a, &rule_gradient_spec, f, rule_gradient_target(&fn->nodes[g]), loop);
     /* Across iterations this call is the one that freed the graph. */
-    if (retention(fn, &fn->nodes[g]) == FREES && check_loop(ctx, f, g, &now, loop))
+    if (retention(ctx->a->model, fn, &fn->nodes[g]) == FREES && check_loop(ctx, f, g, &now, loop))
         return;
     for (ir_id first = 0; first < g; first++) {
         ir_id target = rule_gradient_target(&fn->nodes[first]);
-        if (target == IR_NONE || !fn->nodes[first].op->frees_graph || retention(fn, &fn->nodes[first]) != FREES ||
+        if (target == IR_NONE || !fn->nodes[first].op->frees_graph || retention(ctx->a->model, fn, &fn->nodes[first]) != FREES ||
             exclusive(fn, fn->nodes[first].ctrl, fn->nodes[g].ctrl) || returns_between(fn, first, g))
             continue;
         struct graph_walk before;

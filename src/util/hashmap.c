@@ -110,3 +110,29 @@ void u64map_put(struct u64map *m, uint64_t key, void *value)
         }
     }
 }
+
+void strmap_put_index(struct strmap *m, const char *key, size_t index)
+{
+    strmap_put(m, key, (void *)(uintptr_t)(index + 1));
+}
+
+bool strmap_get_index(const struct strmap *m, const char *key, size_t *index)
+{
+    uintptr_t v = (uintptr_t)strmap_get(m, key);
+    if (v)
+        *index = (size_t)(v - 1);
+    return v != 0;
+}
+
+void u64map_put_index(struct u64map *m, uint64_t key, size_t index)
+{
+    u64map_put(m, key, (void *)(uintptr_t)(index + 1));
+}
+
+bool u64map_get_index(const struct u64map *m, uint64_t key, size_t *index)
+{
+    uintptr_t v = (uintptr_t)u64map_get(m, key);
+    if (v)
+        *index = (size_t)(v - 1);
+    return v != 0;
+}

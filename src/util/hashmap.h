@@ -5,6 +5,7 @@
  * the heap and released by *_free. */
 #ifndef TFG_UTIL_HASHMAP_H
 #define TFG_UTIL_HASHMAP_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,6 +25,14 @@ void u64map_free(struct u64map *m);
 /* Returns NULL when absent. */
 void *u64map_get(const struct u64map *m, uint64_t key);
 void u64map_put(struct u64map *m, uint64_t key, void *value);
+
+/* The same maps holding indexes (or enum values), 0 included, instead of
+ * pointers: the `index + 1` that tells a stored 0 from "absent" is
+ * written here only. *_get_index returns false when the key is absent. */
+void strmap_put_index(struct strmap *m, const char *key, size_t index);
+bool strmap_get_index(const struct strmap *m, const char *key, size_t *index);
+void u64map_put_index(struct u64map *m, uint64_t key, size_t index);
+bool u64map_get_index(const struct u64map *m, uint64_t key, size_t *index);
 
 uint64_t hash_str(const char *s);
 

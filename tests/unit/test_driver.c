@@ -167,7 +167,7 @@ START_TEST(messages_name_the_cut_and_the_rebuilt_leaf)
     ck_assert_ptr_nonnull(strstr(out, "note: `head` is the trained object the loss never reaches"));
     free(out);
     /* A `true` meant as create_graph in the retain_graph slot is named as such. */
-    snprintf(args, sizeof args, "--color never %s/fixtures/torch/gl002_warn_penalty_create_graph_in_retain_slot.cpp",
+    snprintf(args, sizeof args, "--color never %s/fixtures/torch/gl006_penalty_create_graph_in_retain_slot.cpp",
              root);
     ck_assert_int_eq(run_tool(args, &out), 1);
     ck_assert_ptr_nonnull(strstr(out, "its 4th positional argument is retain_graph: the `true` there keeps the graph, "

@@ -12,7 +12,7 @@ static enum cut_kind cut_at_nondiff(struct analysis *x, uint32_t fn, ir_id node,
     return n->op && n->op->cls == OP_NONDIFFERENTIABLE ? CUT_HERE : CUT_NONE;
 }
 
-static const struct flow_spec spec = {7, cut_at_nondiff};
+static const struct flow_spec spec = {FLOW_SPEC_TEST_FLOW, cut_at_nondiff};
 
 
 /* Facts of the value returned by function `name` (of a source that parses

@@ -13,7 +13,7 @@ static enum cut_kind cut_at_nondiff(struct analysis *x, uint32_t fn, ir_id node,
     return n->op && (n->op->cls == OP_NONDIFFERENTIABLE || n->op->cls == OP_DETACH) ? CUT_HERE : CUT_NONE;
 }
 
-static const struct flow_spec spec = {5, cut_at_nondiff};
+static const struct flow_spec spec = {FLOW_SPEC_TEST_GRAPH, cut_at_nondiff};
 
 
 static const struct ir_fn *build(const char *src, const char *fn)

@@ -42,6 +42,26 @@ START_TEST(malformed_models_name_the_file_and_json_path)
 }
 END_TEST
 
+/* Every class name in op_class.def loads as its class, and the properties
+ * the analyses ask for hold where the rules rely on them. */
+START_TEST(op_classes_come_from_one_table)
+{
+    for (unsigned i = 0; i < OP_CLASS_COUNT; i++) {
+        enum op_class c;
+        ck_assert(op_class_find(op_class_name((enum op_class)i), &c));
+        ck_assert_int_eq(c, i);
+    }
+    enum op_class c;
+    ck_assert(!op_class_find("magic", &c));
+    ck_assert(op_class_has(OP_DETACH, OPF_CUTS | OPF_DELIBERATE));
+    ck_assert(!op_class_has(OP_DIFFERENTIABLE, ~0u));
+    ck_assert(op_class_has(OP_ZERO_GRADIENT, OPF_CUTS) && !op_class_has(OP_ZERO_GRADIENT, OPF_STOPS_WALK));
+    ck_assert(op_class_has(OP_FACTORY, OPF_NEW_LEAF) && op_class_has(OP_HOST_CONSTRUCT, OPF_NEW_LEAF));
+    ck_assert(!op_class_has(OP_HOST_EXTRACT, OPF_DELIBERATE) && !op_class_has(OP_GRADIENT, OPF_CUTS));
+    ck_assert(op_class_has(OP_NONDIFFERENTIABLE, OPF_NO_GRADIENT) && !op_class_has(OP_DETACH, OPF_NO_GRADIENT));
+}
+END_TEST
+
 START_TEST(missing_model_file_is_an_error)
 {
     struct strbuf err;
@@ -206,6 +226,7 @@ Suite *suite_model(void)
     TCase *t = tcase_create("core");
     tcase_add_test(t, malformed_models_name_the_file_and_json_path);
     tcase_add_test(t, missing_model_file_is_an_error);
+    tcase_add_test(t, op_classes_come_from_one_table);
     tcase_add_test(t, lookup_uses_aliases_tensor_classes_and_inplace_suffix);
     tcase_add_test(t, shipped_models_validate);
     tcase_add_test(t, sources_any_upstream_is_read_and_off_by_default);

@@ -1,7 +1,9 @@
 /* Unit tests: GL001 through the whole analysis on the mini framework. */
 #include "suites.h"
 #include "rules/registry.h"
+#include <stdio.h>
 #include <string.h>
+#include "analysis/flow.h"
 
 static struct model *m;
 static struct arena a;
@@ -169,6 +171,62 @@ START_TEST(loop_chains_converge_and_a_capped_fixpoint_is_silent)
 }
 END_TEST
 
+/* The mini framework's model quotes no runtime errors: the messages say
+ * what happens in neutral words, never LibTorch's text. */
+START_TEST(a_model_without_error_texts_gets_neutral_wording)
+{
+    ck_assert_uint_eq(run("void step(ad::Linear& net, ad::Tensor x) {\n"
+                          "  ad::Tensor loss = net.forward(x).sum();\n"
+                          "  loss.backward();\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      1);
+    ck_assert_int_eq(sink.diags.v[0].rule, RULE_GL005);
+    ck_assert_ptr_nonnull(strstr(sink.diags.v[0].message, "this fails, since that graph was freed"));
+    ck_assert_ptr_null(strstr(sink.diags.v[0].message, "Trying to backward"));
+    diag_sink_free(&sink);
+    diag_sink_init(&sink);
+    ck_assert_uint_eq(run("void step(ad::Tensor x) {\n"
+                          "  ad::Tensor loss = ad::ones(3).sum();\n"
+                          "  loss.backward();\n"
+                          "}\n"),
+                      1);
+    ck_assert_int_eq(sink.diags.v[0].rule, RULE_GL004);
+    ck_assert_ptr_nonnull(strstr(sink.diags.v[0].message, "nothing it is computed from is trainable"));
+    ck_assert_ptr_null(strstr(sink.diags.v[0].message, "element 0"));
+}
+END_TEST
+
+/* `pick` takes `nints` ints, then the tensor it cuts with argmax. */
+static const char *wide_helper(int nints)
+{
+    static char src[4096];
+    int len = snprintf(src, sizeof src, "ad::Tensor pick(");
+    for (int i = 0; i < nints; i++)
+        len += snprintf(src + len, sizeof src - (size_t)len, "int a%d, ", i);
+    len += snprintf(src + len, sizeof src - (size_t)len,
+                    "ad::Tensor t) { return t.argmax(); }\n"
+                    "void step(ad::Linear& net, ad::Tensor x) {\n"
+                    "  ad::Tensor loss = pick(");
+    for (int i = 0; i < nints; i++)
+        len += snprintf(src + len, sizeof src - (size_t)len, "0, ");
+    snprintf(src + len, sizeof src - (size_t)len, "net.forward(x));\n  loss.backward();\n}\n");
+    return src;
+}
+
+/* Function inputs past FLOW_MAX_INPUTS are not tracked: what the function
+ * computes from them is unknown, never a finding (neither the cut nor a
+ * claim that nothing trainable reaches the loss). */
+START_TEST(inputs_past_the_mask_are_unknown)
+{
+    ck_assert_uint_eq(run(wide_helper(FLOW_MAX_INPUTS - 1)), 1);
+    ck_assert_int_eq(sink.diags.v[0].rule, RULE_GL002);
+    diag_sink_free(&sink);
+    diag_sink_init(&sink);
+    ck_assert_uint_eq(run(wide_helper(FLOW_MAX_INPUTS)), 0);
+}
+END_TEST
+
 /* One GL001 and one GL002 finding, in two functions. */
 static const char *const two_rules =
     "void eval_step(ad::Linear& net, ad::Tensor x) {\n"
@@ -222,6 +280,8 @@ Suite *suite_rules(void)
     tcase_add_test(t, gl001_unknown_recording_state_is_silent);
     tcase_add_test(t, loop_chains_converge_and_a_capped_fixpoint_is_silent);
     tcase_add_test(t, rule_selection_keeps_exactly_the_enabled_rules);
+    tcase_add_test(t, a_model_without_error_texts_gets_neutral_wording);
+    tcase_add_test(t, inputs_past_the_mask_are_unknown);
     suite_add_tcase(s, t);
     return s;
 }

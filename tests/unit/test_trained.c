@@ -12,7 +12,7 @@ static enum cut_kind no_cut(struct analysis *x, uint32_t fn, ir_id node, enum ir
     return CUT_NONE;
 }
 
-static const struct flow_spec spec = {6, no_cut};
+static const struct flow_spec spec = {FLOW_SPEC_TEST_TRAINED, no_cut};
 
 
 static void build(const char *src)

@@ -104,6 +104,27 @@ START_TEST(maps_store_overwrite_and_grow)
 }
 END_TEST
 
+/* Index maps tell a stored 0 from an absent key. */
+START_TEST(index_maps_keep_zero_apart_from_absent)
+{
+    struct u64map m;
+    struct strmap sm;
+    u64map_init(&m);
+    strmap_init(&sm);
+    size_t i = 99;
+    ck_assert(!u64map_get_index(&m, 7, &i) && i == 99);
+    u64map_put_index(&m, 7, 0);
+    ck_assert(u64map_get_index(&m, 7, &i) && i == 0);
+    u64map_put_index(&m, 8, 41);
+    ck_assert(u64map_get_index(&m, 8, &i) && i == 41);
+    ck_assert(!strmap_get_index(&sm, "a", &i));
+    strmap_put_index(&sm, "a", 0);
+    ck_assert(strmap_get_index(&sm, "a", &i) && i == 0);
+    u64map_free(&m);
+    strmap_free(&sm);
+}
+END_TEST
+
 /* A failed allocation aborts (the test expects SIGABRT): xmalloc never
  * returns NULL, so no caller checks. The two before it succeed. */
 START_TEST(allocation_failure_aborts)
@@ -127,6 +148,7 @@ Suite *suite_util(void)
     tcase_add_test(t, suffixes);
     tcase_add_test(t, maps_store_overwrite_and_grow);
     tcase_add_test_raise_signal(t, allocation_failure_aborts, SIGABRT);
+    tcase_add_test(t, index_maps_keep_zero_apart_from_absent);
     suite_add_tcase(s, t);
     return s;
 }
