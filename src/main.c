@@ -217,7 +217,7 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     struct file_status *status = xcalloc(n ? n : 1, sizeof *status);
     struct pool_stats ps;
     pool_run(p, &fo, per, o->jobs ? o->jobs : pool_default_jobs(), o->timeout, &sink, status,
-             o->action == ACT_DUMP_IR ? stdout : NULL, &ps);
+             o->action == ACT_DUMP_IR ? stdout : NULL, !o->no_cross_file, &ps);
     header_policy_apply(st, &sink, status, n);
     if (o->strict)
         apply_strict(status, n, &sink.arena);

@@ -380,14 +380,14 @@ static void second_phase(struct pool *p, size_t slots, double timeout, struct po
 
 void pool_run(const struct plan *plan, const struct front_options *base, const struct file_settings *const *per,
               int jobs, double timeout, struct diag_sink *sink, struct file_status *status, FILE *dump_ir,
-              struct pool_stats *stats)
+              bool cross_file, struct pool_stats *stats)
 {
     size_t n = plan->jobs.n;
     struct pool_stats none;
     stats = stats ? stats : &none;
     memset(stats, 0, sizeof *stats);
     struct xfile x;
-    bool multi = n > 1 && !dump_ir;
+    bool multi = cross_file && n > 1 && !dump_ir;
     if (multi)
         xfile_init(&x, n);
     struct pool p = {plan, base, per, dump_ir != NULL, xcalloc(n ? n : 1, sizeof *p.results), multi ? &x : NULL, 1,
