@@ -42,15 +42,16 @@ void xfile_keep(struct xfile *x, size_t i, char *bytes, size_t len)
 
 static uint64_t pack(size_t unit, uint32_t fn) { return ((uint64_t)unit << 32 | fn) + 1; }
 
-/* A USR defined in two different files: two programs in one run (examples
- * side by side, each with its own Net::forward), so which one a call
- * means is not known. */
-#define AMBIGUOUS UINT64_MAX
-
 static const struct ir_fn *unpack(const struct xfile *x, uint64_t d)
 {
     return x->units[(d - 1) >> 32].tu.fns[(uint32_t)((d - 1) & 0xffffffffu)];
 }
+
+/* The definitions of one USR, one per defining file, in plan order. */
+struct def {
+    uint64_t at; /* pack() */
+    struct def *next;
+};
 
 void xfile_index(struct xfile *x)
 {
@@ -64,20 +65,50 @@ void xfile_index(struct xfile *x)
                 continue;
             /* The same file's definition seen from several files (a
              * header's inline function) is one definition. */
-            uint64_t d = (uint64_t)(uintptr_t)strmap_get(&x->defs, fn->usr);
-            if (!d)
-                strmap_put(&x->defs, fn->usr, (void *)(uintptr_t)pack(i, f));
-            else if (d != AMBIGUOUS && strcmp(unpack(x, d)->file, fn->file) != 0)
-                strmap_put(&x->defs, fn->usr, (void *)(uintptr_t)AMBIGUOUS);
+            struct def *head = strmap_get(&x->defs, fn->usr), **tail = &head;
+            for (; *tail && strcmp(unpack(x, (*tail)->at)->file, fn->file) != 0; tail = &(*tail)->next)
+                ;
+            if (*tail)
+                continue;
+            *tail = arena_alloc(&x->arena, sizeof **tail);
+            (*tail)->at = pack(i, f);
+            if (*tail == head)
+                strmap_put(&x->defs, fn->usr, head);
         }
     }
 }
 
-/* The definition of `usr` in a file other than `unit`, as pack() made it, or 0. */
+/* How many leading directories the paths `a` and `b` share. */
+static unsigned shared_dirs(const char *a, const char *b)
+{
+    unsigned n = 0;
+    for (size_t i = 0; a[i] && a[i] == b[i]; i++)
+        n += a[i] == '/';
+    return n;
+}
+
+/* The definition of `usr` that a call in file `unit` means, as pack()
+ * made it, or 0. Several files defining it are several programs side by
+ * side (examples, each with its own Net::forward): the one nearest the
+ * caller in the directory tree is meant; a tie is not known. */
 static uint64_t definition(const struct xfile *x, const char *usr, size_t unit)
 {
-    uint64_t d = (uint64_t)(uintptr_t)strmap_get(&x->defs, usr);
-    return d && d != AMBIGUOUS && ((d - 1) >> 32) != unit ? d : 0;
+    const char *from = x->units[unit].tu.path;
+    uint64_t best = 0;
+    unsigned best_score = 0, nbest = 0;
+    for (const struct def *d = strmap_get(&x->defs, usr); d; d = d->next) {
+        if (((d->at - 1) >> 32) == unit)
+            continue;
+        unsigned score = shared_dirs(from, unpack(x, d->at)->file);
+        if (!best || score > best_score) {
+            best = d->at;
+            best_score = score;
+            nbest = 1;
+        } else if (score == best_score) {
+            nbest++;
+        }
+    }
+    return nbest == 1 ? best : 0;
 }
 
 unsigned xfile_resolvable(const struct xfile *x, size_t i)

@@ -7,9 +7,10 @@
  * serialised (ir/serial.h); the parent indexes the functions each file
  * defines by clang USR, in plan order (the first of several copies of one
  * definition wins, so the table never depends on which worker finished
- * first). A USR defined in two different files (two programs side by
- * side in one directory, each with its own `Net::forward`) is ambiguous
- * and resolves nothing: which one a call means is not known. In the second, a
+ * first). A USR defined in several different files (programs side by
+ * side, each with its own `Net::forward`) resolves to the definition
+ * nearest the caller in the directory tree; a tie resolves nothing, as
+ * which one a call means is not known. In the second, a
  * file that calls into another file gets those definitions linked into
  * its own IR (with what they call in their own files, and their own calls
  * into further files, up to XFILE_MAX_DEPTH hops) and its rules run
@@ -49,7 +50,7 @@ struct xfile {
     size_t total;             /* bytes kept */
     bool over;                /* past XFILE_MAX_TOTAL_BYTES: no file is linked */
     struct arena arena;       /* decoded IR */
-    struct strmap defs;       /* USR -> (unit << 32 | fn) + 1 */
+    struct strmap defs;       /* USR -> its definitions (xfile.c) */
 };
 
 void xfile_init(struct xfile *x, size_t nfiles);

@@ -201,6 +201,35 @@ START_TEST(tool_runs_two_phases)
 }
 END_TEST
 
+/* Names the files of the units as if they were at `paths`. */
+static void place(struct xfile *x, const char *const paths[3])
+{
+    for (int k = 0; k < 3; k++) {
+        x->units[k].tu.path = paths[k];
+        for (uint32_t f = 0; f < x->units[k].tu.nfns; f++)
+            x->units[k].tu.fns[f]->file = paths[k];
+    }
+}
+
+/* Two programs side by side: the definition nearest the caller is meant. */
+START_TEST(nearest_definition_is_meant)
+{
+    struct xfile x;
+    keep_all(&x, (const char *const[]){TRAIN, LOSS_CUT, LOSS_OK}, (const size_t[]){0, 1, 2});
+    place(&x, (const char *const[]){"p/a/train.cpp", "p/b/loss.cpp", "p/a/loss.cpp"});
+    ck_assert_uint_eq(xfile_resolvable(&x, 0), 1);
+    struct ir_tu t;
+    unsigned r;
+    ck_assert(xfile_link(&x, 0, &a, &t, &r));
+    const struct ir_fn *train = find_fn(&t, "train");
+    ck_assert_str_eq(t.fns[train->nodes[train->xcalls[0].node].callee]->file, "p/a/loss.cpp");
+    /* Equally near: not known. */
+    place(&x, (const char *const[]){"p/train.cpp", "p/b/loss.cpp", "p/a/loss.cpp"});
+    ck_assert_uint_eq(xfile_resolvable(&x, 0), 0);
+    xfile_free(&x);
+}
+END_TEST
+
 Suite *suite_xfile(void)
 {
     Suite *s = suite_create("xfile");
@@ -210,6 +239,7 @@ Suite *suite_xfile(void)
     tcase_add_test(tc, calls_into_other_files_carry_usr);
     tcase_add_test(tc, link_follows_plan_order);
     tcase_add_test(tc, two_definitions_resolve_nothing);
+    tcase_add_test(tc, nearest_definition_is_meant);
     tcase_add_test(tc, bounds_leave_calls_unknown);
     tcase_add_test(tc, tool_runs_two_phases);
     suite_add_tcase(s, tc);
