@@ -206,7 +206,9 @@ START_TEST(every_rule_has_a_doc_a_bug_fixture_and_a_clean_fixture)
         char *slash = strrchr(bug, '/');
         ck_assert_ptr_nonnull(slash);
         *slash = '\0';
-        snprintf(cmd, sizeof cmd, "ls '%s' | grep -c '^clean_'", bug);
+        /* A project's clean twin is the project next to it, `<name>_clean`. */
+        snprintf(cmd, sizeof cmd, "{ ls '%s'; [ -f '%s/CMakeLists.txt' ] && [ -d '%s_clean' ] && echo clean_; } | grep -c '^clean_'",
+                 bug, bug, bug);
         p = popen(cmd, "r");
         char count[32] = "0";
         out = fgets(count, sizeof count, p);
