@@ -109,6 +109,15 @@ void pipeline_run_linked(const struct ir_tu *tu, const struct model *model, stru
                          struct file_status *status)
 {
     double t0 = clock_thread_seconds();
+#ifdef TFG_VALIDATE_IR
+    /* Linking renumbered calls and lambdas: check the result as the
+     * builder's output is checked. */
+    for (uint32_t i = 0; i < tu->nfns; i++)
+        if (!ir_validate_fn(tu->fns[i], stderr)) {
+            status->ok = false;
+            return;
+        }
+#endif
     struct arena arena;
     arena_init(&arena);
     struct analysis an;

@@ -114,8 +114,16 @@ static void *relink_job(void *arg)
     struct job_call *c = arg;
     struct pool *p = c->p;
     struct result *first = &p->results[c->i], *r = &p->second[c->i];
+    /* The first run's status, its strings in this sink (which replaces
+     * the first one's). */
+    struct arena *own = &r->sink.arena;
     r->status = first->status;
     r->status.ok = false;
+    r->status.path = first->status.path ? arena_strdup(own, first->status.path) : NULL;
+    r->status.error = first->status.error ? arena_strdup(own, first->status.error) : NULL;
+    r->status.pch = first->status.pch ? arena_strdup(own, first->status.pch) : NULL;
+    r->status.db = first->status.db ? arena_strdup(own, first->status.db) : NULL;
+    r->status.parse_error = first->status.parse_error ? arena_strdup(own, first->status.parse_error) : NULL;
     r->sink.enabled = p->per[c->i]->enabled;
     r->sink.severity = p->per[c->i]->severity;
     r->sink.policy_file = p->plan->jobs.v[c->i].path;
@@ -360,12 +368,11 @@ static void second_phase(struct pool *p, size_t slots, double timeout, struct po
     for (size_t i = 0; i < n; i++) {
         struct result *r = &p->results[i], *s = &p->second[i];
         if (run[i] && s->status.ok) {
+            /* The second run's status is the first's (copied in the child)
+             * with its own counts and time; its strings are in its sink. */
             diag_sink_free(&r->sink);
             r->sink = s->sink;
-            r->status.xcalls_resolved = s->status.xcalls_resolved;
-            r->status.xfile_seconds += s->status.xfile_seconds;
-            r->status.grad_requests = s->status.grad_requests;
-            r->status.grad_requests_known = s->status.grad_requests_known;
+            r->status = s->status;
             stats->xcalls_resolved += s->status.xcalls_resolved;
             stats->files_linked++;
         } else {

@@ -17,7 +17,11 @@ struct writer {
     uint32_t nstr;
 };
 
-static void put(struct writer *w, const void *p, size_t n) { sb_addn(w->b, p, n); }
+static void put(struct writer *w, const void *p, size_t n)
+{
+    if (n) /* an empty array may be NULL */
+        sb_addn(w->b, p, n);
+}
 static void put_u32(struct writer *w, uint32_t v) { put(w, &v, sizeof v); }
 static void put_u64(struct writer *w, uint64_t v) { put(w, &v, sizeof v); }
 static void put_loc(struct writer *w, struct ir_loc l)

@@ -195,7 +195,7 @@ START_TEST(every_rule_has_a_doc_a_bug_fixture_and_a_clean_fixture)
         ck_assert_msg(strstr(doc, "## What it does") && strstr(doc, "## Why is this bad") &&
                           strstr(doc, "## Example") && strstr(doc, "## Use instead"),
                       "%s doc lacks a section", id);
-        char cmd[1024], *out;
+        char cmd[2048], *out;
         snprintf(cmd, sizeof cmd,
                  "grep -rl --include='*.cpp' --include='*.c' 'expect[-a-z]*:.*%s' '%s/fixtures' | head -1", id, root);
         FILE *p = popen(cmd, "r");
