@@ -14,16 +14,15 @@ static const char *pch_name(enum pch_outcome o)
     return names[o];
 }
 
-/* Counts the gradient requests of the file's own functions (not of
- * headers or linked definitions) and those whose loss a known trainable
- * object reaches (see file_status). */
-static void count_requests(struct analysis *an, struct file_status *st)
+/* Counts the gradient requests of the file's functions (its own and its
+ * project headers', not definitions linked from other files: the first
+ * `nown`) and those whose loss a known trainable object reaches (see
+ * file_status). */
+static void count_requests(struct analysis *an, uint32_t nown, struct file_status *st)
 {
     const struct ir_tu *tu = an->tu;
     st->grad_requests = st->grad_requests_known = 0;
-    for (uint32_t f = 0; f < tu->nfns; f++) {
-        if (strcmp(tu->fns[f]->file, tu->path) != 0)
-            continue;
+    for (uint32_t f = 0; f < nown && f < tu->nfns; f++) {
         for (ir_id i = 0; i < tu->fns[f]->nnodes; i++) {
             ir_id target = rule_gradient_target(&tu->fns[f]->nodes[i]);
             if (target == IR_NONE)
@@ -90,7 +89,7 @@ void pipeline_run_file_keep(const char *path, const struct front_options *fo, co
         struct analysis an;
         analysis_init(&an, &tu, model, &arena);
         rules_run_all(&an, sink);
-        count_requests(&an, status);
+        count_requests(&an, tu.nfns, status);
     }
     status->ir_seconds = res.build_seconds;
     status->analysis_seconds = clock_thread_seconds() - t0;
@@ -105,7 +104,7 @@ void pipeline_run_file_keep(const char *path, const struct front_options *fo, co
     arena_free(&arena);
 }
 
-void pipeline_run_linked(const struct ir_tu *tu, const struct model *model, struct diag_sink *sink,
+void pipeline_run_linked(const struct ir_tu *tu, uint32_t nown, const struct model *model, struct diag_sink *sink,
                          struct file_status *status)
 {
     double t0 = clock_thread_seconds();
@@ -123,7 +122,7 @@ void pipeline_run_linked(const struct ir_tu *tu, const struct model *model, stru
     struct analysis an;
     analysis_init(&an, tu, model, &arena);
     rules_run_all(&an, sink);
-    count_requests(&an, status);
+    count_requests(&an, nown, status);
     arena_free(&arena);
     status->xfile_seconds += clock_thread_seconds() - t0;
 }

@@ -20,11 +20,11 @@ void pipeline_run_file_keep(const char *path, const struct front_options *fo, co
                             struct diag_sink *sink, struct file_status *status, FILE *dump_ir,
                             struct strbuf *keep_ir, size_t keep_max);
 
-/* Runs the rules on `tu`, a file's IR with definitions from other files
- * linked in (the second phase), adding to `sink`; the time goes to
+/* Runs the rules on `tu`, a file's IR (its first `nown` functions) with
+ * definitions from other files linked in (the second phase), adding to `sink`; the time goes to
  * status->xfile_seconds. Debug builds check the linked IR first; invalid
  * IR clears status->ok (the file keeps its single-file results). */
-void pipeline_run_linked(const struct ir_tu *tu, const struct model *model, struct diag_sink *sink,
+void pipeline_run_linked(const struct ir_tu *tu, uint32_t nown, const struct model *model, struct diag_sink *sink,
                          struct file_status *status);
 
 #endif

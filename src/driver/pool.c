@@ -134,7 +134,7 @@ static void *relink_job(void *arg)
     if (xfile_link(p->x, c->i, &a, &tu, &resolved)) {
         r->status.ok = true;
         r->status.xcalls_resolved = resolved;
-        pipeline_run_linked(&tu, p->per[c->i]->model, &r->sink, &r->status);
+        pipeline_run_linked(&tu, p->x->units[c->i].tu.nfns, p->per[c->i]->model, &r->sink, &r->status);
     }
     arena_free(&a);
     r->sink.enabled = NULL;

@@ -29,7 +29,8 @@ struct file_status {
      * analysing it again with those definitions linked in. */
     unsigned xcalls_resolved;
     double xfile_seconds;
-    /* Gradient requests (backward, grad) in the file's own functions, and
+    /* Gradient requests (backward, grad) in the file's own functions and
+     * its project headers' (not in definitions linked from other files), and
      * how many differentiate a loss that a known trainable object (a
      * module, parameter or requires_grad tensor of the program) reaches,
      * cut or not: what "the training step is resolved" means in the
