@@ -308,7 +308,8 @@ static bool indices_hold(const struct ir_tu *tu, const struct ir_fn *fn)
                 return false;
         if (!node_or_none(n->mode, fn) || n->ctrl >= fn->nctrls || (n->callee >= 0 && (uint32_t)n->callee >= tu->nfns))
             return false;
-        if ((n->kind == IR_VAR || n->kind == IR_PHI) && (n->var < 0 || (uint32_t)n->var >= fn->nvars))
+        /* A phi of no variable (var -1) joins values, not versions. */
+        if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var >= 0 && (uint32_t)n->var >= fn->nvars)
             return false;
         if (n->kind == IR_LAMBDA && (n->aux < 0 || (uint32_t)n->aux >= tu->nfns))
             return false;

@@ -50,9 +50,19 @@ static char *serialised(const char *src, size_t *len)
     return sb_detach(&b);
 }
 
+/* Lambdas, a guard, loops and a `?:` (a phi of no variable). */
+static const char *const VARIED =
+    "ad::Tensor pick(bool first, const ad::Tensor& w) {\n"
+    "  ad::NoGrad off;\n"
+    "  auto f = [&](int k) { return w * ad::ones(k); };\n"
+    "  ad::Tensor t = first ? f(2) : w.sum();\n"
+    "  for (int i = 0; i < 3; ++i) t += w;\n"
+    "  return t;\n"
+    "}\n";
+
 START_TEST(round_trip)
 {
-    struct front_result r = build_source(LOSS_CUT, m, &a, &tu);
+    struct front_result r = build_source(VARIED, m, &a, &tu);
     ck_assert(r.ok);
     struct strbuf b;
     sb_init(&b);
