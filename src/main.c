@@ -234,9 +234,10 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     if (o->verbose && ps.cross_file)
         fprintf(stderr,
                 "tfgradlint: cross-file: %u call%s resolved to definitions in other files, %u file%s analysed "
-                "again with them (%u kept single-file results); wall: phase 1 %.3f s, phase 2 %.3f s\n",
+                "again with them (%u kept single-file results, %u IR not decoded); wall: phase 1 %.3f s, phase 2 "
+                "%.3f s\n",
                 ps.xcalls_resolved, ps.xcalls_resolved == 1 ? "" : "s", ps.files_linked,
-                ps.files_linked == 1 ? "" : "s", ps.link_failed, ps.phase1_seconds, ps.phase2_seconds);
+                ps.files_linked == 1 ? "" : "s", ps.link_failed, ps.undecoded, ps.phase1_seconds, ps.phase2_seconds);
     int rc = report_run(o, &sink, status, n, ok);
     free(status);
     diag_sink_free(&sink);

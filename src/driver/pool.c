@@ -359,6 +359,7 @@ static void second_phase(struct pool *p, size_t slots, double timeout, struct po
         p->results[i].ir_len = 0;
     }
     xfile_index(p->x);
+    stats->undecoded = p->x->undecoded;
     bool *run = xcalloc(n, sizeof *run);
     for (size_t i = 0; i < n; i++)
         run[i] = p->results[i].status.ok && xfile_resolvable(p->x, i) > 0;

@@ -20,6 +20,7 @@ struct pool_stats {
     unsigned xcalls_resolved; /* calls resolved to definitions in other files */
     unsigned files_linked;    /* files analysed again with them */
     unsigned link_failed;     /* files whose second run failed or hit a bound */
+    unsigned undecoded;       /* files whose kept IR did not decode (their definitions unknown) */
     double phase1_seconds, phase2_seconds; /* wall time */
 };
 

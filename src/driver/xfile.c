@@ -57,8 +57,12 @@ void xfile_index(struct xfile *x)
 {
     for (size_t i = 0; i < x->n && !x->over; i++) {
         struct xfile_unit *u = &x->units[i];
-        if (!u->bytes || !ir_deserialize(u->bytes, u->len, &x->arena, &u->tu))
+        if (!u->bytes)
             continue;
+        if (!ir_deserialize(u->bytes, u->len, &x->arena, &u->tu)) {
+            x->undecoded++;
+            continue;
+        }
         for (uint32_t f = 0; f < u->tu.nfns; f++) {
             const struct ir_fn *fn = u->tu.fns[f];
             if (fn->is_lambda || !fn->usr || !*fn->usr)

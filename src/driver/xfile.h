@@ -49,6 +49,7 @@ struct xfile {
     struct xfile_unit *units; /* one per planned file */
     size_t total;             /* bytes kept */
     bool over;                /* past XFILE_MAX_TOTAL_BYTES: no file is linked */
+    unsigned undecoded;       /* kept IR that did not decode (an internal error) */
     struct arena arena;       /* decoded IR */
     struct strmap defs;       /* USR -> its definitions (xfile.c) */
 };
