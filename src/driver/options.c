@@ -43,6 +43,8 @@ void options_usage(FILE *out)
           "  --cache-dir DIR         where precompiled headers are kept\n"
           "                          (default: $XDG_CACHE_HOME/tfgradlint or ~/.cache/tfgradlint)\n"
           "  --no-cache              parse every header of every file (no precompiled headers)\n"
+          "  --no-cross-file         analyse each file alone: calls into functions other files\n"
+          "                          of the run define stay unknown (docs/cross-file.md)\n"
           "  --list-rules            list the rules and exit\n"
           "  --explain RULE          print a rule's documentation and exit\n"
           "  --dump-ir               print the dataflow IR of each file instead of findings\n"
@@ -169,6 +171,8 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             o->files_from_db = true;
         else if (strcmp(a, "--no-cache") == 0)
             o->no_cache = true;
+        else if (strcmp(a, "--no-cross-file") == 0)
+            o->no_cross_file = true;
         else if (strcmp(a, "--exit-zero") == 0)
             o->exit_zero = true;
         else if (strcmp(a, "--strict") == 0)

@@ -31,6 +31,7 @@ struct options {
     double timeout;                /* --timeout: seconds per file */
     const char *cache_dir;         /* --cache-dir; NULL: the default */
     bool no_cache;
+    bool no_cross_file;            /* --no-cross-file: no second phase (driver/xfile.h) */
     VEC(const char *) paths;       /* files and directories */
     VEC(const char *) models;      /* extra model files */
     VEC(const char *) compiler_args; /* after `--` */

@@ -1,7 +1,10 @@
 /* driver/pipeline: per-file analysis with a per-file arena. */
 #include "pipeline.h"
 #include "../analysis/analysis.h"
+#include "../analysis/flow.h"
+#include "../rules/common.h"
 #include "../rules/registry.h"
+#include "../ir/serial.h"
 #include "../util/clock.h"
 #include <string.h>
 
@@ -11,8 +14,38 @@ static const char *pch_name(enum pch_outcome o)
     return names[o];
 }
 
+/* Counts the gradient requests of the file's functions (its own and its
+ * project headers', not definitions linked from other files: the first
+ * `nown`) and those whose loss a known trainable object reaches (see
+ * file_status). */
+static void count_requests(struct analysis *an, uint32_t nown, struct file_status *st)
+{
+    const struct ir_tu *tu = an->tu;
+    st->grad_requests = st->grad_requests_known = 0;
+    for (uint32_t f = 0; f < nown && f < tu->nfns; f++) {
+        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++) {
+            ir_id target = rule_gradient_target(&tu->fns[f]->nodes[i]);
+            if (target == IR_NONE)
+                continue;
+            st->grad_requests++;
+            const struct flow_fact *t = &flow_facts(an, &rule_gradient_spec, f, TRI_ON)[target];
+            bool known = t->norigins > 0 || t->clean_trust == TRUST_DEFINITE;
+            for (uint8_t k = 0; k < t->ncuts && !known; k++)
+                known = t->cuts[k].origin_trust == TRUST_DEFINITE;
+            st->grad_requests_known += known;
+        }
+    }
+}
+
 void pipeline_run_file(const char *path, const struct front_options *fo, const struct model *model,
                        struct diag_sink *sink, struct file_status *status, FILE *dump_ir)
+{
+    pipeline_run_file_keep(path, fo, model, sink, status, dump_ir, NULL, 0);
+}
+
+void pipeline_run_file_keep(const char *path, const struct front_options *fo, const struct model *model,
+                            struct diag_sink *sink, struct file_status *status, FILE *dump_ir,
+                            struct strbuf *keep_ir, size_t keep_max)
 {
     struct arena arena;
     arena_init(&arena);
@@ -56,8 +89,40 @@ void pipeline_run_file(const char *path, const struct front_options *fo, const s
         struct analysis an;
         analysis_init(&an, &tu, model, &arena);
         rules_run_all(&an, sink);
+        count_requests(&an, tu.nfns, status);
     }
     status->ir_seconds = res.build_seconds;
     status->analysis_seconds = clock_thread_seconds() - t0;
+    if (res.ok && keep_ir) {
+        double t1 = clock_thread_seconds();
+        size_t before = keep_ir->len;
+        ir_serialize(keep_ir, &tu);
+        if (keep_ir->len - before > keep_max) /* past the cap: its definitions stay unknown to others */
+            keep_ir->len = before;
+        status->xfile_seconds = clock_thread_seconds() - t1;
+    }
     arena_free(&arena);
+}
+
+void pipeline_run_linked(const struct ir_tu *tu, uint32_t nown, const struct model *model, struct diag_sink *sink,
+                         struct file_status *status)
+{
+    double t0 = clock_thread_seconds();
+#ifdef TFG_VALIDATE_IR
+    /* Linking renumbered calls and lambdas: check the result as the
+     * builder's output is checked. */
+    for (uint32_t i = 0; i < tu->nfns; i++)
+        if (!ir_validate_fn(tu->fns[i], stderr)) {
+            status->ok = false;
+            return;
+        }
+#endif
+    struct arena arena;
+    arena_init(&arena);
+    struct analysis an;
+    analysis_init(&an, tu, model, &arena);
+    rules_run_all(&an, sink);
+    count_requests(&an, nown, status);
+    arena_free(&arena);
+    status->xfile_seconds += clock_thread_seconds() - t0;
 }

@@ -10,6 +10,7 @@
 #include "pool.h"
 #include "pipeline.h"
 #include "wire.h"
+#include "xfile.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -39,6 +40,11 @@ struct pool {
     const struct file_settings *const *per;
     bool dump_ir;
     struct result *results;
+    /* A multi-file run (xfile.h): the first phase keeps each file's IR in
+     * `x`; the second analyses linked IR into `second`. */
+    struct xfile *x;
+    int phase;
+    struct result *second;
 };
 
 /* A running child: the job it analyses and what it has written so far. */
@@ -83,10 +89,54 @@ static void *run_job(void *arg)
     fo.ncompiler_args = j->nargs;
     fo.project_root = j->root;
     FILE *ir = p->dump_ir ? open_memstream(&r->ir_text, &r->ir_len) : NULL;
-    pipeline_run_file(j->path, &fo, p->per[c->i]->model, &r->sink, &r->status, ir);
+    struct strbuf keep;
+    sb_init(&keep);
+    pipeline_run_file_keep(j->path, &fo, p->per[c->i]->model, &r->sink, &r->status, ir, p->x ? &keep : NULL,
+                           XFILE_MAX_TU_BYTES);
     if (ir)
         fclose(ir);
+    if (p->x && keep.len) {
+        r->ir_len = keep.len;
+        r->ir_text = sb_detach(&keep);
+    }
+    sb_free(&keep);
     r->status.db = j->db ? arena_strdup(&r->sink.arena, j->db) : NULL;
+    r->sink.enabled = NULL;
+    r->sink.severity = NULL;
+    r->sink.policy_file = NULL;
+    return NULL;
+}
+
+/* The second phase of job `i`: its rules again, on its IR with the
+ * definitions of other files linked in, into second[i]. */
+static void *relink_job(void *arg)
+{
+    struct job_call *c = arg;
+    struct pool *p = c->p;
+    struct result *first = &p->results[c->i], *r = &p->second[c->i];
+    /* The first run's status, its strings in this sink (which replaces
+     * the first one's). */
+    struct arena *own = &r->sink.arena;
+    r->status = first->status;
+    r->status.ok = false;
+    r->status.path = first->status.path ? arena_strdup(own, first->status.path) : NULL;
+    r->status.error = first->status.error ? arena_strdup(own, first->status.error) : NULL;
+    r->status.pch = first->status.pch ? arena_strdup(own, first->status.pch) : NULL;
+    r->status.db = first->status.db ? arena_strdup(own, first->status.db) : NULL;
+    r->status.parse_error = first->status.parse_error ? arena_strdup(own, first->status.parse_error) : NULL;
+    r->sink.enabled = p->per[c->i]->enabled;
+    r->sink.severity = p->per[c->i]->severity;
+    r->sink.policy_file = p->plan->jobs.v[c->i].path;
+    struct arena a;
+    arena_init(&a);
+    struct ir_tu tu;
+    unsigned resolved = 0;
+    if (xfile_link(p->x, c->i, &a, &tu, &resolved)) {
+        r->status.ok = true;
+        r->status.xcalls_resolved = resolved;
+        pipeline_run_linked(&tu, p->x->units[c->i].tu.nfns, p->per[c->i]->model, &r->sink, &r->status);
+    }
+    arena_free(&a);
     r->sink.enabled = NULL;
     r->sink.severity = NULL;
     r->sink.policy_file = NULL;
@@ -97,14 +147,15 @@ static void *run_job(void *arg)
 static void run_here(struct pool *p, size_t i)
 {
     struct job_call c = {p, i};
+    void *(*body)(void *) = p->phase == 2 ? relink_job : run_job;
     pthread_attr_t attr;
     pthread_t t;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, WORKER_STACK);
-    if (pthread_create(&t, &attr, run_job, &c) == 0)
+    if (pthread_create(&t, &attr, body, &c) == 0)
         pthread_join(t, NULL);
     else
-        run_job(&c);
+        body(&c);
     pthread_attr_destroy(&attr);
 }
 
@@ -139,7 +190,7 @@ static void hang_if_asked(const char *path)
  * the exit-time leak checks of LeakSanitizer and valgrind on the child. */
 static _Noreturn void child_main(struct pool *p, size_t i, int fd)
 {
-    struct result *r = &p->results[i];
+    struct result *r = p->phase == 2 ? &p->second[i] : &p->results[i];
     hang_if_asked(p->plan->jobs.v[i].path);
     run_here(p, i);
     struct strbuf b;
@@ -189,7 +240,7 @@ static void reap(struct pool *p, struct child *c, bool timed_out, double timeout
     int ws = 0;
     while (waitpid(c->pid, &ws, 0) < 0 && errno == EINTR)
         ;
-    struct result *r = &p->results[c->job];
+    struct result *r = p->phase == 2 ? &p->second[c->job] : &p->results[c->job];
     const char *path = p->plan->jobs.v[c->job].path;
     char why[160];
     if (timed_out) {
@@ -270,29 +321,99 @@ static void merge(struct result *r, struct diag_sink *sink, struct file_status *
     diag_sink_free(&r->sink);
 }
 
-void pool_run(const struct plan *plan, const struct front_options *base, const struct file_settings *const *per,
-              int jobs, double timeout, struct diag_sink *sink, struct file_status *status, FILE *dump_ir)
+/* Runs `run[i]` jobs of the current phase, `slots` at a time. */
+static void run_phase(struct pool *p, const bool *run, size_t slots, double timeout)
 {
-    size_t n = plan->jobs.n;
-    struct pool p = {plan, base, per, dump_ir != NULL, xcalloc(n ? n : 1, sizeof *p.results)};
-    size_t slots = jobs < 1 ? 1 : (size_t)jobs, nk = 0;
+    size_t n = p->plan->jobs.n, nk = 0;
+    struct result *res = p->phase == 2 ? p->second : p->results;
     struct child *kids = xcalloc(slots, sizeof *kids);
     for (size_t i = 0; i < n || nk;) {
         while (i < n && nk < slots) {
-            const struct job *j = &plan->jobs.v[i];
-            diag_sink_init(&p.results[i].sink);
-            if (j->error)
-                fail(&p.results[i], j->path, j->error);
-            else if (!spawn(&p, i, timeout, &kids[nk]))
-                run_here(&p, i); /* no process to spare: analyse here, unprotected */
+            const struct job *j = &p->plan->jobs.v[i];
+            diag_sink_init(&res[i].sink);
+            if (!run[i])
+                ;
+            else if (j->error)
+                fail(&res[i], j->path, j->error);
+            else if (!spawn(p, i, timeout, &kids[nk]))
+                run_here(p, i); /* no process to spare: analyse here, unprotected */
             else
                 nk++;
             i++;
         }
         if (nk)
-            nk = step(&p, kids, nk, timeout);
+            nk = step(p, kids, nk, timeout);
     }
     free(kids);
+}
+
+/* The second phase: every file with calls into other files is analysed
+ * again with their definitions; a file whose second run fails keeps its
+ * first results (the calls stay unknown). */
+static void second_phase(struct pool *p, size_t slots, double timeout, struct pool_stats *stats)
+{
+    size_t n = p->plan->jobs.n;
+    for (size_t i = 0; i < n; i++) {
+        xfile_keep(p->x, i, p->results[i].ir_text, p->results[i].ir_len);
+        p->results[i].ir_text = NULL;
+        p->results[i].ir_len = 0;
+    }
+    xfile_index(p->x);
+    stats->undecoded = p->x->undecoded;
+    bool *run = xcalloc(n, sizeof *run);
+    for (size_t i = 0; i < n; i++)
+        run[i] = p->results[i].status.ok && xfile_resolvable(p->x, i) > 0;
+    p->phase = 2;
+    p->second = xcalloc(n, sizeof *p->second);
+    run_phase(p, run, slots, timeout);
+    for (size_t i = 0; i < n; i++) {
+        struct result *r = &p->results[i], *s = &p->second[i];
+        if (run[i] && s->status.ok) {
+            /* The second run's status is the first's (copied in the child)
+             * with its own counts and time; its strings are in its sink. */
+            diag_sink_free(&r->sink);
+            r->sink = s->sink;
+            r->status = s->status;
+            stats->xcalls_resolved += s->status.xcalls_resolved;
+            stats->files_linked++;
+        } else {
+            stats->link_failed += run[i];
+            diag_sink_free(&s->sink);
+        }
+        free(s->ir_text);
+    }
+    free(p->second);
+    free(run);
+}
+
+void pool_run(const struct plan *plan, const struct front_options *base, const struct file_settings *const *per,
+              int jobs, double timeout, struct diag_sink *sink, struct file_status *status, FILE *dump_ir,
+              bool cross_file, struct pool_stats *stats)
+{
+    size_t n = plan->jobs.n;
+    struct pool_stats none;
+    stats = stats ? stats : &none;
+    memset(stats, 0, sizeof *stats);
+    struct xfile x;
+    bool multi = cross_file && n > 1 && !dump_ir;
+    if (multi)
+        xfile_init(&x, n);
+    struct pool p = {plan, base, per, dump_ir != NULL, xcalloc(n ? n : 1, sizeof *p.results), multi ? &x : NULL, 1,
+                     NULL};
+    size_t slots = jobs < 1 ? 1 : (size_t)jobs;
+    bool *all = xcalloc(n ? n : 1, sizeof *all);
+    memset(all, 1, n * sizeof *all);
+    double t0 = now();
+    run_phase(&p, all, slots, timeout);
+    stats->phase1_seconds = now() - t0;
+    free(all);
+    if (multi) {
+        double t1 = now();
+        second_phase(&p, slots, timeout, stats);
+        stats->phase2_seconds = now() - t1;
+        stats->cross_file = true;
+        xfile_free(&x);
+    }
     for (size_t i = 0; i < n; i++)
         merge(&p.results[i], sink, &status[i], dump_ir);
     free(p.results);

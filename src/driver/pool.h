@@ -14,13 +14,27 @@
 #include "settings.h"
 #include <stdio.h>
 
+/* What a multi-file run did across files (xfile.h). */
+struct pool_stats {
+    bool cross_file;          /* the run had a second phase */
+    unsigned xcalls_resolved; /* calls resolved to definitions in other files */
+    unsigned files_linked;    /* files analysed again with them */
+    unsigned link_failed;     /* files whose second run failed or hit a bound */
+    unsigned undecoded;       /* files whose kept IR did not decode (their definitions unknown) */
+    double phase1_seconds, phase2_seconds; /* wall time */
+};
+
 /* Runs every job of `plan` with `base` options (its compiler_args replaced
  * by each job's) and its settings `per[i]` (model, enabled rules and their
  * severities), `jobs` at a time, each for at most `timeout` seconds. Diagnostics go into `sink` and file
  * statuses into `status` (one per job, strings in the sink's arena). With
- * `dump_ir`, the IR of each file is printed there, in plan order. */
+ * `dump_ir`, the IR of each file is printed there, in plan order. With
+ * `cross_file` and more than one file (and no `dump_ir`), calls into other
+ * files are resolved in a second phase (xfile.h); `stats` (or NULL) says
+ * what it did. */
 void pool_run(const struct plan *plan, const struct front_options *base, const struct file_settings *const *per,
-              int jobs, double timeout, struct diag_sink *sink, struct file_status *status, FILE *dump_ir);
+              int jobs, double timeout, struct diag_sink *sink, struct file_status *status, FILE *dump_ir,
+              bool cross_file, struct pool_stats *stats);
 
 /* The number of online cores (at least 1). */
 int pool_default_jobs(void);

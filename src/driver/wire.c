@@ -48,6 +48,10 @@ static void put_status(struct strbuf *b, const struct file_status *st)
     put_f64(b, st->parse_seconds);
     put_f64(b, st->ir_seconds);
     put_f64(b, st->analysis_seconds);
+    put_u32(b, st->xcalls_resolved);
+    put_f64(b, st->xfile_seconds);
+    put_u32(b, st->grad_requests);
+    put_u32(b, st->grad_requests_known);
 }
 
 static void put_diag(struct strbuf *b, const struct diag *d)
@@ -150,6 +154,10 @@ static void get_status(struct reader *r, struct file_status *st, struct arena *a
     st->parse_seconds = get_f64(r);
     st->ir_seconds = get_f64(r);
     st->analysis_seconds = get_f64(r);
+    st->xcalls_resolved = get_u32(r);
+    st->xfile_seconds = get_f64(r);
+    st->grad_requests = get_u32(r);
+    st->grad_requests_known = get_u32(r);
 }
 
 typedef VEC(struct diag) diag_vec;

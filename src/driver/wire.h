@@ -2,7 +2,8 @@
  *
  * Each file is analysed in a child process (pool.c); the child encodes
  * what it produced (the file's status, its diagnostics and any --dump-ir
- * text) and the parent decodes it. The format is private to one run of
+ * text, or in a multi-file run its serialised IR, ir/serial.h) and the
+ * parent decodes it. The format is private to one run of
  * one binary: fields in a fixed order, numbers in host byte order,
  * strings with a length prefix. A child that dies half-way leaves a
  * truncated message, which decoding detects. */

@@ -281,6 +281,7 @@ uint32_t fb_build_fn(struct tu_builder *tb, CXCursor fn_cursor, struct fn_builde
     fn->is_lambda = lambda;
     fn->parent = outer ? (int32_t)outer->fn->index : -1;
     fn->key = front_decl_key(tb, fn_cursor);
+    fn->usr = lambda ? NULL : front_cx_string(tb->arena, clang_getCursorUSR(fn_cursor));
     fn->partial = has_error_inside(tb, fn_cursor);
     if (method)
         fn->class_name = front_qualname(tb, clang_getCursorSemanticParent(fn_cursor));
@@ -355,12 +356,30 @@ static void resolve_calls(struct tu_builder *tb)
     }
 }
 
+/* Gives each function its calls into other files, in node order. */
+static void attach_xcalls(struct tu_builder *tb)
+{
+    for (size_t i = 0; i < tb->xpending.n; i++)
+        tb->fns.v[tb->xpending.v[i].fn]->nxcalls++;
+    for (size_t f = 0; f < tb->fns.n; f++) {
+        struct ir_fn *fn = tb->fns.v[f];
+        fn->xcalls = fn->nxcalls ? arena_alloc(tb->arena, fn->nxcalls * sizeof *fn->xcalls) : NULL;
+        fn->nxcalls = 0;
+    }
+    for (size_t i = 0; i < tb->xpending.n; i++) {
+        struct ir_fn *fn = tb->fns.v[tb->xpending.v[i].fn];
+        fn->xcalls[fn->nxcalls++] = (struct ir_xcall){tb->xpending.v[i].node, tb->xpending.v[i].usr};
+    }
+    VEC_FREE(tb->xpending);
+}
+
 void front_build_tu(struct tu_builder *tb, struct ir_tu *out)
 {
     collect_error_locations(tb);
     clang_visitChildren(clang_getTranslationUnitCursor(tb->tu), visit_decl, tb);
     VEC_FREE(tb->errors);
     resolve_calls(tb);
+    attach_xcalls(tb);
     front_class_op_types(tb);
     out->path = tb->path;
     out->nfns = (uint32_t)tb->fns.n;

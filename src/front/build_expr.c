@@ -545,6 +545,32 @@ static uint64_t callee_key(struct fn_builder *b, CXCursor ref, const struct mode
     return front_decl_key(b->tb, def);
 }
 
+/* The USR of the user function the call runs when this TU declares it but
+ * has no definition (a multi-file run may find one in another file), or
+ * NULL. Model ops are not user functions, except a module call, whose
+ * dispatch method may be defined in another file. */
+static const char *external_usr(struct fn_builder *b, CXCursor ref, const struct model_call *op, CXCursor recv)
+{
+    CXCursor decl = ref;
+    if (op && op->cls == OP_MODULE_CALL && !clang_Cursor_isNull(recv)) {
+        CXCursor impl = front_module_impl(b->tb, clang_getCursorType(recv));
+        decl = clang_Cursor_isNull(impl) ? impl : front_find_method_decl(b->tb, impl, op->dispatch);
+    } else if (op) {
+        return NULL;
+    }
+    if (clang_Cursor_isNull(decl) || !clang_Cursor_isNull(clang_getCursorDefinition(decl)) ||
+        !front_user_file(b->tb, decl))
+        return NULL;
+    const char *usr = front_cx_string(b->tb->arena, clang_getCursorUSR(decl));
+    return usr && *usr ? usr : NULL;
+}
+
+static void record_xcall(struct fn_builder *b, ir_id id, const char *usr)
+{
+    struct pending_xcall px = {b->fn->index, id, usr};
+    VEC_PUSH(b->tb->xpending, px);
+}
+
 /* Operands for a lambda's captured variables, in the lambda's input order. */
 static void capture_operands(struct fn_builder *b, uint64_t key, id_vec *ops, CXCursor at)
 {
@@ -878,6 +904,10 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     if (key) {
         record_callee(b, id, key);
         fb_add_mode(b, MODE_AFTER_CALL, (int32_t)id, c);
+    } else {
+        const char *usr = external_usr(b, ref, op, p.recv_expr);
+        if (usr)
+            record_xcall(b, id, usr);
     }
     /* std::get<i>(t) reads t through a reference; it does not change it. */
     if (!(b->nodes.v[id].flags & IRF_ELEMENT))

@@ -19,6 +19,12 @@ struct error_at {
     unsigned offset;
 };
 
+struct pending_xcall {
+    uint32_t fn;
+    ir_id node;
+    const char *usr;
+};
+
 struct pending_call {
     uint32_t fn;
     ir_id node;
@@ -40,6 +46,7 @@ struct tu_builder {
     struct u64map user_files; /* CXFile -> display path, or "" when not the user's */
     VEC(struct ir_fn *) fns;
     VEC(struct pending_call) pending;
+    VEC(struct pending_xcall) xpending; /* calls to functions defined elsewhere */
     struct u64map fn_by_key;  /* declaration key -> fn index (u64map_*_index) */
     struct u64map file_ids;   /* CXFile -> small id + 1 */
     struct u64map role_cache; /* canonical type identity -> role (u64map_*_index) */
@@ -113,6 +120,8 @@ typedef VEC(CXCursor) cursor_vec;
 void front_children(CXCursor c, cursor_vec *out);
 /* Definition key of a class's method `name` defined in this TU, or 0. */
 uint64_t front_find_method(struct tu_builder *tb, CXCursor cls, const char *name);
+/* The first method `name` of class `cls`, defined here or not, or null. */
+CXCursor front_find_method_decl(struct tu_builder *tb, CXCursor cls, const char *name);
 /* The class implementing a module holder type (template argument of the
  * holder, or the class itself), as a declaration cursor. */
 CXCursor front_module_impl(struct tu_builder *tb, CXType t);

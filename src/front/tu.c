@@ -265,6 +265,7 @@ static void build_ir(CXTranslationUnit tu, const char *path, const struct front_
     front_build_tu(&tb, out);
     VEC_FREE(tb.fns);
     VEC_FREE(tb.pending);
+    VEC_FREE(tb.xpending);
     u64map_free(&tb.fn_by_key);
     u64map_free(&tb.file_ids);
     u64map_free(&tb.role_cache);

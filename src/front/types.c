@@ -179,6 +179,7 @@ struct method_scan {
     struct tu_builder *tb;
     const char *name;
     uint64_t key;
+    CXCursor decl; /* the first method of that name, defined or not */
 };
 
 static enum CXChildVisitResult scan_method(CXCursor c, CXCursor parent, CXClientData data)
@@ -190,6 +191,8 @@ static enum CXChildVisitResult scan_method(CXCursor c, CXCursor parent, CXClient
     CXString sp = clang_getCursorSpelling(c);
     bool match = strcmp(clang_getCString(sp), s->name) == 0;
     clang_disposeString(sp);
+    if (match && clang_Cursor_isNull(s->decl))
+        s->decl = c;
     if (match) {
         CXCursor def = clang_getCursorDefinition(c);
         if (!clang_Cursor_isNull(def))
@@ -200,9 +203,16 @@ static enum CXChildVisitResult scan_method(CXCursor c, CXCursor parent, CXClient
 
 uint64_t front_find_method(struct tu_builder *tb, CXCursor cls, const char *name)
 {
-    struct method_scan s = {tb, name, 0};
+    struct method_scan s = {tb, name, 0, clang_getNullCursor()};
     clang_visitChildren(cls, scan_method, &s);
     return s.key;
+}
+
+CXCursor front_find_method_decl(struct tu_builder *tb, CXCursor cls, const char *name)
+{
+    struct method_scan s = {tb, name, 0, clang_getNullCursor()};
+    clang_visitChildren(cls, scan_method, &s);
+    return s.decl;
 }
 
 static enum CXChildVisitResult first_base(CXCursor c, CXCursor parent, CXClientData data)

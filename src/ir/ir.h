@@ -108,6 +108,14 @@ struct ir_var {
     struct ir_loc decl;
 };
 
+/* A call to a function this TU declares but does not define (in a user
+ * file): the callee's clang USR, by which a multi-file run finds its
+ * definition in another translation unit (driver/xfile.c). */
+struct ir_xcall {
+    ir_id node;          /* the IR_CALL, callee -1 */
+    const char *usr;
+};
+
 struct ir_input {
     const char *name;
     ir_id node;          /* its IR_PARAM / IR_CAPTURE node */
@@ -123,6 +131,9 @@ struct ir_fn {
     bool partial;           /* clang reported an error inside its body: statements may be missing */
     int32_t parent;         /* lambda: index of the enclosing function, else -1 */
     uint64_t key;           /* declaration key, to resolve calls to it */
+    const char *usr;        /* clang USR of its declaration (NULL for lambdas) */
+    struct ir_xcall *xcalls; /* calls into other files, in node order */
+    uint32_t nxcalls;
     const char *class_name; /* method: qualified name of its class */
     struct ir_node *nodes;
     uint32_t nnodes;

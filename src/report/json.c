@@ -67,6 +67,9 @@ static cJSON *file_object(const struct file_status *f)
         cJSON_AddStringToObject(o, "headers", f->model_headers ? "model" : "real");
         if (f->pch)
             cJSON_AddStringToObject(o, "pch", f->pch);
+        cJSON_AddNumberToObject(o, "cross_file_calls", f->xcalls_resolved);
+        cJSON_AddNumberToObject(o, "gradient_requests", f->grad_requests);
+        cJSON_AddNumberToObject(o, "gradient_requests_known", f->grad_requests_known);
     }
     return o;
 }

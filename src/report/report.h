@@ -24,6 +24,18 @@ struct file_status {
     double pch_seconds, parse_seconds;
     double ir_seconds;       /* AST to IR */
     double analysis_seconds; /* analyses and rules */
+    /* Multi-file runs (driver/xfile.h): calls of this file resolved to a
+     * definition in another file, and the time spent keeping its IR and
+     * analysing it again with those definitions linked in. */
+    unsigned xcalls_resolved;
+    double xfile_seconds;
+    /* Gradient requests (backward, grad) in the file's own functions and
+     * its project headers' (not in definitions linked from other files), and
+     * how many differentiate a loss that a known trainable object (a
+     * module, parameter or requires_grad tensor of the program) reaches,
+     * cut or not: what "the training step is resolved" means in the
+     * corpus results. */
+    unsigned grad_requests, grad_requests_known;
 };
 
 struct report_input {

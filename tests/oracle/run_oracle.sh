@@ -10,8 +10,13 @@
 #     untrained", and may prove the dead term with "ORACLE: dead term" (a
 #     fixture that prints "ORACLE: live term" instead fails).
 #
-# usage: run_oracle.sh [FIXTURE.cpp...]   (default: every fixtures/torch/*.cpp and
-#        fixtures/torch/cpp/*.cpp)
+# A multi-file project (a directory of fixtures/projects/ with a main()
+# in one of its sources) is one fixture: all its .cpp files are compiled
+# together, and its label comes from the expectations of all its files.
+#
+# usage: run_oracle.sh [FIXTURE.cpp|PROJECT_DIR...]   (default: every
+#        fixtures/torch/*.cpp, fixtures/torch/cpp/*.cpp and every project of
+#        fixtures/projects/ with a main())
 # environment:
 #   ORACLE_BUILD    build directory (default: build/oracle)
 #   ORACLE_JOBS     parallel compiles (default: nproc)
@@ -45,15 +50,24 @@ if [ $# -gt 0 ]; then
 else
   # The construct matrix of issue 13 lives in fixtures/torch/cpp/.
   fixtures=("$root"/fixtures/torch/*.cpp "$root"/fixtures/torch/cpp/*.cpp)
+  for d in "$root"/fixtures/projects/*/; do
+    grep -l -E -q 'int[[:space:]]+main[[:space:]]*\(' "$d"*.cpp 2>/dev/null && fixtures+=("${d%/}")
+  done
 fi
+
+# A fixture's text for labels: the file, or every file of the project.
+texts() { if [ -d "$1" ]; then find "$1" -type f \( -name '*.cpp' -o -name '*.h' \); else printf '%s\n' "$1"; fi; }
+bin_name() { if [ -d "$1" ]; then echo "project_$(basename "$1")"; else basename "${1%.cpp}"; fi; }
 [ -e "${fixtures[0]}" ] || { echo "run_oracle: no fixtures found" >&2; exit 2; }
 
 # --- compile (parallel, cached) -------------------------------------------
 stale=()
 for src in "${fixtures[@]}"; do
-  bin="$out/$(basename "${src%.cpp}")"
+  bin="$out/$(bin_name "$src")"
   header="$(dirname "$src")/oracle.h"
-  if [ -x "$bin" ] && [ "$bin" -nt "$src" ] && { [ ! -f "$header" ] || [ "$bin" -nt "$header" ]; }; then
+  [ -d "$src" ] && header="$root/fixtures/torch/oracle.h"
+  if [ -x "$bin" ] && [ -z "$(texts "$src" | while read -r f; do [ "$f" -nt "$bin" ] && echo "$f"; done)" ] &&
+     { [ ! -f "$header" ] || [ "$bin" -nt "$header" ]; }; then
     continue
   fi
   stale+=("$src")
@@ -84,9 +98,16 @@ fi
 
 compile() {
   local src=$1 out=$2 inc=$3 pch_flags=$4 bin
-  bin="$out/$(basename "${src%.cpp}")"
+  local -a files
+  if [ -d "$src" ]; then
+    bin="$out/project_$(basename "$src")"
+    files=("$src"/*.cpp)
+  else
+    bin="$out/$(basename "${src%.cpp}")"
+    files=("$src")
+  fi
   # shellcheck disable=SC2086
-  if g++ -std=c++17 -O0 -w $pch_flags -I"$inc" "$src" -o "$bin.tmp" \
+  if g++ -std=c++17 -O0 -w $pch_flags -I"$inc" "${files[@]}" -o "$bin.tmp" \
        -ltorch -ltorch_cpu -lc10 > "$bin.compile.log" 2>&1; then
     mv "$bin.tmp" "$bin"
   else
@@ -115,10 +136,11 @@ autograd_errors+='|Only Tensors of floating point and complex dtype can require 
 ulimit -c 0 2>/dev/null || true
 passed=0 failed=0
 for src in "${fixtures[@]}"; do
-  name=$(basename "${src%.cpp}")
+  name=$(bin_name "$src")
   bin="$out/$name"
-  if grep -E -q '//[[:space:]]*expect:' "$src"; then label=bug
-  elif grep -E -q '//[[:space:]]*expect-warning:' "$src"; then label=warning
+  mapfile -t text < <(texts "$src")
+  if grep -E -q '//[[:space:]]*expect:' "${text[@]}"; then label=bug
+  elif grep -E -q '//[[:space:]]*expect-warning:' "${text[@]}"; then label=warning
   else label=clean; fi
   if [ ! -x "$bin" ]; then
     echo "FAIL $name ($label): does not compile against LibTorch"

@@ -27,6 +27,7 @@ Suite *suite_includes(void);
 Suite *suite_project(void);
 Suite *suite_optypes(void);
 Suite *suite_wire(void);
+Suite *suite_xfile(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers: the text of

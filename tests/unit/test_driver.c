@@ -210,8 +210,12 @@ START_TEST(every_rule_has_a_doc_a_bug_fixture_and_a_clean_fixture)
         while (fgets(dir, sizeof dir, p)) {
             dir[strcspn(dir, "\n")] = '\0';
             dirs++;
-            char grep[1024];
-            snprintf(grep, sizeof grep, "cd '%s' && grep -l 'clean-for:.*%s' '%s'/*.c*", root, id, dir);
+            /* A project's clean twin is the project next to it, `<name>_clean`. */
+            char grep[1536];
+            snprintf(grep, sizeof grep,
+                     "cd '%s' && d='%s' && { [ -f \"$d/CMakeLists.txt\" ] && [ -d \"${d}_clean\" ] && d=\"${d}_clean\"; };"
+                     " grep -l 'clean-for:.*%s' \"$d\"/*.c*",
+                     root, dir, id);
             FILE *g = popen(grep, "r");
             char clean[512];
             bool found = fgets(clean, sizeof clean, g) != NULL;
