@@ -190,8 +190,10 @@ static bool call_can_be_constant(struct search *s, uint32_t f, ir_id call)
         if (!plain && !can_be_constant(s, g, r))
             continue;
         if (plain && !s->have_witness) {
-            snprintf(s->witness->text, sizeof s->witness->text, "when `%s` returns at line %u",
-                     rule_short_name(callee->name), ret->loc.line);
+            char where[160];
+            snprintf(s->witness->text, sizeof s->witness->text, "when `%s` returns at %s",
+                     rule_short_name(callee->name),
+                     rule_line_of(s->a, (struct node_ref){g, r}, s->a->tu->fns[f]->file, where, sizeof where));
             s->witness->fn = f, s->witness->constant_fn = g;
             s->witness->constant = constant_origin(callee, ret->ops[0]);
             s->witness->at = c->loc, s->witness->end = c->end;
@@ -265,11 +267,12 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct ba
 {
     struct analysis *a = ctx->a;
     const struct ir_node *g = &a->tu->fns[f]->nodes[grad];
-    char msg[1024];
+    char msg[1024], where[160];
     snprintf(msg, sizeof msg,
-             "%s, the loss passed to `%s` at line %u does not depend on any trainable value: the gradient "
+             "%s, the loss passed to `%s` at %s does not depend on any trainable value: the gradient "
              "request fails on that path, or the step trains nothing",
-             path->text, rule_short_name(g->name), g->loc.line);
+             path->text, rule_short_name(g->name),
+             rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[path->fn]->file, where, sizeof where));
     struct diag_note notes[2];
     size_t nn = 0;
     if (path->constant != IR_NONE)
