@@ -32,9 +32,10 @@ endif
 
 # VALGRIND=1: the tests run the binary and the unit tests under valgrind
 # (memcheck, following the per-file child processes); any invalid access
-# or definite leak fails them with status 99.
+# or definite leak fails them with status 99. The suppressions are
+# libclang's own leaks only (tests/valgrind/memcheck.supp).
 VALGRIND_CMD := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-  --show-leak-kinds=definite --trace-children=yes
+  --show-leak-kinds=definite --trace-children=yes --suppressions=$(abspath tests/valgrind/memcheck.supp)
 ifdef VALGRIND
 VG := $(VALGRIND_CMD)
 endif
@@ -122,7 +123,7 @@ endif
 # The binary the tests run: itself, or a wrapper running it under valgrind.
 ifdef VALGRIND
 RUN_BIN := $(BUILD)/tfgradlint-vg
-TEST_ENV += TFGRADLINT_UNDER_VALGRIND=1 CK_TIMEOUT_MULTIPLIER=20
+TEST_ENV += TFGRADLINT_UNDER_VALGRIND=1 CK_TIMEOUT_MULTIPLIER=50
 else
 RUN_BIN := $(BIN)
 endif
@@ -177,18 +178,15 @@ check: deps
 	@$(MAKE) --no-print-directory check-tests
 check-tests: unit golden fixtures model-headers cli fuzz-regressions
 
-# memcheck over what runs in under 30 minutes here: the unit suites, the
-# fixtures of tests/valgrind/subset.sh (one per rule and framework), the
-# CLI tests (the bad-input matrix among them) and the fuzz regressions.
-# The subset's PCHs are built first without valgrind (test_pch builds
-# some under it). Any invalid access or definite leak fails with 99.
-VALGRIND_FIXTURES = $(shell bash tests/valgrind/subset.sh $(CURDIR))
-valgrind: $(BIN) $(BUILD)/tfgradlint-vg $(BUILD)/tests/fixture_runner
-	$(TEST_ENV) $(BIN) -q --format json $(VALGRIND_FIXTURES) >/dev/null 2>&1; \
-	  $(TEST_ENV) $(BIN) -q --format json tests/fuzz/regressions/*.c* -- -I$(CURDIR)/fixtures/torch >/dev/null 2>&1; true
-	$(MAKE) --no-print-directory VALGRIND=1 unit
-	$(TEST_ENV) TFGRADLINT_UNDER_VALGRIND=1 $(BUILD)/tests/fixture_runner $(BUILD)/tfgradlint-vg $(VALGRIND_FIXTURES)
-	$(MAKE) --no-print-directory VALGRIND=1 cli fuzz-regressions
+# memcheck over what runs in under 30 minutes here (tests/valgrind/run.sh,
+# docs/testing.md "Memory check"): the unit suites, the fixtures listed in
+# tests/valgrind/fixtures.txt (every rule of every framework, clean ones,
+# partial parses, projects), the fuzz regressions and the CLI tests (the
+# bad-input matrix among them), two parts at a time. Each process logs to
+# build/valgrind/logs; any error or definite leak there, or any failed
+# test, fails the target.
+valgrind: $(BIN) $(UNIT_BIN) $(BUILD)/tests/fixture_runner $(BUILD)/tests/jget deps-sarif
+	VALGRIND_CMD='$(VALGRIND_CMD)' bash tests/valgrind/run.sh $(BUILD)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN)

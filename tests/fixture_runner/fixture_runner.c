@@ -401,8 +401,14 @@ static int check_clean_for(const struct fixture *fx)
  * it reports against `fx`. */
 static int check_run(const char *bin, const char *path, struct fixture *fx)
 {
+    /* FIXTURE_TIMEOUT=N passes --timeout N to the tool: under memcheck
+     * (make valgrind) a file takes far longer than its default limit. */
+    const char *timeout = getenv("FIXTURE_TIMEOUT");
+    char tflag[64] = "";
+    if (timeout && *timeout)
+        snprintf(tflag, sizeof tflag, "--timeout '%.40s' ", timeout);
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "'%s' --format json %s '%s' 2>/dev/null", bin, fx->args, path);
+    snprintf(cmd, sizeof cmd, "'%s' --format json %s%s '%s' 2>/dev/null", bin, tflag, fx->args, path);
     FILE *p = popen(cmd, "r");
     char *out = p ? slurp(p) : NULL;
     if (p)
@@ -588,6 +594,8 @@ int main(int argc, char **argv)
         struct stat st;
         if (stat(argv[i], &st) == 0 && S_ISREG(st.st_mode)) /* one fixture (make valgrind's subset) */
             (failures_in(argv[1], argv[i]) ? failed++ : passed++);
+        else if (is_project(argv[i])) /* one project (make valgrind's subset) */
+            (failures_in_project(argv[1], argv[i]) ? failed++ : passed++);
         else
             run_dir(argv[1], argv[i], &passed, &failed);
     }
