@@ -299,7 +299,8 @@ def collect_modules(real_include, hand_modules):
         with open(os.path.join(folder, f)) as fh:
             text = strip(fh.read())
         # Only classes whose base is Cloneable<Self>: their shape is known.
-        plain = set(re.findall(r"class\s+(\w+Impl)\s*:\s*public\s+(?:torch::nn::)?Cloneable<\1>", text))
+        plain = set(re.findall(r"(?:class|struct)\s+(\w+Impl)\s*:\s*(?:public\s+)?(?:torch::nn::)?Cloneable<\1>",
+                               text))
         scan_file(text, lambda n: False, lambda n: False, lambda s, d: decls.append((s, d)),
                   want_module=lambda n: want(n) and n in plain)
     return decls

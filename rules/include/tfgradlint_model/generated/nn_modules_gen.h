@@ -244,6 +244,94 @@ class BilinearImpl : public Cloneable<BilinearImpl> {
   Tensor bias;
 };
 TORCH_MODULE(Bilinear);
+class HingeEmbeddingLossImpl : public Cloneable<HingeEmbeddingLossImpl> {
+ public:
+  void reset() override;
+  explicit HingeEmbeddingLossImpl( const HingeEmbeddingLossOptions& options_ = {});
+  Tensor forward(const Tensor& input, const Tensor& target);
+  HingeEmbeddingLossOptions options;
+};
+TORCH_MODULE(HingeEmbeddingLoss);
+class MultiMarginLossImpl : public Cloneable<MultiMarginLossImpl> {
+ public:
+  void reset() override;
+  explicit MultiMarginLossImpl(const MultiMarginLossOptions& options_ = {});
+  Tensor forward(const Tensor& input, const Tensor& target);
+  MultiMarginLossOptions options;
+};
+TORCH_MODULE(MultiMarginLoss);
+class CosineEmbeddingLossImpl : public Cloneable<CosineEmbeddingLossImpl> {
+ public:
+  void reset() override;
+  explicit CosineEmbeddingLossImpl( const CosineEmbeddingLossOptions& options_ = {});
+  Tensor forward( const Tensor& input1, const Tensor& input2, const Tensor& target);
+  CosineEmbeddingLossOptions options;
+};
+TORCH_MODULE(CosineEmbeddingLoss);
+class MultiLabelMarginLossImpl : public Cloneable<MultiLabelMarginLossImpl> {
+ public:
+  void reset() override;
+  explicit MultiLabelMarginLossImpl( const MultiLabelMarginLossOptions& options_ = {});
+  Tensor forward(const Tensor& input, const Tensor& target);
+  MultiLabelMarginLossOptions options;
+};
+TORCH_MODULE(MultiLabelMarginLoss);
+class SoftMarginLossImpl : public Cloneable<SoftMarginLossImpl> {
+ public:
+  void reset() override;
+  explicit SoftMarginLossImpl(const SoftMarginLossOptions& options_ = {});
+  Tensor forward(const Tensor& input, const Tensor& target);
+  SoftMarginLossOptions options;
+};
+TORCH_MODULE(SoftMarginLoss);
+class MultiLabelSoftMarginLossImpl : public Cloneable<MultiLabelSoftMarginLossImpl> {
+ public:
+  void reset() override;
+  explicit MultiLabelSoftMarginLossImpl( const MultiLabelSoftMarginLossOptions& options_ = {});
+  Tensor forward(const Tensor& input, const Tensor& target);
+  MultiLabelSoftMarginLossOptions options;
+};
+TORCH_MODULE(MultiLabelSoftMarginLoss);
+class TripletMarginLossImpl : public Cloneable<TripletMarginLossImpl> {
+ public:
+  void reset() override;
+  explicit TripletMarginLossImpl(const TripletMarginLossOptions& options_ = {});
+  Tensor forward( const Tensor& anchor, const Tensor& positive, const Tensor& negative);
+  TripletMarginLossOptions options;
+};
+TORCH_MODULE(TripletMarginLoss);
+class TripletMarginWithDistanceLossImpl : public Cloneable<TripletMarginWithDistanceLossImpl> {
+ public:
+  void reset() override;
+  explicit TripletMarginWithDistanceLossImpl( TripletMarginWithDistanceLossOptions options_ = {});
+  Tensor forward( const Tensor& anchor, const Tensor& positive, const Tensor& negative);
+  TripletMarginWithDistanceLossOptions options;
+};
+TORCH_MODULE(TripletMarginWithDistanceLoss);
+class CTCLossImpl : public Cloneable<CTCLossImpl> {
+ public:
+  void reset() override;
+  explicit CTCLossImpl(const CTCLossOptions& options_ = {});
+  Tensor forward( const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths, const Tensor& target_lengths);
+  CTCLossOptions options;
+};
+TORCH_MODULE(CTCLoss);
+class PoissonNLLLossImpl : public Cloneable<PoissonNLLLossImpl> {
+ public:
+  void reset() override;
+  explicit PoissonNLLLossImpl(const PoissonNLLLossOptions& options_ = {});
+  Tensor forward(const Tensor& log_input, const Tensor& targets);
+  PoissonNLLLossOptions options;
+};
+TORCH_MODULE(PoissonNLLLoss);
+class MarginRankingLossImpl : public Cloneable<MarginRankingLossImpl> {
+ public:
+  void reset() override;
+  explicit MarginRankingLossImpl(const MarginRankingLossOptions& options_ = {});
+  Tensor forward( const Tensor& input1, const Tensor& input2, const Tensor& targets);
+  MarginRankingLossOptions options;
+};
+TORCH_MODULE(MarginRankingLoss);
 class LocalResponseNormImpl : public Cloneable<LocalResponseNormImpl> {
  public:
   void reset() override;
@@ -282,6 +370,22 @@ class ZeroPad2dImpl : public Cloneable<ZeroPad2dImpl> {
   ZeroPad2dOptions options;
 };
 TORCH_MODULE(ZeroPad2d);
+class PixelShuffleImpl : public Cloneable<PixelShuffleImpl> {
+ public:
+  void reset() override;
+  explicit PixelShuffleImpl(const PixelShuffleOptions& options_);
+  Tensor forward(const Tensor& input);
+  PixelShuffleOptions options;
+};
+TORCH_MODULE(PixelShuffle);
+class PixelUnshuffleImpl : public Cloneable<PixelUnshuffleImpl> {
+ public:
+  void reset() override;
+  explicit PixelUnshuffleImpl(const PixelUnshuffleOptions& options_);
+  Tensor forward(const Tensor& input);
+  PixelUnshuffleOptions options;
+};
+TORCH_MODULE(PixelUnshuffle);
 class FractionalMaxPool2dImpl : public Cloneable<FractionalMaxPool2dImpl> {
  public:
   void reset() override;
