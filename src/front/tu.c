@@ -15,6 +15,26 @@
 
 static bool is_c_file(const char *path) { return str_has_suffix(path, ".c"); }
 
+/* TFGRADLINT_DUMP_PARSE_ERRORS=1 prints every parse error to stderr, one
+ * line each: "tfgradlint: parse error: MAIN-FILE: DIAGNOSTIC". A developer measurement
+ * (tools/api_errors.sh counts the framework-API errors of a corpus with
+ * it); reports show only the first error. */
+static void dump_error(CXTranslationUnit tu, CXDiagnostic d)
+{
+    static int dump = -1;
+    if (dump < 0) {
+        const char *env = getenv("TFGRADLINT_DUMP_PARSE_ERRORS");
+        dump = env && *env && strcmp(env, "0") != 0;
+    }
+    if (!dump)
+        return;
+    CXString main = clang_getTranslationUnitSpelling(tu);
+    CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn);
+    fprintf(stderr, "tfgradlint: parse error: %s: %s\n", clang_getCString(main), clang_getCString(s));
+    clang_disposeString(s);
+    clang_disposeString(main);
+}
+
 static void collect_errors(CXTranslationUnit tu, struct arena *a, struct front_result *res)
 {
     unsigned n = clang_getNumDiagnostics(tu);
@@ -26,6 +46,7 @@ static void collect_errors(CXTranslationUnit tu, struct arena *a, struct front_r
                                                            CXDiagnostic_DisplayColumn);
                 res->error = front_cx_string(a, s);
             }
+            dump_error(tu, d);
             res->parse_errors++;
         }
         clang_disposeDiagnostic(d);

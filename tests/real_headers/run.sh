@@ -41,8 +41,10 @@ if ! diff -u "$tmp/model.txt" "$tmp/real.txt" > "$tmp/diff"; then
   cat "$tmp/diff"
   exit 1
 fi
-# The op-call sample the model headers are checked with (make model-headers)
-# is valid LibTorch code.
-${CXX:-c++} -std=c++17 -fsyntax-only -I"$inc" tests/model_headers/op_calls.cpp ||
-  { echo "FAIL: tests/model_headers/op_calls.cpp does not parse with the real headers"; exit 1; }
+# The op-call and option-call samples the model headers are checked with
+# (make model-headers) are valid LibTorch code.
+for sample in tests/model_headers/op_calls.cpp tests/model_headers/option_calls.cpp; do
+  ${CXX:-c++} -std=c++17 -fsyntax-only -I"$inc" "$sample" ||
+    { echo "FAIL: $sample does not parse with the real headers"; exit 1; }
+done
 echo "real headers: $n LibTorch fixtures, same $(grep -c ': error: \|: warning: ' "$tmp/model.txt") findings with model and real headers"

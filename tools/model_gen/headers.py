@@ -87,9 +87,35 @@ def fallback(classified_list, declared_functions, declared_methods, funcs, metho
                 methods[s.name] = {"template <typename... Args> %s %s(Args&&... args) const;" % (ret, s.name)}
 
 
+def out_declaration(s):
+    """at::NAME_out(out..., inputs...): the out= overload in the C++ API's
+    order (outputs first, as Tensor&), or None when a type has no model."""
+    outs = [a for a in s.args if a.mutable and a.kwarg_only]
+    if any(a.type != "Tensor" for a in outs):
+        return None
+    ins = [a for a in s.args if not (a.mutable and a.kwarg_only)]
+    if any("Dimname" in a.type or a.mutable for a in ins):
+        return None
+    p = ["Tensor& arg_" + a.name for a in outs]
+    seen_default = False
+    for a in ins:
+        t = cpp_type(a.type)
+        if t is None:
+            return None
+        seen_default = seen_default or a.default is not None
+        p.append("%s arg_%s%s" % (t, a.name, " = {}" if seen_default else ""))
+    ret = "Tensor&" if len(outs) == 1 else "std::tuple<%s>" % ", ".join(["Tensor&"] * len(outs))
+    return "%s %s_out(%s);" % (ret, s.name, ", ".join(p))
+
+
 def declarations(classified, declared_functions, declared_methods):
     funcs, methods = {}, {}
     for full, (s, native, facts) in sorted(classified.items()):
+        if s.is_out and not s.name.startswith("_") and not s.name.endswith("_out") \
+                and s.name + "_out" not in declared_functions:
+            d = out_declaration(s)
+            if d is not None:
+                funcs.setdefault(s.name + "_out", set()).add(d)
         if s.name.startswith("_") or s.is_out or s.name.endswith("_out") or s.name.startswith("operator"):
             continue
         if any("Dimname" in a.type for a in s.args) or any(a.mutable for a in s.args[1:]):

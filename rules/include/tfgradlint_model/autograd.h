@@ -9,7 +9,59 @@
 #include <utility>
 
 namespace c10 {
-// A boxed value (ATen/core/ivalue.h), as stored in AutogradContext::saved_data.
+template <class T>
+class intrusive_ptr {
+ public:
+  intrusive_ptr();
+  T* get() const noexcept;
+  T& operator*() const noexcept;
+  T* operator->() const noexcept;
+  explicit operator bool() const noexcept;
+};
+template <class T, class... Args>
+intrusive_ptr<T> make_intrusive(Args&&... args);
+
+struct IValue;
+template <class T>
+class List {
+ public:
+  List();
+  size_t size() const;
+  T get(size_t pos) const;
+  T operator[](size_t pos) const;
+  void push_back(const T& value) const;
+  std::vector<T> vec() const;
+  T* begin() const;
+  T* end() const;
+};
+template <class Key, class Value>
+class Dict {
+ public:
+  struct Entry {
+    const Key& key() const;
+    const Value& value() const;
+  };
+  Dict();
+  size_t size() const;
+  bool contains(const Key& key) const;
+  Value at(const Key& key) const;
+  void insert(Key key, Value value) const;
+  void insert_or_assign(Key key, Value value) const;
+  Entry* begin() const;
+  Entry* end() const;
+  Entry* find(const Key& key) const;
+};
+using GenericDict = Dict<IValue, IValue>;
+namespace ivalue {
+struct Tuple {
+  const std::vector<IValue>& elements() const;
+  size_t size() const;
+};
+}  // namespace ivalue
+
+// A boxed value (ATen/core/ivalue.h): a tensor, a list, a tuple, a scalar,
+// a dictionary; what TorchScript modules take and return and
+// AutogradContext::saved_data holds.
 struct IValue {
   IValue();
   IValue(const at::Tensor& t);
@@ -19,14 +71,40 @@ struct IValue {
   IValue(bool b);
   IValue(std::string s);
   IValue(const char* s);
+  IValue(std::vector<IValue> list);
+  IValue(std::vector<at::Tensor> list);
+  template <class T> IValue(List<T> list);
+  template <class K, class V> IValue(Dict<K, V> dict);
+  IValue(intrusive_ptr<ivalue::Tuple> tuple);
   bool isTensor() const;
+  bool isTuple() const;
+  bool isList() const;
+  bool isTensorList() const;
+  bool isGenericDict() const;
+  bool isNone() const;
+  bool isInt() const;
+  bool isDouble() const;
+  bool isBool() const;
+  bool isString() const;
   at::Tensor toTensor() const;
   double toDouble() const;
   int64_t toInt() const;
   bool toBool() const;
   std::string toStringRef() const;
+  intrusive_ptr<ivalue::Tuple> toTuple() const;
+  List<IValue> toList() const;
+  std::vector<IValue> toListRef() const;
+  List<at::Tensor> toTensorList() const;
+  std::vector<at::Tensor> toTensorVector() const;
+  std::vector<int64_t> toIntVector() const;
+  std::vector<double> toDoubleVector() const;
+  GenericDict toGenericDict() const;
+  template <class T> T to() const;
 };
 }  // namespace c10
+namespace at {
+using c10::IValue;
+}  // namespace at
 
 namespace torch {
 namespace autograd {

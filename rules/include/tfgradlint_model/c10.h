@@ -11,13 +11,39 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
+
+// Export and option macros of torch/csrc/Export.h, torch/arg.h and
+// c10/util/Logging.h, so that projects declaring their own modules and
+// options with them parse (the accessors are declarations only).
+#ifndef TORCH_API
+#define TORCH_API
+#endif
+#ifndef C10_LOG_API_USAGE_ONCE
+#define C10_LOG_API_USAGE_ONCE(...)
+#endif
+#ifndef TORCH_ARG
+#define TORCH_ARG(T, name)                                   \
+ public:                                                     \
+  auto name(const T& new_##name)->decltype(*this);           \
+  auto name(T&& new_##name)->decltype(*this);                \
+  const T& name() const noexcept;                            \
+  T& name() noexcept;                                        \
+                                                             \
+ private:                                                    \
+  T name##_
+#endif
 
 namespace c10 {
 
 template <class T> using optional = std::optional<T>;
 using std::nullopt;
 using std::nullopt_t;
+template <class... T> using variant = std::variant<T...>;
+using std::get;
+using std::holds_alternative;
+using std::visit;
 
 enum class ScalarType : int8_t { Byte, Char, Short, Int, Long, Half, Float, Double, ComplexHalf,
                                  ComplexFloat, ComplexDouble, Bool, QInt8, QUInt8, QInt32, BFloat16 };
@@ -165,6 +191,16 @@ class OptionalArrayRef {
   ArrayRef<T> operator*() const;
 };
 using OptionalIntArrayRef = OptionalArrayRef<int64_t>;
+class SymInt {
+ public:
+  SymInt(int64_t i = 0);
+  int64_t expect_int() const;
+  bool is_symbolic() const;
+  operator int64_t() const;
+};
+using SymIntArrayRef = ArrayRef<SymInt>;
+class Dimname;
+using DimnameList = ArrayRef<Dimname>;
 using string_view = std::string_view;
 
 struct TensorOptions {

@@ -2,6 +2,7 @@
 // samplers and data loaders. Written from the public API.
 #pragma once
 #include "ops.h"
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -106,6 +107,7 @@ class TensorDataset : public Dataset<TensorDataset, Example<at::Tensor, at::Tens
   c10::optional<size_t> size() const override;
 };
 }  // namespace datasets
+using datasets::Dataset;
 
 namespace samplers {
 class RandomSampler {};
@@ -120,6 +122,8 @@ struct DataLoaderOptions {
   DataLoaderOptions& workers(size_t n);
   DataLoaderOptions& drop_last(bool b);
   DataLoaderOptions& max_jobs(size_t n);
+  DataLoaderOptions& enforce_ordering(bool b);
+  DataLoaderOptions& timeout(c10::optional<std::chrono::milliseconds> t);
 };
 
 template <typename Batch>

@@ -2,28 +2,39 @@
 // modules loaded with torch::jit::load and the IValue they take and return.
 // Written from the public API; declarations only.
 #pragma once
-#include "ops.h"
+#include "autograd.h"
 #include <string>
 #include <vector>
 
 namespace torch {
-namespace jit {
-// A boxed value: a tensor, a list, a tuple, a scalar.
-struct IValue {
-  IValue();
-  IValue(const at::Tensor& t);
-  IValue(double d);
-  IValue(int64_t i);
-  IValue(bool b);
-  IValue(std::vector<IValue> list);
-  at::Tensor toTensor() const;
-  bool isTensor() const;
-  bool isTuple() const;
-  double toDouble() const;
-  int64_t toInt() const;
-  bool toBool() const;
-  std::vector<at::Tensor> toTensorVector() const;
+// Custom classes and operator libraries (torch/custom_class.h, torch/library.h).
+struct CustomClassHolder {
+  virtual ~CustomClassHolder();
 };
+template <class... Types> struct init_types {};
+template <class... Types> init_types<Types...> init();
+template <class CurClass>
+class class_ {
+ public:
+  class_(const std::string& namespace_name, const std::string& class_name);
+  template <class... Args> class_& def(Args&&... args);
+  template <class... Args> class_& def_pickle(Args&&... args);
+};
+class Library {
+ public:
+  template <class CurClass> class_<CurClass> class_(const std::string& class_name);
+  template <class... Args> Library& def(Args&&... args) &;
+  template <class... Args> Library& impl(Args&&... args) &;
+  template <class... Args> Library& fallback(Args&&... args) &;
+};
+#ifndef TORCH_LIBRARY
+#define TORCH_LIBRARY(ns, m) void TORCH_LIBRARY_init_##ns(torch::Library& m)
+#define TORCH_LIBRARY_FRAGMENT(ns, m) void TORCH_LIBRARY_FRAGMENT_init_##ns(torch::Library& m)
+#define TORCH_LIBRARY_IMPL(ns, k, m) void TORCH_LIBRARY_IMPL_init_##ns##_##k(torch::Library& m)
+#endif
+
+namespace jit {
+using c10::IValue;
 class Module {
  public:
   Module();
@@ -36,6 +47,13 @@ class Module {
   void to(at::ScalarType dtype, bool non_blocking = false);
   void save(const std::string& filename) const;
   IValue attr(const std::string& name) const;
+  IValue attr(const std::string& name, IValue or_else) const;
+  bool hasattr(const std::string& name) const;
+  void setattr(const std::string& name, IValue v);
+  void register_parameter(const std::string& name, at::Tensor v, bool is_buffer);
+  void register_attribute(const std::string& name, IValue v);
+  IValue run_method(const std::string& method_name, std::vector<IValue> inputs);
+  IValue operator()(std::vector<IValue> inputs);
 };
 namespace script {
 using Module = ::torch::jit::Module;

@@ -24,41 +24,18 @@ class OrderedDict {
   Value& operator[](const Key& key);
   std::vector<Value> values() const;
   std::vector<Key> keys() const;
+  Value* find(const Key& key) noexcept;
+  const Value* find(const Key& key) const noexcept;
+  bool contains(const Key& key) const noexcept;
+  Value& insert(Key key, Value value);
+  bool is_empty() const noexcept;
+  const std::vector<Item>& items() const noexcept;
 };
 
 namespace serialize {
 class OutputArchive;
 class InputArchive;
 }  // namespace serialize
-
-namespace enumtype {
-struct kFanIn {};
-struct kFanOut {};
-struct kLinear {};
-struct kConv2d {};
-struct kSigmoid {};
-struct kTanh {};
-struct kReLU {};
-struct kLeakyReLU {};
-struct kNearest {};
-struct kBilinear {};
-struct kBicubic {};
-struct kTrilinear {};
-}  // namespace enumtype
-constexpr enumtype::kFanIn kFanIn{};
-constexpr enumtype::kFanOut kFanOut{};
-constexpr enumtype::kLinear kLinear{};
-constexpr enumtype::kConv2d kConv2d{};
-constexpr enumtype::kSigmoid kSigmoid{};
-constexpr enumtype::kTanh kTanh{};
-constexpr enumtype::kReLU kReLU{};
-constexpr enumtype::kLeakyReLU kLeakyReLU{};
-constexpr enumtype::kNearest kNearest{};
-constexpr enumtype::kBilinear kBilinear{};
-constexpr enumtype::kBicubic kBicubic{};
-constexpr enumtype::kTrilinear kTrilinear{};
-
-namespace nn {
 
 // A fixed-size list of D values given as one value or a braced list
 // (kernel sizes, strides).
@@ -75,8 +52,22 @@ class ExpandingArray {
   T& operator[](size_t index);
   operator at::ArrayRef<T>() const;
 };
+template <size_t D, typename T = int64_t>
+class ExpandingArrayWithOptionalElem : public ExpandingArray<D, c10::optional<T>> {
+ public:
+  using ExpandingArray<D, c10::optional<T>>::ExpandingArray;
+  ExpandingArrayWithOptionalElem(std::initializer_list<T> list);
+  ExpandingArrayWithOptionalElem(std::vector<T> list);
+  ExpandingArrayWithOptionalElem(at::ArrayRef<T> list);
+  ExpandingArrayWithOptionalElem(T single_size);
+};
+
+namespace nn {
 
 template <typename Contained> class ModuleHolder;
+class AnyModule;
+class TransformerEncoderLayer;
+class TransformerDecoderLayer;
 namespace detail {
 // Module::as<T>() returns the contained type for a holder, T itself otherwise.
 template <typename T, typename = void>
@@ -165,110 +156,15 @@ std::ostream& operator<<(std::ostream& stream, const ModuleHolder<ModuleType>& m
   }
 #define TORCH_MODULE(Name) TORCH_MODULE_IMPL(Name, Name##Impl)
 
-// ---- options ----
-struct LinearOptions {
-  LinearOptions(int64_t in_features, int64_t out_features);
-  LinearOptions& bias(bool bias);
-  const int64_t& in_features() const noexcept;
-  const int64_t& out_features() const noexcept;
-  const bool& bias() const noexcept;
-};
-template <size_t D>
-struct ConvOptions {
-  ConvOptions(int64_t in_channels, int64_t out_channels, at::IntArrayRef kernel_size);
-  ConvOptions& stride(at::IntArrayRef stride);
-  ConvOptions& padding(at::IntArrayRef padding);
-  ConvOptions& dilation(at::IntArrayRef dilation);
-  ConvOptions& groups(int64_t groups);
-  ConvOptions& bias(bool bias);
-};
-using Conv1dOptions = ConvOptions<1>;
-using Conv2dOptions = ConvOptions<2>;
-using Conv3dOptions = ConvOptions<3>;
-using ConvTranspose2dOptions = ConvOptions<2>;
-struct BatchNormOptions {
-  BatchNormOptions(int64_t num_features);
-  BatchNormOptions& eps(double eps);
-  BatchNormOptions& momentum(double momentum);
-  BatchNormOptions& affine(bool affine);
-};
-using BatchNorm1dOptions = BatchNormOptions;
-using BatchNorm2dOptions = BatchNormOptions;
-struct DropoutOptions {
-  DropoutOptions(double p = 0.5);
-  DropoutOptions& p(double p);
-  DropoutOptions& inplace(bool inplace);
-};
-using Dropout2dOptions = DropoutOptions;
-struct UpsampleOptions {
-  typedef std::variant<enumtype::kNearest, enumtype::kLinear, enumtype::kBilinear, enumtype::kBicubic,
-                       enumtype::kTrilinear>
-      mode_t;
-  UpsampleOptions();
-  UpsampleOptions& size(c10::optional<std::vector<int64_t>> size);
-  UpsampleOptions& scale_factor(c10::optional<std::vector<double>> scale_factor);
-  UpsampleOptions& mode(mode_t mode);
-  UpsampleOptions& align_corners(c10::optional<bool> align_corners);
-};
-struct EmbeddingOptions {
-  EmbeddingOptions(int64_t num_embeddings, int64_t embedding_dim);
-  EmbeddingOptions& padding_idx(int64_t idx);
-};
-template <typename Self>
-struct RNNOptionsBase {
-  RNNOptionsBase(int64_t input_size, int64_t hidden_size);
-  Self& num_layers(int64_t n);
-  Self& batch_first(bool b);
-  Self& dropout(double p);
-  Self& bidirectional(bool b);
-  Self& bias(bool b);
-};
-struct LSTMOptions : RNNOptionsBase<LSTMOptions> { using RNNOptionsBase::RNNOptionsBase; };
-struct GRUOptions : RNNOptionsBase<GRUOptions> { using RNNOptionsBase::RNNOptionsBase; };
-struct RNNOptions : RNNOptionsBase<RNNOptions> { using RNNOptionsBase::RNNOptionsBase; };
-struct LayerNormOptions {
-  LayerNormOptions(std::vector<int64_t> normalized_shape);
-  LayerNormOptions& eps(double eps);
-};
-struct MaxPool2dOptions {
-  MaxPool2dOptions(at::IntArrayRef kernel_size);
-  MaxPool2dOptions& stride(at::IntArrayRef stride);
-  MaxPool2dOptions& padding(at::IntArrayRef padding);
-};
-struct FlattenOptions {
-  FlattenOptions();
-  FlattenOptions& start_dim(int64_t d);
-  FlattenOptions& end_dim(int64_t d);
-};
-struct LeakyReLUOptions {
-  LeakyReLUOptions();
-  LeakyReLUOptions& negative_slope(double s);
-};
-struct SoftmaxOptions { SoftmaxOptions(int64_t dim); };
-struct ReLUOptions {
-  ReLUOptions(bool inplace = false);
-  ReLUOptions& inplace(bool inplace);
-};
-struct AvgPool2dOptions {
-  AvgPool2dOptions(at::IntArrayRef kernel_size);
-  AvgPool2dOptions& stride(at::IntArrayRef stride);
-  AvgPool2dOptions& padding(at::IntArrayRef padding);
-  AvgPool2dOptions& ceil_mode(bool ceil_mode);
-  AvgPool2dOptions& count_include_pad(bool count_include_pad);
-};
-struct AdaptiveAvgPool2dOptions {
-  AdaptiveAvgPool2dOptions(at::IntArrayRef output_size);
-};
-struct LSTMCellOptions {
-  LSTMCellOptions(int64_t input_size, int64_t hidden_size);
-  LSTMCellOptions& bias(bool bias);
-};
-struct GRUCellOptions {
-  GRUCellOptions(int64_t input_size, int64_t hidden_size);
-  GRUCellOptions& bias(bool bias);
-};
-struct LogSoftmaxOptions { LogSoftmaxOptions(int64_t dim); };
+}  // namespace nn
+}  // namespace torch
 
+// Option structs, enum tags and functional ops, generated from libtorch-dev's
+// headers (tools/model_gen/frontend.py).
+#include "generated/nn_gen.h"
+
+namespace torch {
+namespace nn {
 // ---- layers ----
 class LinearImpl : public Cloneable<LinearImpl> {
  public:
@@ -286,6 +182,7 @@ class ConvNdImpl : public Cloneable<ConvNdImpl<D>> {
  public:
   ConvNdImpl(int64_t in_channels, int64_t out_channels, at::IntArrayRef kernel_size);
   explicit ConvNdImpl(ConvOptions<D> options);
+  ConvOptions<D> options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
   at::Tensor weight, bias;
@@ -303,6 +200,7 @@ class BatchNorm1dImpl : public Cloneable<BatchNorm1dImpl> {
  public:
   explicit BatchNorm1dImpl(int64_t num_features);
   explicit BatchNorm1dImpl(const BatchNormOptions& options);
+  BatchNormOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
   at::Tensor weight, bias, running_mean, running_var;
@@ -311,6 +209,7 @@ class BatchNorm2dImpl : public Cloneable<BatchNorm2dImpl> {
  public:
   explicit BatchNorm2dImpl(int64_t num_features);
   explicit BatchNorm2dImpl(const BatchNormOptions& options);
+  BatchNormOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
   at::Tensor weight, bias, running_mean, running_var;
@@ -322,6 +221,7 @@ class LayerNormImpl : public Cloneable<LayerNormImpl> {
  public:
   explicit LayerNormImpl(std::vector<int64_t> normalized_shape);
   explicit LayerNormImpl(LayerNormOptions options);
+  LayerNormOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
   at::Tensor weight, bias;
@@ -332,6 +232,7 @@ class DropoutImpl : public Cloneable<DropoutImpl> {
  public:
   explicit DropoutImpl(double p);
   explicit DropoutImpl(const DropoutOptions& options = {});
+  DropoutOptions options;
   void reset() override;
   at::Tensor forward(at::Tensor input);
 };
@@ -339,6 +240,7 @@ class Dropout2dImpl : public Cloneable<Dropout2dImpl> {
  public:
   explicit Dropout2dImpl(double p);
   explicit Dropout2dImpl(const DropoutOptions& options = {});
+  DropoutOptions options;
   void reset() override;
   at::Tensor forward(at::Tensor input);
 };
@@ -349,6 +251,7 @@ class EmbeddingImpl : public Cloneable<EmbeddingImpl> {
  public:
   EmbeddingImpl(int64_t num_embeddings, int64_t embedding_dim);
   explicit EmbeddingImpl(EmbeddingOptions options);
+  EmbeddingOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& indices);
   at::Tensor weight;
@@ -359,6 +262,7 @@ class LSTMImpl : public Cloneable<LSTMImpl> {
  public:
   LSTMImpl(int64_t input_size, int64_t hidden_size);
   explicit LSTMImpl(const LSTMOptions& options);
+  LSTMOptions options;
   void reset() override;
   std::tuple<at::Tensor, std::tuple<at::Tensor, at::Tensor>> forward(
       const at::Tensor& input, c10::optional<std::tuple<at::Tensor, at::Tensor>> hx_opt = {});
@@ -367,6 +271,7 @@ class GRUImpl : public Cloneable<GRUImpl> {
  public:
   GRUImpl(int64_t input_size, int64_t hidden_size);
   explicit GRUImpl(const GRUOptions& options);
+  GRUOptions options;
   void reset() override;
   std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
 };
@@ -374,6 +279,7 @@ class RNNImpl : public Cloneable<RNNImpl> {
  public:
   RNNImpl(int64_t input_size, int64_t hidden_size);
   explicit RNNImpl(const RNNOptions& options);
+  RNNOptions options;
   void reset() override;
   std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
 };
@@ -381,6 +287,7 @@ class LSTMCellImpl : public Cloneable<LSTMCellImpl> {
  public:
   LSTMCellImpl(int64_t input_size, int64_t hidden_size);
   explicit LSTMCellImpl(const LSTMCellOptions& options);
+  LSTMCellOptions options;
   void reset() override;
   std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input,
                                              c10::optional<std::tuple<at::Tensor, at::Tensor>> hx_opt = {});
@@ -390,6 +297,7 @@ class GRUCellImpl : public Cloneable<GRUCellImpl> {
  public:
   GRUCellImpl(int64_t input_size, int64_t hidden_size);
   explicit GRUCellImpl(const GRUCellOptions& options);
+  GRUCellOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input, at::Tensor hx = {});
   at::Tensor weight_ih, weight_hh, bias_ih, bias_hh;
@@ -404,6 +312,7 @@ TORCH_MODULE(RNN);
   class Name##Impl : public Cloneable<Name##Impl> {                \
    public:                                                         \
     explicit Name##Impl(const Options& options = {});              \
+    Options options;                                               \
     void reset() override;                                         \
     at::Tensor forward(at::Tensor input);                          \
   };                                                               \
@@ -434,6 +343,7 @@ class MaxPool2dImpl : public Cloneable<MaxPool2dImpl> {
  public:
   explicit MaxPool2dImpl(at::IntArrayRef kernel_size);
   explicit MaxPool2dImpl(const MaxPool2dOptions& options);
+  MaxPool2dOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
 };
@@ -444,6 +354,7 @@ class AvgPool2dImpl : public Cloneable<AvgPool2dImpl> {
  public:
   explicit AvgPool2dImpl(at::IntArrayRef kernel_size);
   explicit AvgPool2dImpl(const AvgPool2dOptions& options);
+  AvgPool2dOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
 };
@@ -451,12 +362,14 @@ class AdaptiveAvgPool2dImpl : public Cloneable<AdaptiveAvgPool2dImpl> {
  public:
   explicit AdaptiveAvgPool2dImpl(at::IntArrayRef output_size);
   explicit AdaptiveAvgPool2dImpl(const AdaptiveAvgPool2dOptions& options);
+  AdaptiveAvgPool2dOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
 };
 class UpsampleImpl : public Cloneable<UpsampleImpl> {
  public:
   explicit UpsampleImpl(const UpsampleOptions& options = {});
+  UpsampleOptions options;
   void reset() override;
   at::Tensor forward(const at::Tensor& input);
 };
@@ -543,21 +456,10 @@ TORCH_MODULE(ModuleList);
 // ---- loss modules ----
 enum class Reduction { None, Mean, Sum };
 #define TFGL_LOSS(Name)                                                      \
-  struct Name##Options {                                                     \
-    Name##Options();                                                         \
-    template <typename T> Name##Options& reduction(T r);                     \
-    /* the other options of the loss modules, on every one of them */        \
-    Name##Options& weight(const at::Tensor& w);                              \
-    Name##Options& pos_weight(const at::Tensor& w);                          \
-    Name##Options& ignore_index(int64_t i);                                  \
-    Name##Options& label_smoothing(double s);                                \
-    Name##Options& beta(double b);                                           \
-    Name##Options& delta(double d);                                          \
-    Name##Options& log_target(bool b);                                       \
-  };                                                                         \
   class Name##Impl : public Cloneable<Name##Impl> {                          \
    public:                                                                   \
     explicit Name##Impl(const Name##Options& options = {});                  \
+    Name##Options options;                                                   \
     void reset() override;                                                   \
     at::Tensor forward(const at::Tensor& input, const at::Tensor& target);   \
   };                                                                         \
@@ -573,24 +475,15 @@ TFGL_LOSS(BCEWithLogitsLoss)
 TFGL_LOSS(KLDivLoss)
 #undef TFGL_LOSS
 
-namespace init {
-at::Tensor xavier_uniform_(at::Tensor tensor, double gain = 1.0);
-at::Tensor xavier_normal_(at::Tensor tensor, double gain = 1.0);
-using FanModeType = std::variant<enumtype::kFanIn, enumtype::kFanOut>;
-using NonlinearityType = std::variant<enumtype::kLinear, enumtype::kConv2d, enumtype::kSigmoid, enumtype::kTanh,
-                                      enumtype::kReLU, enumtype::kLeakyReLU>;
-at::Tensor kaiming_uniform_(at::Tensor tensor, double a = 0, FanModeType mode = torch::kFanIn,
-                            NonlinearityType nonlinearity = torch::kLeakyReLU);
-at::Tensor kaiming_normal_(at::Tensor tensor, double a = 0, FanModeType mode = torch::kFanIn,
-                           NonlinearityType nonlinearity = torch::kLeakyReLU);
-at::Tensor normal_(at::Tensor tensor, double mean = 0, double std = 1);
-at::Tensor uniform_(at::Tensor tensor, double low = 0, double high = 1);
-at::Tensor zeros_(at::Tensor tensor);
-at::Tensor orthogonal_(at::Tensor tensor, double gain = 1.0);
-at::Tensor ones_(at::Tensor tensor);
-at::Tensor constant_(at::Tensor tensor, at::Scalar value);
-}  // namespace init
 
+}  // namespace nn
+}  // namespace torch
+
+// Every other module class of torch/nn/modules (generated).
+#include "generated/nn_modules_gen.h"
+
+namespace torch {
+namespace nn {
 namespace utils {
 double clip_grad_norm_(std::vector<at::Tensor> parameters, double max_norm, double norm_type = 2.0);
 void clip_grad_value_(std::vector<at::Tensor> parameters, double clip_value);

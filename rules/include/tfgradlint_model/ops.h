@@ -210,6 +210,7 @@ namespace torch {
 using namespace at;
 
 namespace indexing = at::indexing;
+using Dtype = at::ScalarType;
 
 // Factories of namespace torch: they honour TensorOptions::requires_grad.
 at::Tensor empty(at::IntArrayRef size, at::TensorOptions options = {});

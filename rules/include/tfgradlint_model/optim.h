@@ -28,6 +28,7 @@ class OptimizerParamGroup {
 
 class Optimizer {
  public:
+  using LossClosure = std::function<at::Tensor()>;
   virtual ~Optimizer();
   virtual at::Tensor step(LossClosure closure = nullptr) = 0;
   void zero_grad(bool set_to_none = false);

@@ -21,6 +21,17 @@ namespace at {
 using namespace c10;
 
 class Tensor;
+// What the deprecated Tensor::type() returns (ATen/core/DeprecatedTypeProperties.h).
+class DeprecatedTypeProperties {
+ public:
+  Backend backend() const;
+  ScalarType scalarType() const;
+  caffe2::TypeMeta typeMeta() const;
+  bool is_cuda() const;
+  bool is_sparse() const;
+  std::string toString() const;
+  DeviceType device_type() const;
+};
 class Generator {};
 
 namespace indexing {
@@ -85,6 +96,9 @@ class Tensor {
   IntArrayRef strides() const;
   ScalarType scalar_type() const;
   caffe2::TypeMeta dtype() const;
+  DeprecatedTypeProperties& type() const;
+  DimnameList names() const;
+  bool has_names() const;
   TensorOptions options() const;
   Device device() const;
   bool is_cuda() const;
@@ -108,6 +122,7 @@ class Tensor {
   Tensor detach() const;
   Tensor& detach_() const;
   Tensor data() const;
+  template <typename T> T* data() const;  // deprecated form of data_ptr<T>()
   Tensor clone() const;
   Tensor new_zeros(IntArrayRef size, TensorOptions options = {}) const;
   Tensor new_ones(IntArrayRef size, TensorOptions options = {}) const;

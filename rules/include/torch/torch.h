@@ -6,6 +6,8 @@
 // std::isnan, memcpy, std::map, std::stringstream, std::sort, ...); the model
 // does the same so such code parses.
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 #include <iomanip>
@@ -13,6 +15,7 @@
 #include <iterator>
 #include <map>
 #include <numeric>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
