@@ -1,5 +1,6 @@
 /* ir/serial: encoding and decoding a TU's IR (see serial.h). */
 #include "serial.h"
+#include "../util/bytes.h"
 #include "../util/hashmap.h"
 #include "../util/vec.h"
 #include <stdint.h>
@@ -17,13 +18,9 @@ struct writer {
     uint32_t nstr;
 };
 
-static void put(struct writer *w, const void *p, size_t n)
-{
-    if (n) /* an empty array may be NULL */
-        sb_addn(w->b, p, n);
-}
-static void put_u32(struct writer *w, uint32_t v) { put(w, &v, sizeof v); }
-static void put_u64(struct writer *w, uint64_t v) { put(w, &v, sizeof v); }
+static void put(struct writer *w, const void *p, size_t n) { bytes_put(w->b, p, n); } /* n == 0: p may be NULL */
+static void put_u32(struct writer *w, uint32_t v) { bytes_put_u32(w->b, v); }
+static void put_u64(struct writer *w, uint64_t v) { bytes_put_u64(w->b, v); }
 static void put_loc(struct writer *w, struct ir_loc l)
 {
     put_u32(w, l.line);
@@ -134,36 +131,14 @@ void ir_serialize(struct strbuf *out, const struct ir_tu *tu)
 /* ---- decoding: a cursor whose reads all fail once one has ---- */
 
 struct reader {
-    const char *p, *end;
-    bool ok;
+    struct byte_reader in;
     struct arena *a;
     VEC(const char *) strs;
 };
 
-static void get(struct reader *r, void *dst, size_t n)
-{
-    if (!r->ok || (size_t)(r->end - r->p) < n) {
-        r->ok = false;
-        memset(dst, 0, n);
-        return;
-    }
-    memcpy(dst, r->p, n);
-    r->p += n;
-}
-
-static uint32_t get_u32(struct reader *r)
-{
-    uint32_t v;
-    get(r, &v, sizeof v);
-    return v;
-}
-
-static uint64_t get_u64(struct reader *r)
-{
-    uint64_t v;
-    get(r, &v, sizeof v);
-    return v;
-}
+static void get(struct reader *r, void *dst, size_t n) { bytes_get(&r->in, dst, n); }
+static uint32_t get_u32(struct reader *r) { return bytes_get_u32(&r->in); }
+static uint64_t get_u64(struct reader *r) { return bytes_get_u64(&r->in); }
 
 static struct ir_loc get_loc(struct reader *r)
 {
@@ -177,10 +152,10 @@ static struct ir_loc get_loc(struct reader *r)
  * cannot hold that many (a count is never trusted for an allocation). */
 static void *get_array(struct reader *r, uint32_t n, size_t size, size_t min_bytes_each)
 {
-    if (!r->ok || !n)
+    if (!r->in.ok || !n)
         return NULL;
-    if ((size_t)(r->end - r->p) / (min_bytes_each ? min_bytes_each : 1) < n) {
-        r->ok = false;
+    if (bytes_left(&r->in) / (min_bytes_each ? min_bytes_each : 1) < n) {
+        r->in.ok = false;
         return NULL;
     }
     return arena_alloc(r->a, (size_t)n * size);
@@ -189,21 +164,21 @@ static void *get_array(struct reader *r, uint32_t n, size_t size, size_t min_byt
 static const char *get_str(struct reader *r)
 {
     uint32_t tag = get_u32(r);
-    if (!r->ok || tag == STR_NULL)
+    if (!r->in.ok || tag == STR_NULL)
         return NULL;
     if (tag == STR_REF) {
         uint32_t i = get_u32(r);
         if (i >= r->strs.n)
-            r->ok = false;
-        return r->ok ? r->strs.v[i] : NULL;
+            r->in.ok = false;
+        return r->in.ok ? r->strs.v[i] : NULL;
     }
     uint32_t n = get_u32(r);
-    if (tag != STR_NEW || !r->ok || (size_t)(r->end - r->p) < n) {
-        r->ok = false;
+    const char *at = tag == STR_NEW ? bytes_take(&r->in, n) : NULL;
+    if (!at) {
+        r->in.ok = false;
         return NULL;
     }
-    const char *s = arena_strndup(r->a, r->p, n);
-    r->p += n;
+    const char *s = arena_strndup(r->a, at, n);
     VEC_PUSH(r->strs, s);
     return s;
 }
@@ -215,7 +190,7 @@ static const struct model_call *get_op(struct reader *r)
     struct model_call *m = get_array(r, 1, sizeof *m, sizeof *m);
     if (m)
         get(r, m, sizeof *m);
-    return r->ok ? m : NULL;
+    return r->in.ok ? m : NULL;
 }
 
 static void get_node(struct reader *r, struct ir_node *n)
@@ -229,7 +204,7 @@ static void get_node(struct reader *r, struct ir_node *n)
     n->nargs = (uint16_t)(fl >> 16);
     n->nops = get_u32(r);
     n->ops = get_array(r, n->nops, sizeof *n->ops, sizeof *n->ops);
-    for (uint32_t i = 0; r->ok && i < n->nops; i++)
+    for (uint32_t i = 0; r->in.ok && i < n->nops; i++)
         n->ops[i] = get_u32(r);
     n->name = get_str(r);
     n->owner = get_str(r);
@@ -260,11 +235,11 @@ static void get_fn(struct reader *r, struct ir_fn *fn)
     fn->class_name = get_str(r);
     fn->nnodes = get_u32(r);
     fn->nodes = get_array(r, fn->nnodes, sizeof *fn->nodes, 64);
-    for (uint32_t i = 0; r->ok && i < fn->nnodes; i++)
+    for (uint32_t i = 0; r->in.ok && i < fn->nnodes; i++)
         get_node(r, &fn->nodes[i]);
     fn->nctrls = get_u32(r);
     fn->ctrls = get_array(r, fn->nctrls, sizeof *fn->ctrls, 20);
-    for (uint32_t i = 0; r->ok && i < fn->nctrls; i++) {
+    for (uint32_t i = 0; r->in.ok && i < fn->nctrls; i++) {
         fn->ctrls[i].cond = get_u32(r);
         fn->ctrls[i].parent = get_u32(r);
         fn->ctrls[i].arm = (uint8_t)get_u32(r);
@@ -272,14 +247,14 @@ static void get_fn(struct reader *r, struct ir_fn *fn)
     }
     fn->nvars = get_u32(r);
     fn->vars = get_array(r, fn->nvars, sizeof *fn->vars, 12);
-    for (uint32_t i = 0; r->ok && i < fn->nvars; i++) {
+    for (uint32_t i = 0; r->in.ok && i < fn->nvars; i++) {
         fn->vars[i].name = get_str(r);
         fn->vars[i].decl = get_loc(r);
     }
     fn->ninputs = get_u32(r);
     fn->nparams = get_u32(r);
     fn->inputs = get_array(r, fn->ninputs, sizeof *fn->inputs, 16);
-    for (uint32_t i = 0; r->ok && i < fn->ninputs; i++) {
+    for (uint32_t i = 0; r->in.ok && i < fn->ninputs; i++) {
         fn->inputs[i].name = get_str(r);
         fn->inputs[i].node = get_u32(r);
         fn->inputs[i].capture_key = get_u64(r);
@@ -288,7 +263,7 @@ static void get_fn(struct reader *r, struct ir_fn *fn)
     fn->exit_mode = get_u32(r);
     fn->nxcalls = get_u32(r);
     fn->xcalls = get_array(r, fn->nxcalls, sizeof *fn->xcalls, 8);
-    for (uint32_t i = 0; r->ok && i < fn->nxcalls; i++) {
+    for (uint32_t i = 0; r->in.ok && i < fn->nxcalls; i++) {
         fn->xcalls[i].node = get_u32(r);
         fn->xcalls[i].usr = get_str(r);
     }
@@ -333,18 +308,18 @@ static bool indices_hold(const struct ir_tu *tu, const struct ir_fn *fn)
 
 bool ir_deserialize(const char *buf, size_t len, struct arena *a, struct ir_tu *out)
 {
-    struct reader r = {buf, buf + len, true, a, {0}};
+    struct reader r = {bytes_reader(buf, len), a, {0}};
     memset(out, 0, sizeof *out);
     bool ok = get_u32(&r) == SERIAL_MAGIC;
     const char *path = get_str(&r);
     uint32_t nfns = get_u32(&r);
     struct ir_fn **fns = get_array(&r, nfns, sizeof *fns, 64);
-    for (uint32_t f = 0; r.ok && f < nfns; f++) {
+    for (uint32_t f = 0; r.in.ok && f < nfns; f++) {
         fns[f] = arena_alloc(a, sizeof *fns[f]);
         fns[f]->index = f;
         get_fn(&r, fns[f]);
     }
-    ok = ok && get_u32(&r) == SERIAL_MAGIC && r.ok && r.p == r.end;
+    ok = ok && get_u32(&r) == SERIAL_MAGIC && r.in.ok && bytes_left(&r.in) == 0;
     struct ir_tu tu = {path, fns, nfns};
     for (uint32_t f = 0; ok && f < nfns; f++)
         ok = fns[f]->name && fns[f]->file && indices_hold(&tu, fns[f]);

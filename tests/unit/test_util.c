@@ -1,6 +1,7 @@
 /* Unit tests: util (arena, strbuf, string helpers, hash maps, allocation failure). */
 #include "suites.h"
 #include "util/alloc.h"
+#include "util/bytes.h"
 #include "util/hashmap.h"
 #include "util/str.h"
 #include "util/strbuf.h"
@@ -64,6 +65,30 @@ START_TEST(strbuf_reads_a_stream_up_to_a_cap)
     ck_assert_uint_eq(b.len, 99999);
     sb_free(&b);
     fclose(f);
+}
+END_TEST
+
+/* Values read back as written; a read past the end fails the reader for
+ * good, zeroes what it reads, and later reads fail too. */
+START_TEST(byte_codec_round_trips_and_fails_for_good)
+{
+    struct strbuf b;
+    sb_init(&b);
+    bytes_put_u32(&b, 7);
+    bytes_put_u64(&b, 1ULL << 40);
+    bytes_put_f64(&b, 0.5);
+    bytes_put(&b, "ab", 2);
+    struct byte_reader r = bytes_reader(b.s, b.len);
+    ck_assert_uint_eq(bytes_get_u32(&r), 7);
+    ck_assert(bytes_get_u64(&r) == 1ULL << 40);
+    ck_assert(bytes_get_f64(&r) == 0.5);
+    ck_assert_uint_eq(bytes_left(&r), 2);
+    ck_assert_ptr_null(bytes_take(&r, 3));
+    ck_assert(!r.ok);
+    ck_assert_uint_eq(bytes_left(&r), 0);
+    ck_assert_uint_eq(bytes_get_u32(&r), 0);
+    ck_assert_ptr_null(bytes_take(&r, 0) ? "" : NULL);
+    sb_free(&b);
 }
 END_TEST
 
@@ -146,6 +171,7 @@ Suite *suite_util(void)
     tcase_add_test(t, strbuf_grows_and_detaches);
     tcase_add_test(t, strbuf_reads_a_stream_up_to_a_cap);
     tcase_add_test(t, suffixes);
+    tcase_add_test(t, byte_codec_round_trips_and_fails_for_good);
     tcase_add_test(t, maps_store_overwrite_and_grow);
     tcase_add_test_raise_signal(t, allocation_failure_aborts, SIGABRT);
     tcase_add_test(t, index_maps_keep_zero_apart_from_absent);
