@@ -11,6 +11,7 @@
 #include "pipeline.h"
 #include "wire.h"
 #include "xfile.h"
+#include "../analysis/optype_calls.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -134,6 +135,10 @@ static void *relink_job(void *arg)
     if (xfile_link(p->x, c->i, &a, &tu, &resolved)) {
         r->status.ok = true;
         r->status.xcalls_resolved = resolved;
+        /* A call into a helper of another file that builds an op of the
+         * type its caller names is classed now that the helper is in
+         * sight (the other file's gradient registrations are not). */
+        optype_class_helper_calls(tu.fns, tu.nfns, p->per[c->i]->model, NULL, &a);
         pipeline_run_linked(&tu, p->x->units[c->i].tu.nfns, p->per[c->i]->model, &r->sink, &r->status);
     }
     arena_free(&a);

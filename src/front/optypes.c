@@ -6,7 +6,7 @@
  * built, every such call is classed by the model's op_types table with the
  * file's registrations applied, wherever they appear in the file. */
 #include "internal.h"
-#include "../analysis/constprop.h"
+#include "../analysis/optype_calls.h"
 #include <string.h>
 
 #define MAX_TRACE 32
@@ -47,11 +47,9 @@ const char *fb_op_type_behind(struct fn_builder *b, ir_id v)
 
 /* ---- registrations ---- */
 
-enum { REG_DIFFERENTIABLE = 1, REG_NO_GRADIENT = 2 };
-
 struct reg_scan {
     struct tu_builder *tb;
-    struct strmap regs; /* op type -> REG_* */
+    struct strmap regs; /* op type -> enum optype_reg (strmap_*_index) */
 };
 
 struct find_kind {
@@ -114,7 +112,7 @@ static void note_registration(struct reg_scan *s, CXCursor call, const struct mo
         CXCursor null = find_under(fn, CXCursor_CXXNullPtrLiteralExpr, CXCursor_IntegerLiteral, CXCursor_GNUNullExpr);
         differentiable &= clang_Cursor_isNull(null);
     }
-    strmap_put(&s->regs, type, (void *)(intptr_t)(differentiable ? REG_DIFFERENTIABLE : REG_NO_GRADIENT));
+    strmap_put_index(&s->regs, type, differentiable ? OPTYPE_REG_DIFFERENTIABLE : OPTYPE_REG_NO_GRADIENT);
 }
 
 static enum CXChildVisitResult scan_registrations(CXCursor c, CXCursor parent, CXClientData data)
@@ -135,116 +133,6 @@ static enum CXChildVisitResult scan_registrations(CXCursor c, CXCursor parent, C
     return CXChildVisit_Recurse;
 }
 
-/* ---- classing ---- */
-
-static const struct model_call *classed(struct tu_builder *tb, const struct strmap *regs,
-                                        const struct model_call *base, const char *op_type)
-{
-    const struct model_call *table = model_op_type(tb->model, op_type);
-    intptr_t reg = (intptr_t)strmap_get(regs, op_type);
-    if (!table && !reg)
-        return base;
-    struct model_call *m = arena_alloc(tb->arena, sizeof *m);
-    *m = *base;
-    if (table) {
-        m->cls = table->cls;
-        m->why = table->why;
-    }
-    if (reg == REG_DIFFERENTIABLE && op_class_has(m->cls, OPF_NO_GRADIENT)) {
-        m->cls = OP_DIFFERENTIABLE;
-        m->why = NULL;
-    } else if (reg == REG_NO_GRADIENT) {
-        m->cls = OP_NONDIFFERENTIABLE;
-        m->why = "is registered in this file as having no gradient";
-    }
-    return m;
-}
-
-/* ---- helpers that take the op type as a parameter ---- */
-
-/* A call of a helper of the file that passes a constant op type (or a
- * description started with one) for an input through which the helper
- * builds an op (see analysis/constprop.h) runs an op of that type: it is
- * classed like one. A helper that returns the description it started is
- * not an op itself; it only carries the type to where the op is finished. */
-static const char *helper_call_type(struct tu_builder *tb, const struct constprop *cp, const struct ir_fn *fn,
-                                    const struct ir_node *n)
-{
-    const struct ir_fn *callee = tb->fns.v[n->callee];
-    uint32_t shift = (!callee->is_method && (n->flags & IRF_RECEIVER)) ? 1 : 0;
-    for (uint32_t j = 0; j < callee->ninputs && j + shift < n->nops; j++) {
-        uint8_t use = cp->use[n->callee][j];
-        const char *type = (use & CP_OP_TYPE) ? constprop_string(tb->arena, fn, n->ops[j + shift]) : NULL;
-        if (!type && (use & CP_BUILDER))
-            type = constprop_builder_type(fn, n->ops[j + shift]);
-        if (type && *type)
-            return type;
-    }
-    return NULL;
-}
-
-static const struct model_call helper_op = {
-    MODEL_CALL_DEFAULTS, .name = "<op built by a helper>", .cls = OP_DIFFERENTIABLE};
-
-/* Classes the call nodes whose op type becomes known; returns whether any did. */
-static bool class_calls_once(struct tu_builder *tb, const struct strmap *regs, const struct constprop *cp,
-                             struct ir_fn *fn)
-{
-    bool changed = false;
-    for (ir_id i = 0; i < fn->nnodes; i++) {
-        struct ir_node *n = &fn->nodes[i];
-        if (n->kind != IR_CALL || n->op_type || (n->flags & IRF_CTOR))
-            continue;
-        if (n->callee >= 0) {
-            n->op_type = helper_call_type(tb, cp, fn, n);
-            if (n->op_type && !cp->returns_builder[n->callee]) {
-                const struct model_call *c = classed(tb, regs, &helper_op, n->op_type);
-                n->op = c == &helper_op ? NULL : c;
-            }
-        } else if (n->op && n->op->op_type_of_arg >= 0) {
-            /* TF_FinishOperation(desc) on a description a helper started */
-            n->op_type = constprop_builder_type(fn, ir_call_arg(n, n->op->op_type_of_arg));
-            if (n->op_type)
-                n->op = classed(tb, regs, n->op, n->op_type);
-        }
-        changed |= n->op_type != NULL;
-    }
-    return changed;
-}
-
-/* What a call writes through its arguments is classed like the call. */
-static void class_call_effects(struct ir_fn *fn)
-{
-    for (ir_id i = 0; i < fn->nnodes; i++) {
-        struct ir_node *n = &fn->nodes[i];
-        if (n->kind != IR_OP || !(n->flags & IRF_CALL_EFFECT) || n->aux < 0 || (uint32_t)n->aux >= fn->nnodes)
-            continue;
-        const struct ir_node *call = &fn->nodes[n->aux];
-        if (call->op_type && !n->op_type) {
-            n->op_type = call->op_type;
-            n->op = call->op;
-        }
-    }
-}
-
-static void class_helper_calls(struct tu_builder *tb, const struct strmap *regs)
-{
-    struct constprop cp;
-    constprop_init(&cp, tb->fns.v, (uint32_t)tb->fns.n);
-    /* A type found at one call can make another resolvable (a description
-     * a helper started, finished later): repeat while something changes. */
-    for (int round = 0; round < 4; round++) {
-        bool changed = false;
-        for (size_t f = 0; f < tb->fns.n; f++)
-            changed |= class_calls_once(tb, regs, &cp, tb->fns.v[f]);
-        if (!changed)
-            break;
-    }
-    for (size_t f = 0; f < tb->fns.n; f++)
-        class_call_effects(tb->fns.v[f]);
-    constprop_free(&cp);
-}
-
 void front_class_op_types(struct tu_builder *tb)
 {
     struct reg_scan s = {tb, {0}};
@@ -255,9 +143,9 @@ void front_class_op_types(struct tu_builder *tb)
         for (ir_id i = 0; i < fn->nnodes; i++) {
             struct ir_node *n = &fn->nodes[i];
             if (n->op_type && n->op && !op_class_has(n->op->cls, OPF_NAMES_OP_TYPE))
-                n->op = classed(tb, &s.regs, n->op, n->op_type);
+                n->op = optype_classed(tb->model, &s.regs, tb->arena, n->op, n->op_type);
         }
     }
-    class_helper_calls(tb, &s.regs);
+    optype_class_helper_calls(tb->fns.v, (uint32_t)tb->fns.n, tb->model, &s.regs, tb->arena);
     strmap_free(&s.regs);
 }
