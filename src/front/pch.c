@@ -290,6 +290,8 @@ static bool write_atomic(const char *path, const char *data, size_t len)
 
 /* ---- per-key paths ---- */
 
+/* The cache directory is under 4096 bytes (mkdir_p checks), so each path
+ * holds it, the key and a suffix whole. */
 struct slot {
     char key[17];
     char manifest[4200], lock[4200], header[4200], failed[4200];
