@@ -84,10 +84,12 @@ static struct pch_cache *open_cache(const struct options *o)
         sb_printf(&dir, "%s/.cache/tfgradlint", home);
     else
         return NULL;
-    char err[4200];
-    struct pch_cache *c = pch_cache_new(sb_str(&dir), err, sizeof err);
+    struct strbuf err;
+    sb_init(&err);
+    struct pch_cache *c = pch_cache_new(sb_str(&dir), &err);
     if (!c)
-        fprintf(stderr, "tfgradlint: warning: %s; parsing without precompiled headers\n", err);
+        fprintf(stderr, "tfgradlint: warning: %s; parsing without precompiled headers\n", sb_str(&err));
+    sb_free(&err);
     sb_free(&dir);
     return c;
 }
@@ -253,14 +255,14 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
 static int analyze(const struct options *o, const char *datadir)
 {
     bool enabled[RULE_COUNT];
-    char err[256];
-    if (!options_rule_mask(o, enabled, err, sizeof err)) {
-        fprintf(stderr, "tfgradlint: error: %s\n", err);
+    struct strbuf perr;
+    sb_init(&perr);
+    if (!options_rule_mask(o, enabled, &perr)) {
+        fprintf(stderr, "tfgradlint: error: %s\n", sb_str(&perr));
+        sb_free(&perr);
         return EXIT_TROUBLE;
     }
     struct plan plan;
-    struct strbuf perr;
-    sb_init(&perr);
     if (!plan_build(&plan, o, stderr, &perr)) {
         fprintf(stderr, "tfgradlint: error: %s\n", sb_str(&perr));
         sb_free(&perr);
@@ -294,15 +296,18 @@ static void warn_files_after_dashdash(const struct options *o)
 int main(int argc, char **argv)
 {
     struct options o;
-    char err[512];
-    bool parsed = options_parse(argc, argv, &o, err, sizeof err);
+    struct strbuf err;
+    sb_init(&err);
+    bool parsed = options_parse(argc, argv, &o, &err);
     if (!parsed || !o.quiet)
         warn_files_after_dashdash(&o);
     if (!parsed) {
-        fprintf(stderr, "tfgradlint: error: %s\n", err);
+        fprintf(stderr, "tfgradlint: error: %s\n", sb_str(&err));
+        sb_free(&err);
         options_free(&o);
         return EXIT_TROUBLE;
     }
+    sb_free(&err);
     int rc = EXIT_CLEAN;
     switch (o.action) {
     case ACT_HELP: options_usage(stdout); break;

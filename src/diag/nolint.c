@@ -160,7 +160,7 @@ static bool name_matches(const char *pattern, const char *id, const char *name)
 {
     const char *cands[2] = {id, name};
     for (int i = 0; i < 2; i++) {
-        char prefixed[128];
+        char prefixed[128]; /* a rule id or name, a few dozen bytes at most */
         snprintf(prefixed, sizeof prefixed, "tfgradlint-%s", cands[i]);
         if (fnmatch(pattern, cands[i], 0) == 0 || fnmatch(pattern, prefixed, 0) == 0)
             return true;

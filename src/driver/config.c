@@ -214,7 +214,7 @@ static bool glob_matches(const char *glob, const char *rel)
     if (strncmp(glob, "./", 2) == 0)
         glob += 2;
     bool whole = strchr(glob, '/') != NULL;
-    char buf[PATH_MAX];
+    char buf[PATH_MAX]; /* `rel` is part of a realpath() */
     snprintf(buf, sizeof buf, "%s", rel);
     /* Try the path and each parent directory (or each component). */
     for (char *end = buf + strlen(buf);;) {

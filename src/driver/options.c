@@ -112,7 +112,7 @@ static bool parse_timeout(const char *v, double *seconds)
     return true;
 }
 
-bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+bool options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
 {
     static const char *const formats[] = {"text", "json", "sarif", "github", "gitlab", NULL};
     static const char *const colors[] = {"auto", "always", "never", NULL};
@@ -128,20 +128,20 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
             break;
         }
         if (needs_value(a) && i + 1 >= argc) {
-            snprintf(err, errlen, "option %s needs a value", a);
+            sb_printf(err, "option %s needs a value", a);
             return false;
         }
         if ((v = value_of("--format", argc, argv, &i))) {
             if (!pick(v, formats, &choice))
-                return snprintf(err, errlen, "unknown format '%s' (expected text, json, sarif, github or gitlab)", v), false;
+                return sb_printf(err, "unknown format '%s' (expected text, json, sarif, github or gitlab)", v), false;
             o->format = (enum output_format)choice;
         } else if ((v = value_of("--color", argc, argv, &i))) {
             if (!pick(v, colors, &choice))
-                return snprintf(err, errlen, "unknown colour mode '%s'", v), false;
+                return sb_printf(err, "unknown colour mode '%s'", v), false;
             o->color = (enum color_mode)choice;
         } else if ((v = value_of("--headers", argc, argv, &i))) {
             if (!pick(v, headers, &choice))
-                return snprintf(err, errlen, "unknown header mode '%s' (expected auto, model or real)", v), false;
+                return sb_printf(err, "unknown header mode '%s' (expected auto, model or real)", v), false;
             o->headers = (enum header_mode)choice;
         } else if ((v = value_of("--select", argc, argv, &i)))
             o->select = v;
@@ -163,10 +163,10 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         else if ((v = value_of("--jobs", argc, argv, &i)) || (v = value_of("-j", argc, argv, &i)) ||
                  (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9' && (v = a + 2))) {
             if (!parse_jobs(v, &o->jobs))
-                return snprintf(err, errlen, "-j needs a number of jobs from 1 to 256, not '%s'", v), false;
+                return sb_printf(err, "-j needs a number of jobs from 1 to 256, not '%s'", v), false;
         } else if ((v = value_of("--timeout", argc, argv, &i))) {
             if (!parse_timeout(v, &o->timeout))
-                return snprintf(err, errlen, "--timeout needs a number of seconds from 0 to 86400, not '%s'", v), false;
+                return sb_printf(err, "--timeout needs a number of seconds from 0 to 86400, not '%s'", v), false;
         } else if (strcmp(a, "--files-from-db") == 0)
             o->files_from_db = true;
         else if (strcmp(a, "--no-cache") == 0)
@@ -194,17 +194,17 @@ bool options_parse(int argc, char **argv, struct options *o, char *err, size_t e
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
             o->action = ACT_HELP;
         else if (a[0] == '-' && a[1] != '\0')
-            return snprintf(err, errlen, "unknown option '%s' (see --help)", a), false;
+            return sb_printf(err, "unknown option '%s' (see --help)", a), false;
         else
             VEC_PUSH(o->paths, a);
     }
     if (o->statistics && o->format != FORMAT_TEXT)
-        return snprintf(err, errlen, "--statistics prints text; it cannot be combined with --format"), false;
+        return sb_add(err, "--statistics prints text; it cannot be combined with --format"), false;
     bool analyzing = o->action == ACT_ANALYZE || o->action == ACT_DUMP_IR;
     if (analyzing && o->files_from_db && o->paths.n)
-        return snprintf(err, errlen, "--files-from-db takes no file arguments"), false;
+        return sb_add(err, "--files-from-db takes no file arguments"), false;
     if (analyzing && o->paths.n == 0 && !o->compdb && !o->files_from_db)
-        return snprintf(err, errlen, "no input files (see --help)"), false;
+        return sb_add(err, "no input files (see --help)"), false;
     if (o->paths.n == 0)
         o->files_from_db = analyzing; /* only -p given: the database's files */
     return true;
@@ -251,33 +251,36 @@ void options_free(struct options *o)
     VEC_FREE(o->compiler_args);
 }
 
-bool options_rule_list(const char *list, bool *in, char *err, size_t errlen)
+bool options_rule_list(const char *list, bool *in, struct strbuf *err)
 {
-    char buf[256];
-    for (const char *p = list; *p;) {
+    struct strbuf name;
+    sb_init(&name);
+    bool ok = true;
+    for (const char *p = list; *p && ok;) {
         size_t n = strcspn(p, ",");
-        if (n >= sizeof buf)
-            n = sizeof buf - 1;
-        memcpy(buf, p, n);
-        buf[n] = '\0';
-        int r = rule_find(buf);
-        if (r < 0 && n > 0)
-            return snprintf(err, errlen, "unknown rule '%s' (see --list-rules)", buf), false;
+        name.len = 0;
+        sb_addn(&name, p, n);
+        int r = rule_find(sb_str(&name));
+        if (r < 0 && n > 0) {
+            sb_printf(err, "unknown rule '%s' (see --list-rules)", sb_str(&name));
+            ok = false;
+        }
         if (r >= 0)
             in[r] = true;
         p += n;
         if (*p == ',')
             p++;
     }
-    return true;
+    sb_free(&name);
+    return ok;
 }
 
-bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen)
+bool options_rule_mask(const struct options *o, bool *enabled, struct strbuf *err)
 {
     bool sel[RULE_COUNT] = {false}, ign[RULE_COUNT] = {false};
-    if (o->select && !options_rule_list(o->select, sel, err, errlen))
+    if (o->select && !options_rule_list(o->select, sel, err))
         return false;
-    if (o->ignore && !options_rule_list(o->ignore, ign, err, errlen))
+    if (o->ignore && !options_rule_list(o->ignore, ign, err))
         return false;
     for (int i = 0; i < RULE_COUNT; i++)
         enabled[i] = (o->select == NULL || sel[i]) && !ign[i];

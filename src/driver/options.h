@@ -37,15 +37,15 @@ struct options {
     VEC(const char *) compiler_args; /* after `--` */
 };
 
-/* Parses argv. On a usage error returns false with a message in `err`
- * (a static or argv-borrowed string is never freed). */
-bool options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen);
+/* Parses argv. On a usage error returns false with the message appended
+ * to `err`. */
+bool options_parse(int argc, char **argv, struct options *o, struct strbuf *err);
 void options_free(struct options *o);
 /* Fills `enabled` (RULE_COUNT entries) from --select/--ignore. */
-bool options_rule_mask(const struct options *o, bool *enabled, char *err, size_t errlen);
+bool options_rule_mask(const struct options *o, bool *enabled, struct strbuf *err);
 /* Sets in[r] for each rule named in the comma-separated `list` (in[] is
  * not cleared first). False for an unknown rule. */
-bool options_rule_list(const char *list, bool *in, char *err, size_t errlen);
+bool options_rule_list(const char *list, bool *in, struct strbuf *err);
 void options_usage(FILE *out);
 /* Compiler flags after `--` that name existing C or C++ files, most likely
  * files meant to be analysed (`... | xargs tfgradlint -- -Iinclude` puts

@@ -247,7 +247,7 @@ static void reap(struct pool *p, struct child *c, bool timed_out, double timeout
         ;
     struct result *r = p->phase == 2 ? &p->second[c->job] : &p->results[c->job];
     const char *path = p->plan->jobs.v[c->job].path;
-    char why[160];
+    char why[160]; /* a number and a signal's short name: bounded */
     if (timed_out) {
         snprintf(why, sizeof why, "timed out after %g s (--timeout); not analysed", timeout);
         fail(r, path, why);

@@ -16,11 +16,13 @@ static bool listed(const int *rules, int n, int r)
 void settings_rule_mask(const struct options *o, const struct config *c, bool *enabled)
 {
     bool sel[RULE_COUNT] = {false}, ign[RULE_COUNT] = {false};
-    char err[256];
+    struct strbuf err; /* unread: main() has already rejected unknown rules */
+    sb_init(&err);
     if (o->select)
-        options_rule_list(o->select, sel, err, sizeof err);
+        options_rule_list(o->select, sel, &err);
     if (o->ignore)
-        options_rule_list(o->ignore, ign, err, sizeof err);
+        options_rule_list(o->ignore, ign, &err);
+    sb_free(&err);
     for (int r = 0; r < RULE_COUNT; r++) {
         bool on = o->select ? sel[r] : c && c->has_select ? listed(c->select, c->nselect, r) : true;
         if (c && listed(c->ignore, c->nignore, r) && !(o->select && sel[r]))

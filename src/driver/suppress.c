@@ -34,15 +34,17 @@ static const struct nolint_set *directives_of(struct nolint_cache *c, const char
 
 static void report_unmatched(struct diag_sink *sink, const char *file, const struct nolint_unmatched *u)
 {
-    char msg[512];
+    struct strbuf msg; /* the directive is the user's text, of any length */
+    sb_init(&msg);
     if (u->is_begin)
-        snprintf(msg, sizeof msg, "unmatched '%s' comment without a subsequent 'NOLINTEND' comment with the same rules",
-                 u->directive);
+        sb_printf(&msg, "unmatched '%s' comment without a subsequent 'NOLINTEND' comment with the same rules",
+                  u->directive);
     else
-        snprintf(msg, sizeof msg, "unmatched '%s' comment without a previous 'NOLINTBEGIN' comment with the same rules",
-                 u->directive);
+        sb_printf(&msg, "unmatched '%s' comment without a previous 'NOLINTBEGIN' comment with the same rules",
+                  u->directive);
     diag_add(sink, RULE_NOLINT, rule_get(RULE_NOLINT)->severity, file, (struct ir_loc){u->line, u->col},
-             (struct ir_loc){u->line, u->col + u->len}, msg, NULL, 0);
+             (struct ir_loc){u->line, u->col + u->len}, sb_str(&msg), NULL, 0);
+    sb_free(&msg);
 }
 
 size_t suppress_apply(struct diag_sink *sink, const struct file_status *files, size_t nfiles)

@@ -48,10 +48,10 @@ static bool mkdir_p(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-struct pch_cache *pch_cache_new(const char *dir, char *err, size_t errlen)
+struct pch_cache *pch_cache_new(const char *dir, struct strbuf *err)
 {
     if (!mkdir_p(dir)) {
-        snprintf(err, errlen, "%s: cannot create cache directory: %s", dir, strerror(errno));
+        sb_printf(err, "%s: cannot create cache directory: %s", dir, strerror(errno));
         return NULL;
     }
     struct pch_cache *c = xcalloc(1, sizeof *c);
@@ -290,6 +290,8 @@ static bool write_atomic(const char *path, const char *data, size_t len)
 
 /* ---- per-key paths ---- */
 
+/* The cache directory is under 4096 bytes (mkdir_p checks), so each path
+ * holds it, the key and a suffix whole. */
 struct slot {
     char key[17];
     char manifest[4200], lock[4200], header[4200], failed[4200];

@@ -15,6 +15,7 @@
 #ifndef TFG_FRONT_PCH_H
 #define TFG_FRONT_PCH_H
 #include "../util/arena.h"
+#include "../util/strbuf.h"
 #include "../util/vec.h"
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,9 +24,9 @@ struct pch_cache;
 
 enum pch_outcome { PCH_NONE, PCH_HIT, PCH_BUILT, PCH_FAILED };
 
-/* A cache in `dir` (created if missing). NULL with a message in `err` when
+/* A cache in `dir` (created if missing). NULL with a message appended to `err` when
  * the directory cannot be created. */
-struct pch_cache *pch_cache_new(const char *dir, char *err, size_t errlen);
+struct pch_cache *pch_cache_new(const char *dir, struct strbuf *err);
 void pch_cache_free(struct pch_cache *c);
 
 /* The path of a valid PCH (arena string) for the `#include <...>` lines of

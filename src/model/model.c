@@ -714,7 +714,7 @@ static const struct model_call *lookup_aliased(const struct model *m, const char
         return mc;
     const char *sep = strstr(name, "::");
     size_t head = sep ? (size_t)(sep - name) : 0;
-    char buf[1024];
+    char buf[1024]; /* a lookup key, not text anyone reads: a longer name is no match */
     for (size_t g = 0; sep && g < m->aliases.n; g++) {
         const struct alias_group *ag = &m->aliases.v[g];
         bool member = false;
@@ -754,7 +754,7 @@ const struct model_call *model_call(const struct model *m, const char *qualified
         last = p;
     if (!last)
         return NULL;
-    char cls[1024];
+    char cls[1024], canon[1024]; /* lookup keys: a longer name is no match (unknown) */
     size_t cl = (size_t)(last - qualified_name);
     if (cl >= sizeof cls)
         return NULL;
@@ -763,9 +763,8 @@ const struct model_call *model_call(const struct model *m, const char *qualified
     const char *canonical = strmap_get(&m->tensor_canon, cls);
     if (!canonical)
         return NULL;
-    char canon[1024];
-    snprintf(canon, sizeof canon, "%s%s", canonical, last);
-    if (strcmp(cls, canonical) != 0 && (mc = strmap_get(&m->calls, canon)))
+    if (snprintf(canon, sizeof canon, "%s%s", canonical, last) < (int)sizeof canon && strcmp(cls, canonical) != 0 &&
+        (mc = strmap_get(&m->calls, canon)))
         return mc;
     if (has_inplace_suffix(m, last + 2)) {
         static const struct model_call inplace_op = {

@@ -144,17 +144,14 @@ struct diag_note rule_note(const struct analysis *a, struct node_ref at, const c
     return note;
 }
 
-const char *rule_line_of(const struct analysis *a, struct node_ref at, const char *here, char *buf, size_t size)
+const char *rule_line_of(const struct analysis *a, struct node_ref at, const char *here)
 {
     const char *file = a->tu->fns[at.fn]->file;
     uint32_t line = analysis_node(a, at)->loc.line;
-    if (!file || !here || strcmp(file, here) == 0) {
-        snprintf(buf, size, "line %u", line);
-        return buf;
-    }
+    if (!file || !here || strcmp(file, here) == 0)
+        return arena_printf(a->arena, "line %u", line);
     const char *base = strrchr(file, '/');
-    snprintf(buf, size, "line %u of %s", line, base ? base + 1 : file);
-    return buf;
+    return arena_printf(a->arena, "line %u of %s", line, base ? base + 1 : file);
 }
 
 /* Inputs are judged by what the file's callers pass (analysis/trained.h). */

@@ -46,9 +46,9 @@ const char *rule_op_label(const struct ir_node *n);
 struct diag_note rule_note(const struct analysis *a, struct node_ref at, const char *message);
 /* How a message points at the line of `at`: "line 15", or "line 15 of
  * train.cpp" when the finding is reported in another file (`here`), as a
- * finding in model.cpp about the backward in train.cpp is. Written into
- * `buf`, which it returns. */
-const char *rule_line_of(const struct analysis *a, struct node_ref at, const char *here, char *buf, size_t size);
+ * finding in model.cpp about the backward in train.cpp is. The text lives
+ * in the analysis arena, so no file name is cut. */
+const char *rule_line_of(const struct analysis *a, struct node_ref at, const char *here);
 /* The loss-path check GL002 and GL006 share (gl002_nondiff_on_loss_path.c):
  * cuts that leave the whole loss without a gradient to the trainable values
  * (GL002, an error), or one term of a loss that still trains them (GL006). */

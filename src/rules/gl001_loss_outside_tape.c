@@ -28,12 +28,11 @@ static void report_off_tape(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struc
         rule_note(a, (struct node_ref){cut.fn, rule_op_context(op)}, "this context does not record on the tape"),
         rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),
     };
-    char msg[768], where[160];
-    snprintf(msg, sizeof msg,
+    const char *msg = arena_printf(a->arena,
              "`%s` runs on a context that is not the tape's recording context (`%s`), so the tape does not record "
              "it and the loss passed to `%s` at %s has no recorded path to the watched values",
              rule_op_label(op), rule_value_name(a->tu->fns[cut.fn], context), rule_short_name(call->name),
-             rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file, where, sizeof where));
+             rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file));
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end, msg,
                 notes, 2);
 }
@@ -50,21 +49,20 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
     struct rec_state why = rec_at(a, cut.fn, cut.node, TRI_ON);
     struct diag_note notes[2];
     size_t nn = 0;
-    char buf[512];
     const char *by = "recording is off";
     if (why.state == TRI_OFF && !why.from_entry) {
         const struct ir_node *set = analysis_node(a, why.cause);
-        snprintf(buf, sizeof buf, "gradient recording is turned off here by `%s`", rule_short_name(set->name));
-        notes[nn++] = rule_note(a, why.cause, buf);
+        notes[nn++] = rule_note(a, why.cause,
+                                arena_printf(a->arena, "gradient recording is turned off here by `%s`",
+                                             rule_short_name(set->name)));
         by = rule_short_name(set->name);
     }
     notes[nn++] = rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here");
-    char msg[768], where[160];
-    snprintf(msg, sizeof msg,
+    const char *msg = arena_printf(a->arena,
              "`%s` runs with gradient recording off (%s), so the loss passed to `%s` at %s has no "
              "recorded path to the trainable values",
              rule_short_name(op->name), by, rule_short_name(call->name),
-             rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file, where, sizeof where));
+             rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file));
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc,
                 op->end, msg, notes, nn);
 }

@@ -104,21 +104,21 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
     const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
     struct diag_note notes[2] = {rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here")};
     size_t nnotes = 1;
-    char msg[768], rebuilt[256] = "", where[160];
+    const char *rebuilt = "";
     ir_id target = rule_gradient_target(call);
     ir_id leaf = op->op && op->op->cls == OP_HOST_EXTRACT && cut.fn == fn && target != IR_NONE
                      ? rebuilt_at(a, fn, cut.node, target)
                      : IR_NONE;
     if (leaf != IR_NONE) {
         const struct ir_node *l = &a->tu->fns[fn]->nodes[leaf];
-        snprintf(rebuilt, sizeof rebuilt, "; the tensor built from it by `%s` at line %u is a new leaf",
-                 rule_op_label(l), l->loc.line);
+        rebuilt = arena_printf(a->arena, "; the tensor built from it by `%s` at line %u is a new leaf",
+                               rule_op_label(l), l->loc.line);
         notes[nnotes++] = rule_note(a, (struct node_ref){fn, leaf}, "a new tensor with no history is built here");
     }
-    snprintf(msg, sizeof msg,
+    const char *msg = arena_printf(a->arena,
              "`%s` %s%s, so the loss passed to `%s` at %s has no differentiable path to the trainable values",
              rule_op_label(op), why(a, cut), rebuilt, rule_short_name(call->name),
-             rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file, where, sizeof where));
+             rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file));
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
                 msg, notes, nnotes);
 }
@@ -312,21 +312,19 @@ static void report_term(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct no
     const struct ir_node *op = analysis_node(a, cut);
     const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
     const char *name = flow_origin_name(a, variable);
-    char msg[768], what[256], where[160];
-    rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file, where, sizeof where);
+    const char *where = rule_line_of(a, (struct node_ref){fn, sink}, a->tu->fns[cut.fn]->file), *msg;
     if (whole_loss)
-        snprintf(msg, sizeof msg,
+        msg = arena_printf(a->arena,
                  "`%s` %s, and it is the only way the loss passed to `%s` at %s reaches `%s`, which the "
                  "optimizer trains: `%s` gets no gradient",
                  rule_op_label(op), why(a, cut), rule_short_name(call->name), where, name, name);
     else
-        snprintf(msg, sizeof msg, "`%s` %s, so this term of the loss passed to `%s` at %s gives no gradient to `%s`%s",
+        msg = arena_printf(a->arena, "`%s` %s, so this term of the loss passed to `%s` at %s gives no gradient to `%s`%s",
                  rule_op_label(op), why(a, cut), rule_short_name(call->name), where, name,
                  trained_known ? ", which the optimizer trains" : "");
-    snprintf(what, sizeof what, "`%s` is defined here", name);
     struct diag_note notes[2] = {
         rule_note(a, (struct node_ref){fn, sink}, "gradients of the loss are requested here"),
-        rule_note(a, flow_origin_at(a, variable), what),
+        rule_note(a, flow_origin_at(a, variable), arena_printf(a->arena, "`%s` is defined here", name)),
     };
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
                 msg, notes, 2);

@@ -14,6 +14,7 @@
 #include "../analysis/flow.h"
 #include "../analysis/trained.h"
 #include "common.h"
+#include "../util/strbuf.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -40,31 +41,31 @@ static bool definitely_trainable(struct analysis *a, uint32_t f, const struct fl
  * "..." (text only: no finding depends on it). */
 #define MAX_RENDER_DEPTH 2
 
-static void render(const struct ir_fn *fn, ir_id id, char *buf, size_t size, int depth)
+/* Appends the condition `id` as the source spells it, so far as the IR
+ * keeps it. */
+static void render(const struct ir_fn *fn, ir_id id, struct strbuf *out, int depth)
 {
     const struct ir_node *n = &fn->nodes[id];
     if (depth > MAX_RENDER_DEPTH || (!n->name && n->kind != IR_PHI)) {
-        snprintf(buf, size, "...");
+        sb_add(out, "...");
         return;
     }
     const char *op_name = n->kind == IR_OP ? n->name : NULL;
     if (n->kind == IR_CALL && strncmp(rule_short_name(n->name), "operator", 8) == 0 && n->nops == 2)
         op_name = rule_short_name(n->name) + 8; /* `a == b` on a class type */
     if (op_name && n->nops == 2) {
-        char l[96], r[96];
-        render(fn, n->ops[0], l, sizeof l, depth + 1);
-        render(fn, n->ops[1], r, sizeof r, depth + 1);
-        snprintf(buf, size, "%s %s %s", l, op_name, r);
+        render(fn, n->ops[0], out, depth + 1);
+        sb_printf(out, " %s ", op_name);
+        render(fn, n->ops[1], out, depth + 1);
     } else if (n->kind == IR_OP && n->nops == 1) {
-        char o[96];
-        render(fn, n->ops[0], o, sizeof o, depth + 1);
-        snprintf(buf, size, "%s%s", n->name, o);
+        sb_add(out, n->name);
+        render(fn, n->ops[0], out, depth + 1);
     } else if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var > 0 && (uint32_t)n->var < fn->nvars) {
-        snprintf(buf, size, "%s", fn->vars[n->var].name);
+        sb_add(out, fn->vars[n->var].name);
     } else if (n->kind == IR_CALL) {
-        snprintf(buf, size, "%s(...)", rule_short_name(n->name));
+        sb_printf(out, "%s(...)", rule_short_name(n->name));
     } else {
-        snprintf(buf, size, "%s", n->name);
+        sb_add(out, n->name);
     }
 }
 
@@ -78,8 +79,9 @@ static uint32_t arm_under(const struct ir_fn *fn, uint32_t ctrl, uint32_t join_c
     return 0;
 }
 
-/* "when `step > 10` is false": the path on which the join takes operand k. */
-static uint32_t describe_phi_path(const struct ir_fn *fn, ir_id phi, uint32_t k, char *buf, size_t size)
+/* "when `step > 10` is false": the path on which the join takes operand k
+ * (text in `ar`). */
+static const char *describe_phi_path(struct arena *ar, const struct ir_fn *fn, ir_id phi, uint32_t k)
 {
     const struct ir_node *p = &fn->nodes[phi];
     uint32_t arm = arm_under(fn, fn->nodes[p->ops[k]].ctrl, p->ctrl);
@@ -89,21 +91,22 @@ static uint32_t describe_phi_path(const struct ir_fn *fn, ir_id phi, uint32_t k,
             arm = j == k ? 0 : arm_under(fn, fn->nodes[p->ops[j]].ctrl, p->ctrl);
         negate = true;
     }
-    if (!arm) {
-        snprintf(buf, size, "on one of the paths joining at line %u", p->loc.line);
-        return p->loc.line;
-    }
+    if (!arm)
+        return arena_printf(ar, "on one of the paths joining at line %u", p->loc.line);
     const struct ir_ctrl *c = &fn->ctrls[arm];
-    char cond[256];
-    render(fn, c->cond, cond, sizeof cond, 0);
+    struct strbuf cond;
+    sb_init(&cond);
+    render(fn, c->cond, &cond, 0);
+    const char *text;
     if (c->arm == ARM_THEN || c->arm == ARM_ELSE)
-        snprintf(buf, size, "when `%s` is %s", cond, (c->arm == ARM_THEN) != negate ? "true" : "false");
+        text = arena_printf(ar, "when `%s` is %s", sb_str(&cond), (c->arm == ARM_THEN) != negate ? "true" : "false");
     else if (c->arm == ARM_CASE)
-        snprintf(buf, size, "%s the `switch (%s)` at line %u", negate ? "when no case assigning it runs in" : "on a case of",
-                 cond, c->loc.line);
+        text = arena_printf(ar, "%s the `switch (%s)` at line %u",
+                            negate ? "when no case assigning it runs in" : "on a case of", sb_str(&cond), c->loc.line);
     else
-        snprintf(buf, size, "on one of the paths of the branch at line %u", c->loc.line);
-    return c->loc.line;
+        text = arena_printf(ar, "on one of the paths of the branch at line %u", c->loc.line);
+    sb_free(&cond);
+    return text;
 }
 
 /* A path on which a value is a constant: where it is decided, what it is. */
@@ -112,7 +115,7 @@ struct bad_path {
     uint32_t constant_fn;
     ir_id constant;     /* the node that made the constant, in constant_fn */
     struct ir_loc at, end;
-    char text[512];
+    const char *text;   /* in the analysis arena */
 };
 
 /* The node that made a constant value (through at most MAX_NOTE_STEPS
@@ -126,10 +129,11 @@ static ir_id constant_origin(const struct ir_fn *fn, ir_id v)
     return v;
 }
 
-static void phi_witness(const struct ir_fn *fn, uint32_t f, ir_id phi, uint32_t k, struct bad_path *out)
+static void phi_witness(struct arena *ar, const struct ir_fn *fn, uint32_t f, ir_id phi, uint32_t k,
+                        struct bad_path *out)
 {
     const struct ir_node *p = &fn->nodes[phi];
-    describe_phi_path(fn, phi, k, out->text, sizeof out->text);
+    out->text = describe_phi_path(ar, fn, phi, k);
     uint32_t arm = arm_under(fn, fn->nodes[p->ops[k]].ctrl, p->ctrl);
     for (uint32_t j = 0; j < p->nops && !arm; j++)
         arm = arm_under(fn, fn->nodes[p->ops[j]].ctrl, p->ctrl);
@@ -146,18 +150,9 @@ static void phi_witness(const struct ir_fn *fn, uint32_t f, ir_id phi, uint32_t 
     }
 }
 
-static void prefix_text(struct bad_path *out, const char *callee)
+static void prefix_text(struct arena *ar, struct bad_path *out, const char *callee)
 {
-    char prefix[160];
-    int pl = snprintf(prefix, sizeof prefix, "in `%s`, ", callee);
-    if (pl < 0 || (size_t)pl >= sizeof prefix)
-        return;
-    size_t tl = strlen(out->text);
-    if ((size_t)pl + tl >= sizeof out->text)
-        tl = sizeof out->text - (size_t)pl - 1;
-    memmove(out->text + pl, out->text, tl);
-    memcpy(out->text, prefix, (size_t)pl);
-    out->text[pl + tl] = '\0';
+    out->text = arena_printf(ar, "in `%s`, %s", callee, out->text ? out->text : "");
 }
 
 /* Memoised search, per function, for a combination of host choices on which
@@ -190,16 +185,14 @@ static bool call_can_be_constant(struct search *s, uint32_t f, ir_id call)
         if (!plain && !can_be_constant(s, g, r))
             continue;
         if (plain && !s->have_witness) {
-            char where[160];
-            snprintf(s->witness->text, sizeof s->witness->text, "when `%s` returns at %s",
-                     rule_short_name(callee->name),
-                     rule_line_of(s->a, (struct node_ref){g, r}, s->a->tu->fns[f]->file, where, sizeof where));
+            s->witness->text = arena_printf(s->a->arena, "when `%s` returns at %s", rule_short_name(callee->name),
+                     rule_line_of(s->a, (struct node_ref){g, r}, s->a->tu->fns[f]->file));
             s->witness->fn = f, s->witness->constant_fn = g;
             s->witness->constant = constant_origin(callee, ret->ops[0]);
             s->witness->at = c->loc, s->witness->end = c->end;
             s->have_witness = true;
         } else if (!plain) {
-            prefix_text(s->witness, rule_short_name(callee->name));
+            prefix_text(s->a->arena, s->witness, rule_short_name(callee->name));
         }
         return true;
     }
@@ -220,7 +213,7 @@ static bool node_can_be_constant(struct search *s, uint32_t f, ir_id id)
         for (uint32_t k = 0; k < n->nops; k++, s->have_witness = had_witness)
             if (can_be_constant(s, f, n->ops[k])) {
                 if (!s->have_witness && !carries(s->a, f, &facts[n->ops[k]])) {
-                    phi_witness(fn, f, id, k, s->witness);
+                    phi_witness(s->a->arena, fn, f, id, k, s->witness);
                     s->have_witness = true;
                 }
                 return true;
@@ -267,12 +260,11 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct ba
 {
     struct analysis *a = ctx->a;
     const struct ir_node *g = &a->tu->fns[f]->nodes[grad];
-    char msg[1024], where[160];
-    snprintf(msg, sizeof msg,
+    const char *msg = arena_printf(a->arena,
              "%s, the loss passed to `%s` at %s does not depend on any trainable value: the gradient "
              "request fails on that path, or the step trains nothing",
              path->text, rule_short_name(g->name),
-             rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[path->fn]->file, where, sizeof where));
+             rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[path->fn]->file));
     struct diag_note notes[2];
     size_t nn = 0;
     if (path->constant != IR_NONE)

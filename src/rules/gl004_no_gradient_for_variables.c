@@ -59,16 +59,15 @@ static void report_step(struct rule_ctx *ctx, uint32_t f, ir_id grad, ir_id step
     const struct ir_node *g = &fn->nodes[grad], *s = &fn->nodes[step];
     const char *opt = value_name(fn, ir_call_receiver(s));
     const char *first = flow_origin_name(a, trained->ids[0]);
-    char msg[768], what[256];
-    snprintf(msg, sizeof msg,
+    const char *msg = arena_printf(a->arena,
              "the loss differentiated by `%s` does not depend on `%s`%s, the variables %s%s%s updates at "
              "line %u; they get no gradient and the step leaves them unchanged",
              rule_short_name(g->name), first, trained->n > 1 ? " (or the others it trains)" : "",
              opt ? "`" : "the optimizer", opt ? opt : "", opt ? "`" : "", s->loc.line);
-    snprintf(what, sizeof what, "`%s` is the trained object the loss never reaches", first);
     struct diag_note notes[2] = {
         rule_note(a, (struct node_ref){f, step}, "the optimizer applies the gradients here"),
-        rule_note(a, flow_origin_at(a, trained->ids[0]), what),
+        rule_note(a, flow_origin_at(a, trained->ids[0]),
+                  arena_printf(a->arena, "`%s` is the trained object the loss never reaches", first)),
     };
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, g->loc, g->end, msg, notes, 2);
 }
@@ -117,7 +116,6 @@ static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
     if (kind == UNUSED_ANY)
         error = c->op->unused_any_source_error ? c->op->unused_any_source_error
                                                : "it gets no gradient, whether it is trainable or not";
-    char msg[768];
     const char *why = unwatched           ? "was never watched or made trainable"
                       : kind == UNREACHED ? "is not upstream of the outputs through ops with a gradient"
                                           : "is not used by the outputs";
@@ -126,7 +124,7 @@ static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
                           ? " when it is not upstream at all; through ops with no gradient it gets a null gradient "
                             "or the call fails"
                           : "";
-    snprintf(msg, sizeof msg, "input %s%s%s of `%s` %s: %s%s", name ? "`" : "", name ? name : "",
+    const char *msg = arena_printf(ctx->a->arena, "input %s%s%s of `%s` %s: %s%s", name ? "`" : "", name ? name : "",
              name ? "`" : "", rule_short_name(c->name), why, error, cut);
     struct diag_note notes[1 + WATCHES_MAX_NOTES];
     size_t nn = 0;
@@ -308,9 +306,8 @@ static void check_reaches_nothing(struct rule_ctx *ctx, uint32_t f, ir_id call, 
     const char *error = c->op->no_trainable_error
                             ? c->op->no_trainable_error
                             : "nothing it is computed from is trainable, so it has no gradient to give";
-    char msg[768];
-    snprintf(msg, sizeof msg, "no trainable value reaches the loss passed to `%s`: %s", rule_short_name(c->name),
-             error);
+    const char *msg = arena_printf(ctx->a->arena, "no trainable value reaches the loss passed to `%s`: %s",
+                                   rule_short_name(c->name), error);
     diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, fn->file, c->loc, c->end, msg, NULL, 0);
 }
 

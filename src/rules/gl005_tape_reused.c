@@ -123,21 +123,21 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared,
     struct analysis *a = ctx->a;
     const struct ir_fn *fn = a->tu->fns[f];
     const struct ir_node *g = &fn->nodes[second], *op = &fn->nodes[shared];
-    char msg[768], held[160] = "", fails[256] = "fails, since that graph was freed";
+    const char *held = "", *fails = "fails, since that graph was freed", *msg;
     const char *var = stored_in(fn, shared);
     if (var)
-        snprintf(held, sizeof held, ", held in `%s`", var);
+        held = arena_printf(a->arena, ", held in `%s`", var);
     /* The framework's own words for the failure, when its model has them. */
     if (g->op->graph_freed_error)
-        snprintf(fails, sizeof fails, "throws \"%s\"", g->op->graph_freed_error);
+        fails = arena_printf(a->arena, "throws \"%s\"", g->op->graph_freed_error);
     if (first != IR_NONE)
-        snprintf(msg, sizeof msg,
+        msg = arena_printf(a->arena,
                  "`%s` goes back through `%s` (line %u%s), whose graph the `%s` at line %u already freed without "
                  "retain_graph = true; this %s",
                  rule_short_name(g->name), rule_short_name(op->name), op->loc.line, held,
                  rule_short_name(fn->nodes[first].name), fn->nodes[first].loc.line, fails);
     else
-        snprintf(msg, sizeof msg,
+        msg = arena_printf(a->arena,
                  "`%s` runs on every iteration of the loop at line %u, but the loss goes back through `%s` "
                  "(line %u%s), recorded %s, whose saved tensors the first iteration freed; the second iteration "
                  "%s (detach the carried value or recompute it inside the loop)",
@@ -234,14 +234,14 @@ static void report_tape(struct rule_ctx *ctx, uint32_t f, ir_id g, ir_id tape, i
 {
     const struct ir_fn *fn = ctx->a->tu->fns[f];
     const struct ir_node *n = &fn->nodes[g];
-    char msg[768];
+    const char *msg;
     if (first != IR_NONE)
-        snprintf(msg, sizeof msg,
+        msg = arena_printf(ctx->a->arena,
                  "`%s` is a second gradient computation on the non-persistent tape made at line %u (the first is at "
                  "line %u): the first one consumed the tape, so this one returns null gradients without an error",
                  rule_short_name(n->name), fn->nodes[tape].loc.line, fn->nodes[first].loc.line);
     else
-        snprintf(msg, sizeof msg,
+        msg = arena_printf(ctx->a->arena,
                  "`%s` runs on every iteration of the loop at line %u, but its non-persistent tape is made once "
                  "before the loop (line %u): from the second iteration on it returns null gradients without an error",
                  rule_short_name(n->name), fn->ctrls[loop].loc.line, fn->nodes[tape].loc.line);

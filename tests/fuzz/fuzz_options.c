@@ -27,15 +27,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
     }
     struct options o;
-    char err[512] = "";
-    if (options_parse(n, argv, &o, err, sizeof err)) {
+    struct strbuf err;
+    sb_init(&err);
+    if (options_parse(n, argv, &o, &err)) {
         bool enabled[RULE_COUNT];
-        char err2[512] = "";
-        if (!options_rule_mask(&o, enabled, err2, sizeof err2) && !err2[0])
+        if (!options_rule_mask(&o, enabled, &err) && !err.len)
             abort(); /* a refusal must say why */
-    } else if (!err[0]) {
+    } else if (!err.len) {
         abort();
     }
+    sb_free(&err);
     options_free(&o); /* after a refusal too, as main does */
     free(argv);
     free(text);

@@ -11,7 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static bool parse(const char *line, struct options *o, char *err)
+/* Parses `line` split at spaces; `err` is emptied first. */
+static bool parse(const char *line, struct options *o, struct strbuf *err)
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s", line);
@@ -23,38 +24,70 @@ static bool parse(const char *line, struct options *o, char *err)
     memcpy(keep, buf, sizeof keep); /* argv strings must outlive the options */
     for (int i = 0; i < argc; i++)
         argv[i] = keep + (argv[i] - buf);
-    return options_parse(argc, argv, o, err, 256);
+    err->len = 0;
+    sb_addn(err, "", 0);
+    return options_parse(argc, argv, o, err);
 }
 
 START_TEST(options_parse_values_and_compiler_flags)
 {
     struct options o;
-    char err[256];
-    ck_assert(parse("tfgradlint --format=json --select GL001 a.cpp dir -- -Iinc -DX", &o, err));
+    struct strbuf err;
+    sb_init(&err);
+    ck_assert(parse("tfgradlint --format=json --select GL001 a.cpp dir -- -Iinc -DX", &o, &err));
     ck_assert_int_eq(o.format, FORMAT_JSON);
     ck_assert_uint_eq(o.paths.n, 2);
     ck_assert_uint_eq(o.compiler_args.n, 2);
     ck_assert_str_eq(o.compiler_args.v[0], "-Iinc");
     bool enabled[RULE_COUNT];
-    ck_assert(options_rule_mask(&o, enabled, err, sizeof err));
+    ck_assert(options_rule_mask(&o, enabled, &err));
     ck_assert(enabled[RULE_GL001]);
     options_free(&o);
-    ck_assert(!parse("tfgradlint --format xml a.cpp", &o, err));
-    ck_assert_str_eq(err, "unknown format 'xml' (expected text, json, sarif, github or gitlab)");
+    ck_assert(!parse("tfgradlint --format xml a.cpp", &o, &err));
+    ck_assert_str_eq(sb_str(&err), "unknown format 'xml' (expected text, json, sarif, github or gitlab)");
     options_free(&o);
-    ck_assert(!parse("tfgradlint --frobnicate a.cpp", &o, err));
-    ck_assert_str_eq(err, "unknown option '--frobnicate' (see --help)");
+    ck_assert(!parse("tfgradlint --frobnicate a.cpp", &o, &err));
+    ck_assert_str_eq(sb_str(&err), "unknown option '--frobnicate' (see --help)");
     options_free(&o);
-    ck_assert(!parse("tfgradlint", &o, err));
+    ck_assert(!parse("tfgradlint", &o, &err));
     options_free(&o);
-    ck_assert(parse("tfgradlint --ignore loss-outside-tape a.cpp", &o, err));
-    ck_assert(options_rule_mask(&o, enabled, err, sizeof err));
+    ck_assert(parse("tfgradlint --ignore loss-outside-tape a.cpp", &o, &err));
+    ck_assert(options_rule_mask(&o, enabled, &err));
     ck_assert(!enabled[RULE_GL001]);
     options_free(&o);
-    ck_assert(parse("tfgradlint --select GL999 a.cpp", &o, err));
-    ck_assert(!options_rule_mask(&o, enabled, err, sizeof err));
-    ck_assert_str_eq(err, "unknown rule 'GL999' (see --list-rules)");
+    ck_assert(parse("tfgradlint --select GL999 a.cpp", &o, &err));
+    err.len = 0;
+    ck_assert(!options_rule_mask(&o, enabled, &err));
+    ck_assert_str_eq(sb_str(&err), "unknown rule 'GL999' (see --list-rules)");
     options_free(&o);
+    sb_free(&err);
+}
+END_TEST
+
+/* A usage error names its subject whole, however long (a fixed buffer
+ * once cut these at 256 bytes, and a rule name at 255). */
+START_TEST(option_errors_are_never_truncated)
+{
+    static char opt[1200], list[1200];
+    memset(opt, 'x', sizeof opt - 1);
+    memcpy(opt, "--", 2);
+    memset(list, 'y', sizeof list - 1);
+    char *argv[] = {"tfgradlint", opt, "a.cpp", NULL};
+    struct options o;
+    struct strbuf err, want;
+    sb_init(&err);
+    sb_init(&want);
+    ck_assert(!options_parse(3, argv, &o, &err));
+    sb_printf(&want, "unknown option '%s' (see --help)", opt);
+    ck_assert_str_eq(sb_str(&err), sb_str(&want));
+    options_free(&o);
+    bool in[RULE_COUNT] = {false};
+    err.len = want.len = 0;
+    ck_assert(!options_rule_list(list, in, &err));
+    sb_printf(&want, "unknown rule '%s' (see --list-rules)", list);
+    ck_assert_str_eq(sb_str(&err), sb_str(&want));
+    sb_free(&err);
+    sb_free(&want);
 }
 END_TEST
 
@@ -234,6 +267,7 @@ Suite *suite_driver(void)
     TCase *t = tcase_create("cli");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, options_parse_values_and_compiler_flags);
+    tcase_add_test(t, option_errors_are_never_truncated);
     tcase_add_test(t, walk_sorts_filters_and_keeps_missing_paths);
     tcase_add_test(t, binary_informational_commands);
     tcase_add_test(t, binary_reports_bad_files_and_still_analyses_the_others);

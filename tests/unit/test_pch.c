@@ -75,9 +75,10 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     snprintf(cache_dir, sizeof cache_dir, "%s/cache/sub", dir);
     ck_assert_int_eq(mkdir(inc, 0755), 0);
     write_file(hdr, "#pragma once\nint lib(int);\n");
-    char err[256];
-    struct pch_cache *c = pch_cache_new(cache_dir, err, sizeof err);
-    ck_assert_msg(c != NULL, "%s", err);
+    struct strbuf err;
+    sb_init(&err);
+    struct pch_cache *c = pch_cache_new(cache_dir, &err);
+    ck_assert_msg(c != NULL, "%s", sb_str(&err));
     const char *args[] = {"-x", "c++", "-std=c++17", "-I", inc};
     struct arena a;
     arena_init(&a);
@@ -100,7 +101,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     ck_assert_str_eq(pch_prepare(c, text, NULL, args, 5, &a, &out), p1);
     ck_assert_int_eq(out, PCH_HIT);
     pch_cache_free(c);
-    c = pch_cache_new(cache_dir, err, sizeof err);
+    c = pch_cache_new(cache_dir, &err);
     const char *p3 = pch_prepare(c, text, NULL, args, 5, &a, &out);
     ck_assert_int_eq(out, PCH_BUILT);
     ck_assert_str_ne(p1, p3);
@@ -139,7 +140,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     snprintf(late, sizeof late, "%s/late.h", inc);
     write_file(late, "#pragma once\nint late(void);\n");
     pch_cache_free(c);
-    c = pch_cache_new(cache_dir, err, sizeof err);
+    c = pch_cache_new(cache_dir, &err);
     ck_assert_ptr_null(pch_prepare(c, "#include <late.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_FAILED);
     /* A failed build is tried again when a file it read changes. */
@@ -151,7 +152,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     sleep(1); /* a new modification time, whatever the file system's resolution */
     write_file(broken, "#pragma once\nint broken(void);\n");
     pch_cache_free(c);
-    c = pch_cache_new(cache_dir, err, sizeof err);
+    c = pch_cache_new(cache_dir, &err);
     ck_assert_ptr_nonnull(pch_prepare(c, "#include <broken.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_BUILT);
     /* A header without a guard would be read twice (PCH, then the file). */
@@ -162,6 +163,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     ck_assert_int_eq(out, PCH_FAILED);
     arena_free(&a);
     pch_cache_free(c);
+    sb_free(&err);
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     ck_assert_int_eq(system(cmd), 0);
@@ -191,8 +193,9 @@ START_TEST(front_end_gives_the_same_ir_with_and_without_pch)
                     "  return loss;\n"
                     "}\n");
     const char *args[] = {"-I", dir};
-    char err[256];
-    struct pch_cache *c = pch_cache_new(cache_dir, err, sizeof err);
+    struct strbuf err;
+    sb_init(&err);
+    struct pch_cache *c = pch_cache_new(cache_dir, &err);
     struct model *m = mini_model();
     char *dumps[3];
     for (int run = 0; run < 3; run++) { /* without, building, reusing */
@@ -217,6 +220,7 @@ START_TEST(front_end_gives_the_same_ir_with_and_without_pch)
         free(dumps[run]);
     model_free(m);
     pch_cache_free(c);
+    sb_free(&err);
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     ck_assert_int_eq(system(cmd), 0);

@@ -225,25 +225,27 @@ END_TEST
 START_TEST(options_for_projects)
 {
     struct options o;
-    char err[256];
+    struct strbuf err;
+    sb_init(&err);
     char *argv1[] = {"tfgradlint", "-p", "build", "-j3", NULL};
-    ck_assert(options_parse(4, argv1, &o, err, sizeof err));
+    ck_assert(options_parse(4, argv1, &o, &err));
     ck_assert_str_eq(o.compdb, "build");
     ck_assert_int_eq(o.jobs, 3);
     ck_assert(o.files_from_db); /* only -p: the database's files */
     options_free(&o);
     char *argv2[] = {"tfgradlint", "--files-from-db", "a.cpp", NULL};
-    ck_assert(!options_parse(3, argv2, &o, err, sizeof err));
-    ck_assert_str_eq(err, "--files-from-db takes no file arguments");
+    ck_assert(!options_parse(3, argv2, &o, &err));
+    ck_assert_str_eq(sb_str(&err), "--files-from-db takes no file arguments");
     options_free(&o);
     char *argv3[] = {"tfgradlint", "-j", "0", "a.cpp", NULL};
-    ck_assert(!options_parse(4, argv3, &o, err, sizeof err));
+    ck_assert(!options_parse(4, argv3, &o, &err));
     options_free(&o);
     char *argv4[] = {"tfgradlint", "--jobs=2", "--no-cache", "--cache-dir", "/c", "-p=b", "a.cpp", NULL};
-    ck_assert(options_parse(7, argv4, &o, err, sizeof err));
+    ck_assert(options_parse(7, argv4, &o, &err));
     ck_assert(o.jobs == 2 && o.no_cache && !o.files_from_db);
     ck_assert_str_eq(o.cache_dir, "/c");
     options_free(&o);
+    sb_free(&err);
 }
 END_TEST
 

@@ -227,6 +227,28 @@ START_TEST(inputs_past_the_mask_are_unknown)
 }
 END_TEST
 
+/* A message names its subjects whole: a long variable in a branch
+ * condition once came out cut at 95 bytes, and a whole message at 768. */
+START_TEST(messages_are_never_truncated)
+{
+    char name[601], src[2048], want[700];
+    memset(name, 'w', sizeof name - 1);
+    name[sizeof name - 1] = '\0';
+    snprintf(src, sizeof src,
+             "void step(ad::Linear& net, ad::Tensor x, ad::Tensor y, int %s) {\n"
+             "  ad::Tensor loss = ad::ones(1);\n"
+             "  if (%s > 3) loss = ad::mse(net.forward(x), y);\n"
+             "  loss.backward();\n"
+             "}\n",
+             name, name);
+    ck_assert_uint_eq(run(src), 1);
+    ck_assert_int_eq(sink.diags.v[0].rule, RULE_GL003);
+    snprintf(want, sizeof want, "when `%s > 3` is false, the loss passed to `backward` at line %u ", name,
+             body_line(4));
+    ck_assert_msg(strncmp(sink.diags.v[0].message, want, strlen(want)) == 0, "%s", sink.diags.v[0].message);
+}
+END_TEST
+
 /* One GL001 and one GL002 finding, in two functions. */
 static const char *const two_rules =
     "void eval_step(ad::Linear& net, ad::Tensor x) {\n"
@@ -282,6 +304,7 @@ Suite *suite_rules(void)
     tcase_add_test(t, rule_selection_keeps_exactly_the_enabled_rules);
     tcase_add_test(t, a_model_without_error_texts_gets_neutral_wording);
     tcase_add_test(t, inputs_past_the_mask_are_unknown);
+    tcase_add_test(t, messages_are_never_truncated);
     suite_add_tcase(s, t);
     return s;
 }
