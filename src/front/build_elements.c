@@ -16,7 +16,7 @@
  * goes through an op of that class. */
 static ir_id classed_output(struct fn_builder *b, ir_id whole, ir_id element, uint32_t index, CXCursor at)
 {
-    const struct model_call *op = index < 32 ? fb_tuple_element_op(b, whole, index) : NULL;
+    const struct model_call *op = index < BUILD_MAX_CLASSED_OUTPUTS ? fb_tuple_element_op(b, whole, index) : NULL;
     if (!op)
         return element;
     ir_id id = fb_add(b, IR_CALL, at, &element, 1);

@@ -197,7 +197,7 @@ static ir_id member_ref(struct fn_builder *b, CXCursor c)
 
 static CXCursor strip(CXCursor c)
 {
-    for (int i = 0; i < 64; i++) {
+    for (int i = 0; i < BUILD_MAX_WRAPPERS; i++) {
         enum CXCursorKind k = clang_getCursorKind(c);
         if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
             break;
@@ -224,7 +224,7 @@ static bool is_operator_spelling(struct fn_builder *b, CXCursor c, const char *o
 
 int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c)
 {
-    for (int i = 0; i < 64; i++) {
+    for (int i = 0; i < BUILD_MAX_WRAPPERS; i++) {
         c = strip(c);
         switch (clang_getCursorKind(c)) {
         case CXCursor_DeclRefExpr: return fb_var_of(b, clang_getCursorReferenced(c));
@@ -822,7 +822,7 @@ static void mark_std_get(struct fn_builder *b, CXCursor ref, const char *name, i
         clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
         return;
     unsigned long long i = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
-    if (i >= 63)
+    if (i >= BUILD_MAX_ELEMENT_INDEX)
         return;
     n->flags |= IRF_ELEMENT;
     n->aux = (int32_t)i;
@@ -837,7 +837,7 @@ static const struct model_call *tuple_element_op(struct fn_builder *b, CXCursor 
         clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
         return NULL;
     unsigned long long index = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
-    return index < 32 ? fb_tuple_element_op(b, arg, (unsigned)index) : NULL;
+    return index < BUILD_MAX_CLASSED_OUTPUTS ? fb_tuple_element_op(b, arg, (unsigned)index) : NULL;
 }
 
 static ir_id call(struct fn_builder *b, CXCursor c)

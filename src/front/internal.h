@@ -10,6 +10,20 @@
 #include <stdbool.h>
 
 #define BUILD_MAX_DEPTH 1500 /* deeper expressions/statements become unknown */
+/* Parentheses, implicit casts, member and subscript steps followed from an
+ * expression to the variable it names; past this the root is unknown. */
+#define BUILD_MAX_WRAPPERS 64
+/* std::get<N> indices kept as elements (ir_node.aux); a larger index is a
+ * plain call, whose result depends on the whole tuple. */
+#define BUILD_MAX_ELEMENT_INDEX 63
+/* Outputs a model class describes one by one (model_call.nondiff_outputs
+ * is a bit mask); a later output has no class of its own. */
+#define BUILD_MAX_CLASSED_OUTPUTS 32
+/* Scopes of a qualified name, and class nesting followed for a type's
+ * role (smart pointers, containers, bases); past these the name is cut at
+ * its outer scopes and the role is none, as for an unknown type. */
+#define FRONT_MAX_SCOPES 64
+#define FRONT_MAX_ROLE_DEPTH 12
 
 typedef VEC(ir_id) id_vec;
 

@@ -45,9 +45,9 @@ static void append_plain(struct strbuf *b, const char *s) { sb_addn(b, s, strcsp
 
 const char *front_qualname(struct tu_builder *tb, CXCursor decl)
 {
-    const char *parts[64];
+    const char *parts[FRONT_MAX_SCOPES];
     size_t np = 0;
-    for (CXCursor c = decl; !clang_Cursor_isNull(c) && np < 64; c = clang_getCursorSemanticParent(c)) {
+    for (CXCursor c = decl; !clang_Cursor_isNull(c) && np < FRONT_MAX_SCOPES; c = clang_getCursorSemanticParent(c)) {
         enum CXCursorKind k = clang_getCursorKind(c);
         if (k == CXCursor_TranslationUnit || clang_isInvalid(k))
             break;
@@ -135,7 +135,7 @@ static enum CXChildVisitResult scan_base(CXCursor c, CXCursor parent, CXClientDa
  * and containers) a template argument. */
 static enum type_role role_uncached(struct tu_builder *tb, CXType t, int depth)
 {
-    if (depth > 12)
+    if (depth > FRONT_MAX_ROLE_DEPTH)
         return ROLE_NONE;
     t = clang_getCanonicalType(t);
     while (t.kind == CXType_LValueReference || t.kind == CXType_RValueReference || t.kind == CXType_Pointer)
