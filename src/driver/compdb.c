@@ -401,7 +401,7 @@ const struct compdb_entry *compdb_lookup(const struct compdb *db, const char *fi
     /* Not listed: borrow the flags of the nearest file, as clang-tidy
      * infers a header's flags from the sources next to it. */
     size_t best_len = 0;
-    for (size_t i = 0; !hit && i < db->entries.n; i++) {
+    for (size_t i = 0; !*exact && i < db->entries.n; i++) {
         size_t len = common_dir_prefix(key, db->entries.v[i].file);
         if (!best || len > best_len) {
             best = &db->entries.v[i];
