@@ -453,6 +453,27 @@ class ModuleListImpl : public Cloneable<ModuleListImpl> {
 };
 TORCH_MODULE(ModuleList);
 
+class ModuleDictImpl : public Cloneable<ModuleDictImpl> {
+ public:
+  ModuleDictImpl();
+  explicit ModuleDictImpl(const std::vector<std::pair<std::string, std::shared_ptr<Module>>>& modules);
+  explicit ModuleDictImpl(const torch::OrderedDict<std::string, std::shared_ptr<Module>>& modules);
+  void reset() override;
+  std::vector<std::pair<std::string, std::shared_ptr<Module>>> items() const;
+  std::vector<std::string> keys() const;
+  std::vector<std::shared_ptr<Module>> values() const;
+  size_t size() const noexcept;
+  bool empty() const noexcept;
+  bool contains(const std::string& key) const noexcept;
+  void clear();
+  std::shared_ptr<Module> operator[](const std::string& key) const;
+  template <typename T> T& at(const std::string& key);
+  std::shared_ptr<Module> pop(const std::string& key);
+  void update(const std::vector<std::pair<std::string, std::shared_ptr<Module>>>& modules);
+  void insert(const std::string& key, std::shared_ptr<Module> module);
+};
+TORCH_MODULE(ModuleDict);
+
 // ---- loss modules ----
 enum class Reduction { None, Mean, Sum };
 #define TFGL_LOSS(Name)                                                      \
