@@ -118,13 +118,8 @@ static void *relink_job(void *arg)
     /* The first run's status, its strings in this sink (which replaces
      * the first one's). */
     struct arena *own = &r->sink.arena;
-    r->status = first->status;
+    file_status_copy(&r->status, &first->status, own);
     r->status.ok = false;
-    r->status.path = first->status.path ? arena_strdup(own, first->status.path) : NULL;
-    r->status.error = first->status.error ? arena_strdup(own, first->status.error) : NULL;
-    r->status.pch = first->status.pch ? arena_strdup(own, first->status.pch) : NULL;
-    r->status.db = first->status.db ? arena_strdup(own, first->status.db) : NULL;
-    r->status.parse_error = first->status.parse_error ? arena_strdup(own, first->status.parse_error) : NULL;
     r->sink.enabled = p->per[c->i]->enabled;
     r->sink.severity = p->per[c->i]->severity;
     r->sink.policy_file = p->plan->jobs.v[c->i].path;
@@ -310,12 +305,7 @@ static size_t step(struct pool *p, struct child *kids, size_t nk, double timeout
 /* Moves one file's results into the run's sink and status table. */
 static void merge(struct result *r, struct diag_sink *sink, struct file_status *st, FILE *dump_ir)
 {
-    *st = r->status;
-    st->path = r->status.path ? arena_strdup(&sink->arena, r->status.path) : NULL;
-    st->error = r->status.error ? arena_strdup(&sink->arena, r->status.error) : NULL;
-    st->db = r->status.db ? arena_strdup(&sink->arena, r->status.db) : NULL;
-    st->pch = r->status.pch ? arena_strdup(&sink->arena, r->status.pch) : NULL;
-    st->parse_error = r->status.parse_error ? arena_strdup(&sink->arena, r->status.parse_error) : NULL;
+    file_status_copy(st, &r->status, &sink->arena);
     for (size_t k = 0; k < r->sink.diags.n; k++) {
         const struct diag *d = &r->sink.diags.v[k];
         diag_add(sink, d->rule, d->severity, d->file, d->loc, d->end, d->message, d->notes, d->nnotes);

@@ -164,6 +164,18 @@ static char *get_bytes(struct byte_reader *r, size_t *len)
     return s;
 }
 
+static const char *copy_or_null(struct arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }
+
+void file_status_copy(struct file_status *dst, const struct file_status *src, struct arena *a)
+{
+    *dst = *src;
+    dst->path = copy_or_null(a, src->path);
+    dst->error = copy_or_null(a, src->error);
+    dst->pch = copy_or_null(a, src->pch);
+    dst->db = copy_or_null(a, src->db);
+    dst->parse_error = copy_or_null(a, src->parse_error);
+}
+
 bool wire_decode(const char *buf, size_t len, struct file_status *st, struct diag_sink *sink, char **ir,
                  size_t *irlen)
 {
@@ -182,12 +194,7 @@ bool wire_decode(const char *buf, size_t len, struct file_status *st, struct dia
             const struct diag *d = &diags.v[i];
             diag_report(sink, d->rule, d->severity, d->file, d->loc, d->end, d->message, d->notes, d->nnotes);
         }
-        *st = s;
-        st->path = arena_strdup(&sink->arena, s.path);
-        st->error = s.error ? arena_strdup(&sink->arena, s.error) : NULL;
-        st->pch = s.pch ? arena_strdup(&sink->arena, s.pch) : NULL;
-        st->db = s.db ? arena_strdup(&sink->arena, s.db) : NULL;
-        st->parse_error = s.parse_error ? arena_strdup(&sink->arena, s.parse_error) : NULL;
+        file_status_copy(st, &s, &sink->arena);
         *ir = text;
     } else {
         free(text);

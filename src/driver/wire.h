@@ -15,6 +15,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* `*dst` becomes `*src` with its strings copied into `a`, so it outlives
+ * the sink or message they were read from. */
+void file_status_copy(struct file_status *dst, const struct file_status *src, struct arena *a);
+
 /* Appends the encoding of `st`, the diagnostics of `sink` and `ir` (NULL
  * or `irlen` bytes) to `out`. */
 void wire_encode(struct strbuf *out, const struct file_status *st, const struct diag_sink *sink, const char *ir,
