@@ -16,12 +16,14 @@
  * goes through an op of that class. */
 static ir_id classed_output(struct fn_builder *b, ir_id whole, ir_id element, uint32_t index, CXCursor at)
 {
-    const struct model_call *op = index < BUILD_MAX_CLASSED_OUTPUTS ? fb_tuple_element_op(b, whole, index) : NULL;
+    const char *producer = NULL;
+    const struct model_call *op =
+        index < BUILD_MAX_CLASSED_OUTPUTS ? fb_tuple_element_op(b, whole, index, &producer) : NULL;
     if (!op)
         return element;
     ir_id id = fb_add(b, IR_CALL, at, &element, 1);
     struct ir_node *n = &b->nodes.v[id];
-    n->name = op->name;
+    n->name = producer; /* messages name the op (`sort`), not the output */
     n->op = op;
     n->nargs = 1;
     n->role = b->nodes.v[element].role;

@@ -761,13 +761,14 @@ static const char *op_type_of(struct fn_builder *b, const struct model_call *op,
     return NULL;
 }
 
-const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index)
+const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index, const char **producer)
 {
     const struct ir_node *n = &b->nodes.v[tuple];
     for (int hops = 0; n->kind == IR_VAR && n->nops == 1 && hops < 8; hops++)
         n = &b->nodes.v[n->ops[0]];
     if (n->kind != IR_CALL || !n->op)
         return NULL;
+    *producer = n->name;
     return model_call_output(n->op, index);
 }
 
@@ -831,13 +832,14 @@ static void mark_std_get(struct fn_builder *b, CXCursor ref, const char *name, i
 /* std::get<N>(t) on the result of a tuple-returning op: the model's class
  * of output N (the index output of max, sort, topk has no gradient), or
  * NULL. The tuple may sit in a variable (auto r = x.max(1)). */
-static const struct model_call *tuple_element_op(struct fn_builder *b, CXCursor ref, const char *name, ir_id arg)
+static const struct model_call *tuple_element_op(struct fn_builder *b, CXCursor ref, const char *name, ir_id arg,
+                                                 const char **producer)
 {
     if (strcmp(name, "std::get") != 0 || clang_Cursor_getNumTemplateArguments(ref) < 1 ||
         clang_Cursor_getTemplateArgumentKind(ref, 0) != CXTemplateArgumentKind_Integral)
         return NULL;
     unsigned long long index = clang_Cursor_getTemplateArgumentUnsignedValue(ref, 0);
-    return index < BUILD_MAX_CLASSED_OUTPUTS ? fb_tuple_element_op(b, arg, (unsigned)index) : NULL;
+    return index < BUILD_MAX_CLASSED_OUTPUTS ? fb_tuple_element_op(b, arg, (unsigned)index, producer) : NULL;
 }
 
 static ir_id call(struct fn_builder *b, CXCursor c)
@@ -878,8 +880,11 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     }
     const char *name = front_qualname(b->tb, ctor ? clang_getCursorSemanticParent(ref) : ref);
     const struct model_call *op = model_call(b->tb->model, name);
+    /* An output classed apart is named after the op that made it, so a
+     * message says `max`, not `get`. */
+    const char *shown = name;
     if (!op && !p.has_receiver && ops.n == 1)
-        op = tuple_element_op(b, ref, name, ops.v[0]);
+        op = tuple_element_op(b, ref, name, ops.v[0], &shown);
     uint64_t key = callee_key(b, ref, op, p.recv_expr);
     uint32_t first = p.has_receiver ? 1 : 0;
     int nexplicit = nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0;
@@ -889,7 +894,7 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     ir_id id = fb_add(b, IR_CALL, c, ops.v, (uint32_t)ops.n);
     VEC_FREE(ops);
     struct ir_node *n = &b->nodes.v[id];
-    n->name = name;
+    n->name = shown;
     n->op = op;
     n->op_type = op_type;
     n->nargs = (uint16_t)(nargs > (int)p.first_arg ? nargs - (int)p.first_arg : 0);

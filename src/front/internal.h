@@ -171,7 +171,7 @@ ir_id fb_expr(struct fn_builder *b, CXCursor c);
 ir_id fb_unresolved(struct fn_builder *b, CXCursor c, const ir_id *ops, uint32_t n);
 /* The model's class of element `index` of the tuple value `tuple` (the
  * index output of max, sort, topk), or NULL when it says nothing. */
-const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index);
+const struct model_call *fb_tuple_element_op(struct fn_builder *b, ir_id tuple, unsigned index, const char **producer);
 /* Variable index of the variable an lvalue expression names (through
  * members and subscripts), or -1. */
 int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c);

@@ -377,7 +377,7 @@ static const struct model_call *nondiff_output_op(struct loader *ld, const struc
     *o = default_call(ld->origin);
     o->cls = OP_NONDIFFERENTIABLE;
     o->name = "<index output>";
-    o->why = "selects an index output, which has no gradient";
+    o->why = "returns this output without a gradient (indices or counts)";
     (void)p;
     return o;
 }
