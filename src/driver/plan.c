@@ -5,6 +5,7 @@
 #include "../front/includes.h"
 #include <limits.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -57,9 +58,35 @@ static const char *display_path(struct plan *p, const char *abs)
     return abs;
 }
 
+/* A file no project marker (.git, CMakeLists.txt, ...) sits above, found
+ * under a directory the user named (a downloaded archive, a copied
+ * folder): that directory stands for the project root, so its headers
+ * are still found by name. The innermost such directory wins. */
+static const char *named_dir_root(struct plan *p, const struct options *o, const char *path)
+{
+    char *file = realpath(path, NULL);
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; file && i < o->paths.n; i++) {
+        char *dir = realpath(o->paths.v[i], NULL);
+        struct stat st;
+        size_t n = dir ? strlen(dir) : 0;
+        if (dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && n > 1 && n > best_len &&
+            strncmp(file, dir, n) == 0 && file[n] == '/') {
+            best = arena_strdup(&p->arena, dir);
+            best_len = n;
+        }
+        free(dir);
+    }
+    free(file);
+    return best;
+}
+
 static void add_job(struct plan *p, const struct options *o, const char *path, struct db_slot *slot)
 {
-    struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL, inc_project_root(path)};
+    const char *root = inc_project_root(path);
+    struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL,
+                    root ? root : named_dir_root(p, o, path)};
     const struct compdb_entry *e = NULL;
     if (slot && slot->error)
         j.error = slot->error;
