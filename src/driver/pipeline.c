@@ -1,6 +1,7 @@
 /* driver/pipeline: per-file analysis with a per-file arena. */
 #include "pipeline.h"
 #include "../analysis/analysis.h"
+#include "../analysis/bound_calls.h"
 #include "../analysis/flow.h"
 #include "../rules/common.h"
 #include "../rules/registry.h"
@@ -83,6 +84,8 @@ void pipeline_run_file_keep(const char *path, const struct front_options *fo, co
             res.ok = false;
         }
 #endif
+    if (res.ok)
+        bound_calls_bind(tu.fns, tu.nfns);
     if (res.ok && dump_ir) {
         ir_dump_tu(dump_ir, &tu);
     } else if (res.ok) {

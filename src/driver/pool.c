@@ -11,6 +11,7 @@
 #include "pipeline.h"
 #include "wire.h"
 #include "xfile.h"
+#include "../analysis/bound_calls.h"
 #include "../analysis/optype_calls.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -134,6 +135,7 @@ static void *relink_job(void *arg)
          * type its caller names is classed now that the helper is in
          * sight (the other file's gradient registrations are not). */
         optype_class_helper_calls(tu.fns, tu.nfns, p->per[c->i]->model, NULL, &a);
+        bound_calls_bind(tu.fns, tu.nfns);
         pipeline_run_linked(&tu, p->x->units[c->i].tu.nfns, p->per[c->i]->model, &r->sink, &r->status);
     }
     arena_free(&a);

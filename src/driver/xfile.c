@@ -183,7 +183,7 @@ static unsigned relink(struct linker *l, struct queued q)
             n->callee = import(l, q.unit, (uint32_t)n->callee, q.depth);
         if (n->forward >= 0)
             n->forward = import(l, q.unit, (uint32_t)n->forward, q.depth);
-        if (n->kind == IR_LAMBDA && n->aux >= 0)
+        if ((n->kind == IR_LAMBDA || (n->flags & IRF_FNREF)) && n->aux >= 0)
             n->aux = import(l, q.unit, (uint32_t)n->aux, q.depth);
     }
     unsigned resolved = 0;
@@ -193,8 +193,9 @@ static unsigned relink(struct linker *l, struct queued q)
             continue;
         int32_t to = import(l, (size_t)((d - 1) >> 32), (uint32_t)((d - 1) & 0xffffffffu), q.depth + 1);
         if (to >= 0) {
-            fn->nodes[fn->xcalls[k].node].callee = to;
-            resolved++;
+            struct ir_node *n = &fn->nodes[fn->xcalls[k].node];
+            *(n->flags & IRF_FNREF ? &n->aux : &n->callee) = to;
+            resolved += !(n->flags & IRF_FNREF); /* a callback named is no call */
         }
     }
     return resolved;

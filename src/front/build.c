@@ -349,10 +349,11 @@ static void resolve_calls(struct tu_builder *tb)
         if (!u64map_get_index(&tb->fn_by_key, p->key, &fn))
             continue;
         struct ir_node *n = &tb->fns.v[p->fn]->nodes[p->node];
-        if (p->forward)
-            n->forward = (int32_t)fn;
-        else
-            n->callee = (int32_t)fn;
+        switch (p->target) {
+        case PENDING_CALLEE: n->callee = (int32_t)fn; break;
+        case PENDING_FORWARD: n->forward = (int32_t)fn; break;
+        case PENDING_FNREF: n->aux = (int32_t)fn; break;
+        }
     }
 }
 

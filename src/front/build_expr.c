@@ -4,6 +4,8 @@
 #include "internal.h"
 #include <string.h>
 
+static void function_ref(struct fn_builder *b, ir_id id, CXCursor fn);
+
 static void set_value_type(struct fn_builder *b, ir_id id, CXCursor c)
 {
     CXType t = clang_getCursorType(c);
@@ -155,6 +157,8 @@ static ir_id decl_ref(struct fn_builder *b, CXCursor c)
     ir_id id = fb_add(b, IR_LITERAL, c, NULL, 0);
     b->nodes.v[id].name = clang_Cursor_isNull(d) ? "?" : front_qualname(b->tb, d);
     set_value_type(b, id, c);
+    if (k == CXCursor_FunctionDecl)
+        function_ref(b, id, d);
     return id;
 }
 
@@ -497,7 +501,7 @@ static bool writes_through(struct fn_builder *b, CXCursor ref, unsigned i)
 
 static void record_callee(struct fn_builder *b, ir_id id, uint64_t key)
 {
-    struct pending_call pc = {b->fn->index, id, key, false};
+    struct pending_call pc = {b->fn->index, id, key, PENDING_CALLEE};
     VEC_PUSH(b->tb->pending, pc);
 }
 
@@ -514,7 +518,7 @@ static void module_forward(struct fn_builder *b, CXCursor c, ir_id id)
     CXCursor impl = front_module_impl(b->tb, clang_getCursorType(c));
     uint64_t key = clang_Cursor_isNull(impl) ? 0 : front_find_method(b->tb, impl, "forward");
     if (key) {
-        struct pending_call pc = {b->fn->index, id, key, true};
+        struct pending_call pc = {b->fn->index, id, key, PENDING_FORWARD};
         VEC_PUSH(b->tb->pending, pc);
     }
 }
@@ -569,6 +573,24 @@ static void record_xcall(struct fn_builder *b, ir_id id, const char *usr)
 {
     struct pending_xcall px = {b->fn->index, id, usr};
     VEC_PUSH(b->tb->xpending, px);
+}
+
+/* A user function named as a value (`trainer.update(batch, ppo_loss)`):
+ * the literal remembers which function it names, here or in another file,
+ * so that a callback parameter bound to it can be followed
+ * (analysis/bound_calls.c). */
+static void function_ref(struct fn_builder *b, ir_id id, CXCursor fn)
+{
+    b->nodes.v[id].flags |= IRF_FNREF;
+    CXCursor def = clang_getCursorDefinition(fn);
+    if (!clang_Cursor_isNull(def) && front_user_file(b->tb, def)) {
+        struct pending_call pc = {b->fn->index, id, front_decl_key(b->tb, def), PENDING_FNREF};
+        VEC_PUSH(b->tb->pending, pc);
+        return;
+    }
+    const char *usr = external_usr(b, fn, NULL, clang_getNullCursor());
+    if (usr)
+        record_xcall(b, id, usr);
 }
 
 /* Operands for a lambda's captured variables, in the lambda's input order. */

@@ -43,7 +43,11 @@ struct pending_call {
     uint32_t fn;
     ir_id node;
     uint64_t key;
-    bool forward; /* resolves the node's `forward` (a module construction), not its callee */
+    enum pending_target {
+        PENDING_CALLEE,  /* the call's callee */
+        PENDING_FORWARD, /* the node's `forward` (a module construction) */
+        PENDING_FNREF,   /* the function an IRF_FNREF literal names (its aux) */
+    } target;
 };
 
 /* Translation-unit-wide builder state. */

@@ -66,7 +66,7 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fprintf(out, " v%d", n->var);
     if (n->kind == IR_PARAM || n->kind == IR_CAPTURE)
         fprintf(out, " #%d", n->aux);
-    if (n->kind == IR_LAMBDA)
+    if (n->kind == IR_LAMBDA || ((n->flags & IRF_FNREF) && n->aux >= 0))
         fprintf(out, " fn%d", n->aux);
     if (n->kind == IR_CALL && n->callee >= 0)
         fprintf(out, " -> fn%d", n->callee);

@@ -63,6 +63,8 @@ enum ir_flag {
                                * recovered expression): its value is unknown, never a default */
     IRF_VIRTUAL = 1 << 12, /* IR_CALL of a virtual `forward` the file does not define for the
                             * static type: the object's construction decides (its `forward`) */
+    IRF_FNREF = 1 << 13,   /* IR_LITERAL naming a user function used as a value (a callback
+                            * passed on): aux = its function index, -1 while not in sight */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -112,7 +114,7 @@ struct ir_var {
  * file): the callee's clang USR, by which a multi-file run finds its
  * definition in another translation unit (driver/xfile.c). */
 struct ir_xcall {
-    ir_id node;          /* the IR_CALL, callee -1 */
+    ir_id node;          /* the IR_CALL (callee -1) or IRF_FNREF literal (aux -1) */
     const char *usr;
 };
 

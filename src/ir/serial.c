@@ -289,7 +289,7 @@ static bool indices_hold(const struct ir_tu *tu, const struct ir_fn *fn)
         /* A phi of no variable (var -1) joins values, not versions. */
         if ((n->kind == IR_VAR || n->kind == IR_PHI) && n->var >= 0 && (uint32_t)n->var >= fn->nvars)
             return false;
-        if (n->kind == IR_LAMBDA && n->aux >= 0 && (uint32_t)n->aux >= tu->nfns)
+        if ((n->kind == IR_LAMBDA || (n->flags & IRF_FNREF)) && n->aux >= 0 && (uint32_t)n->aux >= tu->nfns)
             return false;
         if (n->kind == IR_MODE && n->sub == MODE_AFTER_CALL && (n->aux < 0 || !in_fn((uint32_t)n->aux, fn)))
             return false;

@@ -28,6 +28,7 @@ Suite *suite_project(void);
 Suite *suite_optypes(void);
 Suite *suite_wire(void);
 Suite *suite_xfile(void);
+Suite *suite_bound_calls(void);
 
 /* A tiny autodiff framework (namespace ad) and its model, so that tests of
  * the front end and analyses depend on no framework headers: the text of

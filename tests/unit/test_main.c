@@ -121,6 +121,7 @@ int main(void)
     srunner_add_suite(sr, suite_optypes());
     srunner_add_suite(sr, suite_wire());
     srunner_add_suite(sr, suite_xfile());
+    srunner_add_suite(sr, suite_bound_calls());
     srunner_add_suite(sr, suite_recording());
     srunner_add_suite(sr, suite_flow());
     srunner_add_suite(sr, suite_trained());
