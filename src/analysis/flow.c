@@ -13,7 +13,7 @@ _Static_assert(FLOW_SPEC_COUNT <= MAX_SPECS, "more flow specs than the memo tabl
 #define MAX_SUMMARY_DEPTH 24
 /* Caps on walks through the IR. Reaching one makes the answer unknown (or,
  * where noted, the conservative one), never a finding. */
-#define MAX_OPTION_DEPTH 6 /* operands searched for a requires_grad option (the exception: see below) */
+#define MAX_OPTION_DEPTH 6 /* option builders followed for a requires_grad option; deeper: not known */
 #define MAX_ORIGIN_STEPS 16 /* `->`, ptr() and in-place calls between a source and its object */
 #define MAX_COPY_STEPS 16  /* variable copies between an element read and its aggregate */
 
@@ -145,24 +145,35 @@ static bool literal_false(const struct ir_fn *fn, ir_id v)
     return v != IR_NONE && fn->nodes[v].kind == IR_LITERAL && (fn->nodes[v].flags & IRF_BOOL_FALSE);
 }
 
-/* Does a factory's argument list carry a requires-grad option (through
- * option builders such as `torch::dtype(...).requires_grad(true)`)? The
- * search also enters the data arguments, where its cap is often reached,
- * so past MAX_OPTION_DEPTH it answers no, as it always has: the one cap
- * that is still a guess rather than unknown. */
-static bool has_requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
+/* Does a factory's argument carry a requires-grad option (through option
+ * builders such as `torch::dtype(...).requires_grad(true)`)? Graph values
+ * and numbers (the data a factory copies, `x` in `x.options()`, sizes) are
+ * not options, so the search does not enter them; an option expression
+ * deeper than MAX_OPTION_DEPTH is not known either way. */
+enum option_answer { OPTION_NO, OPTION_YES, OPTION_UNKNOWN };
+
+static bool may_hold_options(const struct ir_node *n) { return !graph_role(n->role) && !n->type_is_scalar; }
+
+static enum option_answer requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
 {
-    if (v == IR_NONE || depth > MAX_OPTION_DEPTH)
-        return false;
+    if (v == IR_NONE)
+        return OPTION_NO;
+    if (depth > MAX_OPTION_DEPTH)
+        return OPTION_UNKNOWN;
     const struct ir_node *n = &fn->nodes[v];
     if (n->kind == IR_CALL && n->op && n->op->cls == OP_REQUIRES_GRAD_OPTION)
-        return !literal_false(fn, ir_call_operand(n, n->op->unless_false_arg));
+        return literal_false(fn, ir_call_operand(n, n->op->unless_false_arg)) ? OPTION_NO : OPTION_YES;
     if (n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION))
-        return false;
-    for (uint32_t i = 0; i < n->nops; i++)
-        if (has_requires_grad_option(fn, n->ops[i], depth + 1))
-            return true;
-    return false;
+        return OPTION_NO;
+    enum option_answer answer = OPTION_NO;
+    for (uint32_t i = 0; i < n->nops && answer != OPTION_YES; i++) {
+        if (!may_hold_options(&fn->nodes[n->ops[i]]))
+            continue;
+        enum option_answer a = requires_grad_option(fn, n->ops[i], depth + 1);
+        if (a != OPTION_NO)
+            answer = a;
+    }
+    return answer;
 }
 
 static bool fact_empty(const struct flow_fact *f)
@@ -209,11 +220,15 @@ static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_
             return SOURCE;
         }
         if (n->op && op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION))
-            for (uint32_t i = 0; i < n->nops; i++)
-                if (has_requires_grad_option(fn, n->ops[i], 0)) {
-                    *trust = TRUST_DEFINITE;
+            for (uint32_t i = 0; i < n->nops; i++) {
+                if (!may_hold_options(&fn->nodes[n->ops[i]]))
+                    continue;
+                enum option_answer opt = requires_grad_option(fn, n->ops[i], 0);
+                if (opt != OPTION_NO) {
+                    *trust = opt == OPTION_YES ? TRUST_DEFINITE : TRUST_MAYBE;
                     return SOURCE;
                 }
+            }
         if (n->op && op_class_has(n->op->cls, OPF_NEW_LEAF))
             return LEAF_CONSTANT;
         if (n->op && op_class_has(n->op->cls, OPF_CARRIES_NOTHING))
