@@ -169,8 +169,7 @@ $(BUILD)/tests/check_model_headers: tests/model_headers/check_model_headers.c
 	$(CC) $(CFLAGS_ALL) $< $(LDLIBS_ALL) -o $@
 
 model-headers: $(BUILD)/tests/check_model_headers
-	$(TEST_ENV) $(BUILD)/tests/check_model_headers rules c++17 c++20 -- tests/model_headers/op_calls.cpp \
-	  tests/model_headers/option_calls.cpp
+	$(TEST_ENV) $(BUILD)/tests/check_model_headers rules c++17 c++20 -- $(sort $(wildcard tests/model_headers/*.cpp))
 
 # Only `make deps`, `make demo` and `make check` install anything (with
 # apt-get); plain `make` and the other targets build with what is there.

@@ -19,6 +19,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import derivs  # noqa: E402
 import frontend  # noqa: E402
+import frontend_data  # noqa: E402
 import calls  # noqa: E402
 import headers  # noqa: E402
 import ops_json  # noqa: E402
@@ -60,6 +61,7 @@ def main():
                    help="libtorch-dev's C++ frontend headers, to check the op-call sample")
     p.add_argument("--calls-out", default="tests/model_headers/op_calls.cpp")
     p.add_argument("--frontend-calls-out", default="tests/model_headers/option_calls.cpp")
+    p.add_argument("--data-calls-out", default="tests/model_headers/data_calls.cpp")
     a = p.parse_args()
     classified = {}
     for tree in (a.newest, a.oldest):
@@ -111,6 +113,9 @@ def main():
                                   "// option structs, set from its own getter; valid with the real LibTorch headers. The\n"
                                   "// model headers must parse it too (tests/model_headers; make check-real-headers).")
         print("wrote %s: %d option calls" % (a.frontend_calls_out, nc))
+    if os.path.exists(os.path.join(a.real_include, "torch", "optim", "optimizer.h")):
+        for line in frontend_data.write_all(inc, a.real_include, a.date, libtorch_version(), a.data_calls_out):
+            print(line)
     if os.path.exists(os.path.join(a.real_include, "torch", "torch.h")):
         n = calls.write(a.calls_out, classified[a.newest], classified[a.oldest], a.real_include)
         print("wrote %s: %d calls valid with the real headers" % (a.calls_out, n))
