@@ -134,11 +134,22 @@ ir_id fb_outer_input(struct fn_builder *b, CXCursor decl, bool capture)
     size_t known;
     if (u64map_get_index(&b->input_of_key, key, &known))
         return (ir_id)known;
+    /* A lambda inside a lambda captures through the enclosing one, as C++
+     * does: the enclosing lambda gets the capture too, so that where the
+     * inner lambda is made its capture is bound to a value, not unknown
+     * (the IIFE nesting of AT_DISPATCH_* and of helpers). */
+    if (capture && b->outer && b->outer->outer && fb_var_of(b->outer, decl) < 0)
+        (void)fb_outer_input(b->outer, decl, true);
     const char *name = front_cx_string(b->tb->arena, clang_getCursorSpelling(decl));
     ir_id id;
-    if (capture)
+    if (capture) {
         id = add_input(b, IR_CAPTURE, decl, name, clang_getCursorType(decl), key);
-    else {
+        size_t seen;
+        if (!u64map_get_index(&b->tb->captured_by_key, key, &seen)) {
+            VEC_PUSH(b->tb->captured, decl);
+            u64map_put_index(&b->tb->captured_by_key, key, b->tb->captured.n - 1);
+        }
+    } else {
         id = fb_add(b, IR_GLOBAL, decl, NULL, 0);
         b->nodes.v[id].name = front_qualname(b->tb, decl); /* c10::kLong */
         b->nodes.v[id].role = (uint8_t)front_type_role(b->tb, clang_getCursorType(decl));

@@ -612,11 +612,16 @@ static void capture_values(struct fn_builder *b, const struct ir_fn *fn, id_vec 
         if (ck == 1)
             v = this_value(b, at);
         else {
-            size_t var, in;
-            if (u64map_get_index(&b->var_of_decl, ck, &var) && b->env.v[var] != IR_NONE)
+            size_t var, in, d;
+            bool local = u64map_get_index(&b->var_of_decl, ck, &var);
+            if (local && b->env.v[var] != IR_NONE)
                 v = b->env.v[var];
+            else if (u64map_get_index(&b->input_of_key, ck, &in))
+                v = (ir_id)in;
+            else if (!local && b->outer && u64map_get_index(&b->tb->captured_by_key, ck, &d))
+                v = fb_outer_input(b, b->tb->captured.v[d], true); /* this lambda captures it too */
             else
-                v = u64map_get_index(&b->input_of_key, ck, &in) ? (ir_id)in : unknown_of(b, at, NULL, 0);
+                v = unknown_of(b, at, NULL, 0);
         }
         VEC_PUSH(*ops, v);
     }

@@ -69,6 +69,10 @@ struct tu_builder {
     struct u64map file_ids;   /* CXFile -> small id + 1 */
     struct u64map role_cache; /* canonical type identity -> role (u64map_*_index) */
     VEC(struct error_at) errors; /* error diagnostics of the TU (build.c) */
+    /* The variables lambdas capture, by capture key: a lambda called
+     * inside another lambda binds its captures through the caller's. */
+    VEC(CXCursor) captured;
+    struct u64map captured_by_key; /* capture key -> index in captured */
 };
 
 struct env {

@@ -287,6 +287,8 @@ static void build_ir(CXTranslationUnit tu, const char *path, const struct front_
     VEC_FREE(tb.fns);
     VEC_FREE(tb.pending);
     VEC_FREE(tb.xpending);
+    VEC_FREE(tb.captured);
+    u64map_free(&tb.captured_by_key);
     u64map_free(&tb.fn_by_key);
     u64map_free(&tb.file_ids);
     u64map_free(&tb.role_cache);

@@ -6,15 +6,18 @@
 void calls_0(at::Tensor& t) {
   (void)at::abs(t);
   (void)t.abs();
+  (void)at::abs_(t);
   (void)t.abs_();
   (void)at::absolute(t);
   (void)t.absolute();
   (void)t.absolute_();
   (void)at::acos(t);
   (void)t.acos();
+  (void)at::acos_(t);
   (void)t.acos_();
   (void)at::acosh(t);
   (void)t.acosh();
+  (void)at::acosh_(t);
   (void)t.acosh_();
   (void)at::adaptive_avg_pool1d(t, {1});
   (void)at::adaptive_avg_pool2d(t, {1});
@@ -41,6 +44,7 @@ void calls_0(at::Tensor& t) {
   (void)t.addmm_(t, t);
   (void)at::addmv(t, t, t);
   (void)t.addmv(t, t);
+  (void)at::addmv_(t, t, t);
   (void)t.addmv_(t, t);
   (void)at::addr(t, t, t);
   (void)t.addr(t, t);
@@ -50,18 +54,19 @@ void calls_0(at::Tensor& t) {
   (void)at::affine_grid_generator(t, {1}, false);
   (void)at::affine_grid_generator_backward(t, {1}, false);
   (void)at::alias(t);
+}
+
+void calls_1(at::Tensor& t) {
   (void)t.alias();
   (void)at::alias_copy(t);
   (void)t.align_as(t);
   (void)at::align_tensors({t, t});
-}
-
-void calls_1(at::Tensor& t) {
   (void)at::all(t);
   (void)t.all();
   (void)at::allclose(t, t);
   (void)t.allclose(t);
   (void)at::alpha_dropout(t, 0.5, false);
+  (void)at::alpha_dropout_(t, 0.5, false);
   (void)at::amax(t);
   (void)t.amax();
   (void)at::amin(t);
@@ -75,27 +80,36 @@ void calls_1(at::Tensor& t) {
   (void)at::arange(1);
   (void)at::arccos(t);
   (void)t.arccos();
+  (void)at::arccos_(t);
   (void)t.arccos_();
   (void)at::arccosh(t);
   (void)t.arccosh();
+  (void)at::arccosh_(t);
   (void)t.arccosh_();
   (void)at::arcsin(t);
   (void)t.arcsin();
+  (void)at::arcsin_(t);
   (void)t.arcsin_();
   (void)at::arcsinh(t);
   (void)t.arcsinh();
+  (void)at::arcsinh_(t);
   (void)t.arcsinh_();
   (void)at::arctan(t);
   (void)t.arctan();
   (void)at::arctan2(t, t);
   (void)t.arctan2(t);
   (void)t.arctan2_(t);
+  (void)at::arctan_(t);
   (void)t.arctan_();
   (void)at::arctanh(t);
   (void)t.arctanh();
+  (void)at::arctanh_(t);
   (void)t.arctanh_();
   (void)at::argmax(t);
   (void)t.argmax();
+}
+
+void calls_2(at::Tensor& t) {
   (void)at::argmin(t);
   (void)t.argmin();
   (void)at::argsort(t);
@@ -104,27 +118,29 @@ void calls_1(at::Tensor& t) {
   (void)t.argwhere();
   (void)at::as_strided(t, {1}, {1});
   (void)t.as_strided({1}, {1});
+  (void)at::as_strided_(t, {1}, {1});
   (void)t.as_strided_({1}, {1});
   (void)at::as_strided_copy(t, {1}, {1});
   (void)at::as_strided_scatter(t, t, {1}, {1});
-}
-
-void calls_2(at::Tensor& t) {
   (void)t.as_strided_scatter(t, {1}, {1});
   (void)at::asin(t);
   (void)t.asin();
+  (void)at::asin_(t);
   (void)t.asin_();
   (void)at::asinh(t);
   (void)t.asinh();
+  (void)at::asinh_(t);
   (void)t.asinh_();
   (void)at::atan(t);
   (void)t.atan();
   (void)at::atan2(t, t);
   (void)t.atan2(t);
   (void)t.atan2_(t);
+  (void)at::atan_(t);
   (void)t.atan_();
   (void)at::atanh(t);
   (void)t.atanh();
+  (void)at::atanh_(t);
   (void)t.atanh_();
   (void)at::atleast_1d(t);
   (void)at::atleast_2d(t);
@@ -144,6 +160,9 @@ void calls_2(at::Tensor& t) {
   (void)at::batch_norm_gather_stats_with_counts(t, t, t, t, t, 0.5, 0.5, t);
   (void)at::batch_norm_stats(t, 0.5);
   (void)at::batch_norm_update_stats(t, t, t, 0.5);
+}
+
+void calls_3(at::Tensor& t) {
   (void)at::bernoulli(t);
   (void)t.bernoulli();
   (void)t.bernoulli_(t);
@@ -160,9 +179,6 @@ void calls_2(at::Tensor& t) {
   (void)at::bitwise_left_shift(1, t);
   (void)t.bitwise_left_shift(t);
   (void)t.bitwise_left_shift_(t);
-}
-
-void calls_3(at::Tensor& t) {
   (void)at::bitwise_not(t);
   (void)t.bitwise_not();
   (void)t.bitwise_not_();
@@ -192,9 +208,14 @@ void calls_3(at::Tensor& t) {
   (void)at::cdist(t, t);
   (void)at::ceil(t);
   (void)t.ceil();
+  (void)at::ceil_(t);
   (void)t.ceil_();
   (void)at::celu(t);
+  (void)at::celu_(t);
   (void)at::chain_matmul({t, t});
+}
+
+void calls_4(at::Tensor& t) {
   (void)t.chalf();
   (void)at::channel_shuffle(t, 1);
   (void)at::cholesky(t);
@@ -208,18 +229,19 @@ void calls_3(at::Tensor& t) {
   (void)t.chunk(1);
   (void)at::clamp(t);
   (void)t.clamp();
+  (void)at::clamp_(t);
   (void)t.clamp_();
   (void)at::clamp_max(t, 1);
   (void)t.clamp_max(1);
+  (void)at::clamp_max_(t, 1);
   (void)t.clamp_max_(1);
   (void)at::clamp_min(t, 1);
-}
-
-void calls_4(at::Tensor& t) {
   (void)t.clamp_min(1);
+  (void)at::clamp_min_(t, 1);
   (void)t.clamp_min_(1);
   (void)at::clip(t);
   (void)t.clip();
+  (void)at::clip_(t);
   (void)t.clip_();
   (void)at::clone(t);
   (void)t.clone();
@@ -236,6 +258,7 @@ void calls_4(at::Tensor& t) {
   (void)t.conj();
   (void)at::conj_physical(t);
   (void)t.conj_physical();
+  (void)at::conj_physical_(t);
   (void)t.conj_physical_();
   (void)at::constant_pad_nd(t, {1});
   (void)t.contiguous();
@@ -243,6 +266,9 @@ void calls_4(at::Tensor& t) {
   (void)at::conv2d(t, t);
   (void)at::conv3d(t, t);
   (void)at::conv_depthwise3d(t, t, {1}, t, {1}, {1}, {1});
+}
+
+void calls_5(at::Tensor& t) {
   (void)at::conv_tbc(t, t, t);
   (void)at::conv_tbc_backward(t, t, t, t, 1);
   (void)at::conv_transpose1d(t, t);
@@ -252,6 +278,7 @@ void calls_4(at::Tensor& t) {
   (void)at::convolution_overrideable(t, t, t, {1}, {1}, {1}, false, {1}, 1);
   (void)at::copy(t, t);
   (void)t.copy_(t);
+  (void)at::copy_sparse_to_sparse_(t, t);
   (void)at::copysign(t, 1);
   (void)t.copysign(1);
   (void)t.copysign_(1);
@@ -259,16 +286,15 @@ void calls_4(at::Tensor& t) {
   (void)t.corrcoef();
   (void)at::cos(t);
   (void)t.cos();
+  (void)at::cos_(t);
   (void)t.cos_();
   (void)at::cosh(t);
   (void)t.cosh();
+  (void)at::cosh_(t);
   (void)t.cosh_();
   (void)at::cosine_embedding_loss(t, t, t);
   (void)at::cosine_similarity(t, t);
   (void)at::count_nonzero(t);
-}
-
-void calls_5(at::Tensor& t) {
   (void)t.count_nonzero();
   (void)at::cov(t);
   (void)t.cov();
@@ -293,6 +319,9 @@ void calls_5(at::Tensor& t) {
   (void)at::cummaxmin_backward(t, t, t, 1);
   (void)at::cummin(t, 1);
   (void)t.cummin(1);
+}
+
+void calls_6(at::Tensor& t) {
   (void)at::cumprod(t, 1);
   (void)t.cumprod(1);
   (void)t.cumprod_(1);
@@ -304,6 +333,7 @@ void calls_5(at::Tensor& t) {
   (void)t.data();
   (void)at::deg2rad(t);
   (void)t.deg2rad();
+  (void)at::deg2rad_(t);
   (void)t.deg2rad_();
   (void)t.dense_dim();
   (void)at::dequantize(t);
@@ -312,6 +342,7 @@ void calls_5(at::Tensor& t) {
   (void)t.det();
   (void)at::detach(t);
   (void)t.detach();
+  (void)at::detach_(t);
   (void)t.detach_();
   (void)at::detach_copy(t);
   (void)at::diag(t);
@@ -319,9 +350,6 @@ void calls_5(at::Tensor& t) {
   (void)at::diag_embed(t);
   (void)t.diag_embed();
   (void)at::diagflat(t);
-}
-
-void calls_6(at::Tensor& t) {
   (void)t.diagflat();
   (void)at::diagonal(t);
   (void)t.diagonal();
@@ -344,17 +372,23 @@ void calls_6(at::Tensor& t) {
   (void)t.divide_(1);
   (void)at::dot(t, t);
   (void)t.dot(t);
+}
+
+void calls_7(at::Tensor& t) {
   (void)at::dropout(t, 0.5, false);
+  (void)at::dropout_(t, 0.5, false);
   (void)at::dsplit(t, {1});
   (void)t.dsplit({1});
   (void)at::dstack({t, t});
   (void)at::einsum("mean", {t, t});
   (void)at::elu(t);
+  (void)at::elu_(t);
   (void)at::elu_backward(t, 1, 1, 1, false, t);
   (void)at::embedding(t, t);
   (void)at::embedding_backward(t, t, 1, 1, false, false);
   (void)at::embedding_bag(t, t, t);
   (void)at::embedding_dense_backward(t, t, 1, 1, false);
+  (void)at::embedding_renorm_(t, t, 0.5, 0.5);
   (void)at::embedding_sparse_backward(t, t, 1, 1, false);
   (void)at::empty({1});
   (void)at::empty_like(t);
@@ -367,28 +401,33 @@ void calls_6(at::Tensor& t) {
   (void)t.equal(t);
   (void)at::erf(t);
   (void)t.erf();
+  (void)at::erf_(t);
   (void)t.erf_();
   (void)at::erfc(t);
   (void)t.erfc();
+  (void)at::erfc_(t);
   (void)t.erfc_();
   (void)at::erfinv(t);
-}
-
-void calls_7(at::Tensor& t) {
   (void)t.erfinv();
   (void)t.erfinv_();
   (void)at::exp(t);
   (void)t.exp();
   (void)at::exp2(t);
   (void)t.exp2();
+  (void)at::exp2_(t);
   (void)t.exp2_();
+  (void)at::exp_(t);
   (void)t.exp_();
   (void)t.expand({1});
   (void)t.expand_as(t);
   (void)at::expand_copy(t, {1});
   (void)at::expm1(t);
   (void)t.expm1();
+  (void)at::expm1_(t);
   (void)t.expm1_();
+}
+
+void calls_8(at::Tensor& t) {
   (void)t.exponential_();
   (void)at::eye(1);
   (void)at::fake_quantize_per_channel_affine(t, t, t, 1, 1, 1);
@@ -405,7 +444,9 @@ void calls_7(at::Tensor& t) {
   (void)at::fbgemm_pack_gemm_matrix_fp16(t);
   (void)at::fbgemm_pack_quantized_matrix(t);
   (void)at::feature_alpha_dropout(t, 0.5, false);
+  (void)at::feature_alpha_dropout_(t, 0.5, false);
   (void)at::feature_dropout(t, 0.5, false);
+  (void)at::feature_dropout_(t, 0.5, false);
   (void)at::fft_fft(t);
   (void)at::fft_fft2(t);
   (void)at::fft_fftfreq(1);
@@ -425,19 +466,21 @@ void calls_7(at::Tensor& t) {
   (void)at::fft_irfft2(t);
   (void)at::fft_irfftn(t);
   (void)at::fft_rfft(t);
-}
-
-void calls_8(at::Tensor& t) {
   (void)at::fft_rfft2(t);
   (void)at::fft_rfftfreq(1);
   (void)at::fft_rfftn(t);
   (void)at::fill(t, 1);
+  (void)at::fill_(t, 1);
   (void)t.fill_(1);
   (void)t.fill_diagonal_(1);
   (void)at::fix(t);
   (void)t.fix();
+  (void)at::fix_(t);
   (void)t.fix_();
   (void)at::flatten(t);
+}
+
+void calls_9(at::Tensor& t) {
   (void)t.flatten();
   (void)at::flatten_dense_tensors({t, t});
   (void)at::flip(t, {1});
@@ -451,6 +494,7 @@ void calls_8(at::Tensor& t) {
   (void)t.float_power_(1);
   (void)at::floor(t);
   (void)t.floor();
+  (void)at::floor_(t);
   (void)t.floor_();
   (void)at::floor_divide(t, t);
   (void)t.floor_divide(t);
@@ -464,6 +508,7 @@ void calls_8(at::Tensor& t) {
   (void)t.fmod_(1);
   (void)at::frac(t);
   (void)t.frac();
+  (void)at::frac_(t);
   (void)t.frac_();
   (void)at::fractional_max_pool2d(t, {1}, {1}, t);
   (void)at::fractional_max_pool2d_backward(t, t, {1}, {1}, t);
@@ -478,17 +523,19 @@ void calls_8(at::Tensor& t) {
   (void)at::fused_moving_avg_obs_fake_quant(t, t, t, t, t, t, t, 0.5, 1, 1, 1);
   (void)at::gather(t, 1, t);
   (void)t.gather(1, t);
-}
-
-void calls_9(at::Tensor& t) {
   (void)at::gather_backward(t, t, 1, t, false);
   (void)at::gcd(t, t);
   (void)t.gcd(t);
+  (void)at::gcd_(t, t);
   (void)t.gcd_(t);
   (void)at::ge(t, 1);
   (void)t.ge(1);
   (void)t.ge_(1);
+}
+
+void calls_10(at::Tensor& t) {
   (void)at::gelu(t);
+  (void)at::gelu_(t);
   (void)at::gelu_backward(t, t);
   (void)t.geometric_(0.5);
   (void)at::geqrf(t);
@@ -521,22 +568,25 @@ void calls_9(at::Tensor& t) {
   (void)t.hardshrink();
   (void)at::hardshrink_backward(t, t, 1);
   (void)at::hardsigmoid(t);
+  (void)at::hardsigmoid_(t);
   (void)at::hardsigmoid_backward(t, t);
   (void)at::hardswish(t);
+  (void)at::hardswish_(t);
   (void)at::hardswish_backward(t, t);
   (void)at::hardtanh(t);
+  (void)at::hardtanh_(t);
   (void)at::hardtanh_backward(t, t, 1, 1);
   (void)at::heaviside(t, t);
   (void)t.heaviside(t);
   (void)t.heaviside_(t);
   (void)at::hinge_embedding_loss(t, t);
   (void)at::histc(t);
-}
-
-void calls_10(at::Tensor& t) {
   (void)t.histc();
   (void)at::histogram(t);
   (void)t.histogram();
+}
+
+void calls_11(at::Tensor& t) {
   (void)at::histogramdd(t, {1});
   (void)at::hsplit(t, {1});
   (void)t.hsplit({1});
@@ -549,6 +599,7 @@ void calls_10(at::Tensor& t) {
   (void)t.hypot_(t);
   (void)at::i0(t);
   (void)t.i0();
+  (void)at::i0_(t);
   (void)t.i0_();
   (void)at::igamma(t, t);
   (void)t.igamma(t);
@@ -584,11 +635,11 @@ void calls_10(at::Tensor& t) {
   (void)at::inverse(t);
   (void)t.inverse();
   (void)t.is_coalesced();
-}
-
-void calls_11(at::Tensor& t) {
   (void)at::is_complex(t);
   (void)t.is_complex();
+}
+
+void calls_12(at::Tensor& t) {
   (void)at::is_conj(t);
   (void)t.is_conj();
   (void)at::is_distributed(t);
@@ -637,17 +688,20 @@ void calls_11(at::Tensor& t) {
   (void)at::layer_norm(t, {1});
   (void)at::lcm(t, t);
   (void)t.lcm(t);
+  (void)at::lcm_(t, t);
+  (void)t.lcm_(t);
 }
 
-void calls_12(at::Tensor& t) {
-  (void)t.lcm_(t);
+void calls_13(at::Tensor& t) {
   (void)at::ldexp(t, t);
   (void)t.ldexp(t);
+  (void)at::ldexp_(t, t);
   (void)t.ldexp_(t);
   (void)at::le(t, 1);
   (void)t.le(1);
   (void)t.le_(1);
   (void)at::leaky_relu(t);
+  (void)at::leaky_relu_(t);
   (void)at::leaky_relu_backward(t, t, 1, false);
   (void)at::lerp(t, t, 1);
   (void)t.lerp(t, 1);
@@ -689,10 +743,10 @@ void calls_12(at::Tensor& t) {
   (void)at::linalg_matrix_exp(t);
   (void)at::linalg_matrix_norm(t, 1);
   (void)at::linalg_matrix_power(t, 1);
-  (void)at::linalg_matrix_rank(t, 0.5);
 }
 
-void calls_13(at::Tensor& t) {
+void calls_14(at::Tensor& t) {
+  (void)at::linalg_matrix_rank(t, 0.5);
   (void)at::linalg_multi_dot({t, t});
   (void)at::linalg_norm(t);
   (void)at::linalg_pinv(t, 0.5);
@@ -713,13 +767,17 @@ void calls_13(at::Tensor& t) {
   (void)t.log();
   (void)at::log10(t);
   (void)t.log10();
+  (void)at::log10_(t);
   (void)t.log10_();
   (void)at::log1p(t);
   (void)t.log1p();
+  (void)at::log1p_(t);
   (void)t.log1p_();
   (void)at::log2(t);
   (void)t.log2();
+  (void)at::log2_(t);
   (void)t.log2_();
+  (void)at::log_(t);
   (void)t.log_();
   (void)t.log_normal_();
   (void)at::log_sigmoid(t);
@@ -738,20 +796,21 @@ void calls_13(at::Tensor& t) {
   (void)at::logical_and(t, t);
   (void)t.logical_and(t);
   (void)t.logical_and_(t);
+}
+
+void calls_15(at::Tensor& t) {
   (void)at::logical_not(t);
   (void)t.logical_not();
   (void)t.logical_not_();
   (void)at::logical_or(t, t);
   (void)t.logical_or(t);
-}
-
-void calls_14(at::Tensor& t) {
   (void)t.logical_or_(t);
   (void)at::logical_xor(t, t);
   (void)t.logical_xor(t);
   (void)t.logical_xor_(t);
   (void)at::logit(t);
   (void)t.logit();
+  (void)at::logit_(t);
   (void)t.logit_();
   (void)at::logit_backward(t, t);
   (void)at::logspace(1, 1, 1);
@@ -790,15 +849,15 @@ void calls_14(at::Tensor& t) {
   (void)at::max_pool1d(t, {1});
   (void)at::max_pool1d_with_indices(t, {1});
   (void)at::max_pool2d(t, {1});
+}
+
+void calls_16(at::Tensor& t) {
   (void)at::max_pool2d_with_indices(t, {1});
   (void)at::max_pool2d_with_indices_backward(t, t, {1}, {1}, {1}, {1}, false, t);
   (void)at::max_pool3d(t, {1});
   (void)at::max_pool3d_with_indices(t, {1});
   (void)at::max_pool3d_with_indices_backward(t, t, {1}, {1}, {1}, {1}, false, t);
   (void)at::max_unpool2d(t, t, {1});
-}
-
-void calls_15(at::Tensor& t) {
   (void)at::max_unpool3d(t, t, {1}, {1}, {1});
   (void)at::maximum(t, t);
   (void)t.maximum(t);
@@ -819,6 +878,7 @@ void calls_15(at::Tensor& t) {
   (void)at::miopen_depthwise_convolution(t, t, t, {1}, {1}, {1}, 1, false, false);
   (void)at::miopen_rnn(t, {t, t}, 1, t, t, 1, 1, 1, false, 0.5, false, false, {1}, t);
   (void)at::mish(t);
+  (void)at::mish_(t);
   (void)at::mish_backward(t, t);
   (void)at::mkldnn_adaptive_avg_pool2d(t, {1});
   (void)at::mkldnn_adaptive_avg_pool2d_backward(t, t);
@@ -842,6 +902,9 @@ void calls_15(at::Tensor& t) {
   (void)t.movedim(1, 1);
   (void)at::mse_loss(t, t);
   (void)at::mse_loss_backward(t, t, t, 1);
+}
+
+void calls_17(at::Tensor& t) {
   (void)at::msort(t);
   (void)t.msort();
   (void)at::mul(t, 1);
@@ -849,9 +912,6 @@ void calls_15(at::Tensor& t) {
   (void)t.mul_(1);
   (void)at::multi_margin_loss(t, t);
   (void)at::multi_margin_loss_backward(t, t, t, 1, 1);
-}
-
-void calls_16(at::Tensor& t) {
   (void)at::multilabel_margin_loss(t, t);
   (void)at::multilabel_margin_loss_backward(t, t, t, 1, t);
   (void)at::multilabel_margin_loss_forward(t, t, 1);
@@ -867,6 +927,7 @@ void calls_16(at::Tensor& t) {
   (void)t.mvlgamma_(1);
   (void)at::nan_to_num(t);
   (void)t.nan_to_num();
+  (void)at::nan_to_num_(t);
   (void)t.nan_to_num_();
   (void)at::nanmean(t);
   (void)t.nanmean();
@@ -891,9 +952,14 @@ void calls_16(at::Tensor& t) {
   (void)t.ne_(1);
   (void)at::neg(t);
   (void)t.neg();
+  (void)at::neg_(t);
   (void)t.neg_();
   (void)at::negative(t);
+}
+
+void calls_18(at::Tensor& t) {
   (void)t.negative();
+  (void)at::negative_(t);
   (void)t.negative_();
   (void)at::nested_to_padded_tensor(t, 0.5);
   (void)t.new_empty({1});
@@ -902,9 +968,6 @@ void calls_16(at::Tensor& t) {
   (void)t.new_ones({1});
   (void)t.new_zeros({1});
   (void)at::nextafter(t, t);
-}
-
-void calls_17(at::Tensor& t) {
   (void)t.nextafter(t);
   (void)t.nextafter_(t);
   (void)at::nll_loss(t, t);
@@ -945,6 +1008,9 @@ void calls_17(at::Tensor& t) {
   (void)at::pdist(t);
   (void)at::permute(t, {1});
   (void)t.permute({1});
+}
+
+void calls_19(at::Tensor& t) {
   (void)at::permute_copy(t, {1});
   (void)t.pin_memory();
   (void)at::pinverse(t);
@@ -955,9 +1021,6 @@ void calls_17(at::Tensor& t) {
   (void)at::poisson_nll_loss(t, t, false, false, 0.5, 1);
   (void)at::polar(t, t);
   (void)at::polygamma(1, t);
-}
-
-void calls_18(at::Tensor& t) {
   (void)t.polygamma_(1);
   (void)at::positive(t);
   (void)t.positive();
@@ -998,7 +1061,11 @@ void calls_18(at::Tensor& t) {
   (void)at::quantized_rnn_relu_cell(t, t, t, t, t, t, t, t, t, t, 1, 1, 1, 1);
   (void)at::quantized_rnn_tanh_cell(t, t, t, t, t, t, t, t, t, t, 1, 1, 1, 1);
   (void)at::rad2deg(t);
+}
+
+void calls_20(at::Tensor& t) {
   (void)t.rad2deg();
+  (void)at::rad2deg_(t);
   (void)t.rad2deg_();
   (void)at::rand({1});
   (void)at::rand_like(t);
@@ -1008,14 +1075,12 @@ void calls_18(at::Tensor& t) {
   (void)at::randn_like(t);
   (void)t.random_();
   (void)at::randperm(1);
-}
-
-void calls_19(at::Tensor& t) {
   (void)at::ravel(t);
   (void)t.ravel();
   (void)at::real(t);
   (void)at::reciprocal(t);
   (void)t.reciprocal();
+  (void)at::reciprocal_(t);
   (void)t.reciprocal_();
   (void)at::reflection_pad1d(t, {1});
   (void)at::reflection_pad1d_backward(t, t, {1});
@@ -1026,6 +1091,8 @@ void calls_19(at::Tensor& t) {
   (void)at::relu(t);
   (void)t.relu();
   (void)at::relu6(t);
+  (void)at::relu6_(t);
+  (void)at::relu_(t);
   (void)t.relu_();
   (void)at::remainder(t, 1);
   (void)t.remainder(1);
@@ -1047,7 +1114,12 @@ void calls_19(at::Tensor& t) {
   (void)t.reshape({1});
   (void)t.reshape_as(t);
   (void)t.resize_({1});
+}
+
+void calls_21(at::Tensor& t) {
+  (void)at::resize_as_(t, t);
   (void)t.resize_as_(t);
+  (void)at::resize_as_sparse_(t, t);
   (void)t.resize_as_sparse_(t);
   (void)at::resolve_conj(t);
   (void)t.resolve_conj();
@@ -1061,23 +1133,24 @@ void calls_19(at::Tensor& t) {
   (void)at::rnn_tanh(t, t, t, {t, t}, false, 1, 0.5, false, false);
   (void)at::rnn_tanh_cell(t, t, t, t);
   (void)at::roll(t, {1});
-}
-
-void calls_20(at::Tensor& t) {
   (void)t.roll({1});
   (void)at::rot90(t);
   (void)t.rot90();
   (void)at::round(t);
   (void)t.round();
+  (void)at::round_(t);
   (void)t.round_();
   (void)t.row_indices();
   (void)at::row_indices_copy(t);
   (void)at::row_stack({t, t});
   (void)at::rrelu(t);
+  (void)at::rrelu_(t);
   (void)at::rrelu_with_noise(t, t);
+  (void)at::rrelu_with_noise_(t, t);
   (void)at::rrelu_with_noise_backward(t, t, t, 1, 1, false, false);
   (void)at::rsqrt(t);
   (void)t.rsqrt();
+  (void)at::rsqrt_(t);
   (void)t.rsqrt_();
   (void)at::rsub(t, 1);
   (void)at::scalar_tensor(1);
@@ -1094,11 +1167,15 @@ void calls_20(at::Tensor& t) {
   (void)at::segment_reduce(t, "mean");
   (void)at::select(t, 1, 1);
   (void)t.select(1, 1);
+}
+
+void calls_22(at::Tensor& t) {
   (void)at::select_backward(t, {1}, 1, 1);
   (void)at::select_copy(t, 1, 1);
   (void)at::select_scatter(t, t, 1, 1);
   (void)t.select_scatter(t, 1, 1);
   (void)at::selu(t);
+  (void)at::selu_(t);
   (void)t.set_();
   (void)t.set_data(t);
   (void)at::sgn(t);
@@ -1106,6 +1183,7 @@ void calls_20(at::Tensor& t) {
   (void)t.sgn_();
   (void)at::sigmoid(t);
   (void)t.sigmoid();
+  (void)at::sigmoid_(t);
   (void)t.sigmoid_();
   (void)at::sigmoid_backward(t, t);
   (void)at::sign(t);
@@ -1114,18 +1192,19 @@ void calls_20(at::Tensor& t) {
   (void)at::signbit(t);
   (void)t.signbit();
   (void)at::silu(t);
-}
-
-void calls_21(at::Tensor& t) {
+  (void)at::silu_(t);
   (void)at::silu_backward(t, t);
   (void)at::sin(t);
   (void)t.sin();
+  (void)at::sin_(t);
   (void)t.sin_();
   (void)at::sinc(t);
   (void)t.sinc();
+  (void)at::sinc_(t);
   (void)t.sinc_();
   (void)at::sinh(t);
   (void)t.sinh();
+  (void)at::sinh_(t);
   (void)t.sinh_();
   (void)at::size(t, 1);
   (void)at::slice(t);
@@ -1141,6 +1220,9 @@ void calls_21(at::Tensor& t) {
   (void)at::slow_conv_dilated2d(t, t, {1});
   (void)at::slow_conv_dilated3d(t, t, {1});
   (void)at::slow_conv_transpose2d(t, t, {1});
+}
+
+void calls_23(at::Tensor& t) {
   (void)at::slow_conv_transpose3d(t, t, {1});
   (void)at::smm(t, t);
   (void)t.smm(t);
@@ -1167,9 +1249,6 @@ void calls_21(at::Tensor& t) {
   (void)at::special_bessel_j1(t);
   (void)at::special_bessel_y0(t);
   (void)at::special_bessel_y1(t);
-}
-
-void calls_22(at::Tensor& t) {
   (void)at::special_chebyshev_polynomial_t(t, t);
   (void)at::special_chebyshev_polynomial_u(t, t);
   (void)at::special_chebyshev_polynomial_v(t, t);
@@ -1194,6 +1273,9 @@ void calls_22(at::Tensor& t) {
   (void)at::special_i1e(t);
   (void)at::special_laguerre_polynomial_l(t, t);
   (void)at::special_legendre_polynomial_p(t, t);
+}
+
+void calls_24(at::Tensor& t) {
   (void)at::special_log1p(t);
   (void)at::special_log_ndtr(t);
   (void)at::special_log_softmax(t, 1);
@@ -1220,9 +1302,6 @@ void calls_22(at::Tensor& t) {
   (void)at::special_spherical_bessel_j0(t);
   (void)at::special_xlog1py(t, t);
   (void)at::special_xlogy(t, t);
-}
-
-void calls_23(at::Tensor& t) {
   (void)at::special_zeta(t, t);
   (void)at::split(t, 1);
   (void)t.split(1);
@@ -1232,9 +1311,11 @@ void calls_23(at::Tensor& t) {
   (void)at::split_with_sizes_copy(t, {1});
   (void)at::sqrt(t);
   (void)t.sqrt();
+  (void)at::sqrt_(t);
   (void)t.sqrt_();
   (void)at::square(t);
   (void)t.square();
+  (void)at::square_(t);
   (void)t.square_();
   (void)at::squeeze(t);
   (void)t.squeeze();
@@ -1245,6 +1326,9 @@ void calls_23(at::Tensor& t) {
   (void)at::stack({t, t});
   (void)at::std(t);
   (void)t.std();
+}
+
+void calls_25(at::Tensor& t) {
   (void)at::std_mean(t);
   (void)at::stft(t, 1);
   (void)t.stft(1);
@@ -1273,15 +1357,14 @@ void calls_23(at::Tensor& t) {
   (void)at::take(t, t);
   (void)t.take(t);
   (void)at::take_along_dim(t, t);
-}
-
-void calls_24(at::Tensor& t) {
   (void)t.take_along_dim(t);
   (void)at::tan(t);
   (void)t.tan();
+  (void)at::tan_(t);
   (void)t.tan_();
   (void)at::tanh(t);
   (void)t.tanh();
+  (void)at::tanh_(t);
   (void)t.tanh_();
   (void)at::tanh_backward(t, t);
   (void)at::tensor_split(t, {1});
@@ -1289,12 +1372,16 @@ void calls_24(at::Tensor& t) {
   (void)at::tensordot(t, t, {1}, {1});
   (void)at::thnn_conv2d(t, t, {1});
   (void)at::threshold(t, 1, 1);
+  (void)at::threshold_(t, 1, 1);
   (void)at::threshold_backward(t, t, 1);
   (void)at::tile(t, {1});
   (void)t.tile({1});
   (void)t.to(at::kFloat);
   (void)t.to_dense();
   (void)at::to_dense_backward(t, t);
+}
+
+void calls_26(at::Tensor& t) {
   (void)t.to_mkldnn();
   (void)at::to_mkldnn_backward(t, t);
   (void)t.to_padded_tensor(0.5);
@@ -1326,13 +1413,11 @@ void calls_24(at::Tensor& t) {
   (void)t.triu_();
   (void)at::triu_indices(1, 1);
   (void)at::true_divide(t, 1);
-}
-
-void calls_25(at::Tensor& t) {
   (void)t.true_divide(1);
   (void)t.true_divide_(1);
   (void)at::trunc(t);
   (void)t.trunc();
+  (void)at::trunc_(t);
   (void)t.trunc_();
   (void)t.type_as(t);
   (void)at::unbind(t);
@@ -1347,6 +1432,9 @@ void calls_25(at::Tensor& t) {
   (void)t.uniform_();
   (void)at::unique_consecutive(t);
   (void)at::unique_dim(t, 1);
+}
+
+void calls_27(at::Tensor& t) {
   (void)at::unique_dim_consecutive(t, 1);
   (void)at::unsafe_chunk(t, 1);
   (void)t.unsafe_chunk(1);
@@ -1379,9 +1467,6 @@ void calls_25(at::Tensor& t) {
   (void)at::var(t);
   (void)t.var();
   (void)at::var_mean(t);
-}
-
-void calls_26(at::Tensor& t) {
   (void)at::vdot(t, t);
   (void)t.vdot(t);
   (void)t.view({1});
@@ -1397,7 +1482,12 @@ void calls_26(at::Tensor& t) {
   (void)at::where(t);
   (void)at::xlogy(t, 1);
   (void)t.xlogy(1);
+  (void)at::xlogy_(t, 1);
   (void)t.xlogy_(1);
+  (void)at::zero_(t);
+}
+
+void calls_28(at::Tensor& t) {
   (void)t.zero_();
   (void)at::zeros({1});
   (void)at::zeros_like(t);

@@ -42,8 +42,11 @@ if ! diff -u "$tmp/model.txt" "$tmp/real.txt" > "$tmp/diff"; then
   exit 1
 fi
 # The samples the model headers are checked with (make model-headers: op
-# calls, option calls, the optim/data/serialize surface) are valid LibTorch code.
+# calls, option calls, the optim/data/serialize surface, the low-level
+# API) are valid LibTorch code, except those named *_model_only.cpp (they
+# need the CUDA toolkit's headers or the newest release).
 for sample in tests/model_headers/*.cpp; do
+  case $sample in *_model_only.cpp) continue ;; esac
   ${CXX:-c++} -std=c++17 -fsyntax-only -I"$inc" "$sample" ||
     { echo "FAIL: $sample does not parse with the real headers"; exit 1; }
 done

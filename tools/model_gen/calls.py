@@ -45,7 +45,7 @@ def candidates(newest, oldest):
         if any("Dimname" in a.type for a in s.args):
             continue
         variants = [v.strip() for v in str(native.get("variants", "function")).split(",")]
-        if "function" in variants and not s.is_inplace and ("f", s.name) not in seen:
+        if "function" in variants and ("f", s.name) not in seen:
             a = call_args(s, False)
             if a is not None:
                 seen.add(("f", s.name))

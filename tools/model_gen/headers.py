@@ -7,6 +7,7 @@ to them, so the generated overloads never compete with hand-written ones."""
 import re
 
 import schema
+import tensorbase
 
 SCALAR_TYPES = {
     "Tensor": "const Tensor&", "Tensor?": "const c10::optional<Tensor>&", "Tensor[]": "ArrayRef<Tensor>",
@@ -68,18 +69,29 @@ def params(s, skip_self):
     return out
 
 
+def public(s):
+    """Whether an op is declared in at:: (ATen/Functions.h) or on Tensor:
+    every op but the out= forms (declared as NAME_out) and the dunder
+    operators (the hand-written tensor.h has them). The underscore ops
+    (_unique2, _cast_Float, _amp_update_scale_, Tensor::_values) and the
+    in-place function forms (at::relu_) are public C++ API too: code calls
+    them, so they are declared: the in-place forms like the others, the
+    underscore ops (rarely called, 500 of them) by one forwarding template
+    each."""
+    return not (s.name.startswith("__") or s.is_out or s.name.endswith("_out"))
+
+
 def fallback(classified_list, declared_functions, declared_methods, funcs, methods):
     """Names no overload of which the type map covers (Tensor?[] indices,
     Dimname only, Storage, Stream) still get one declaration, a forwarding
     template, so that a call parses and resolves to the op's name."""
     for classified in classified_list:
         for full, (s, native, facts) in sorted(classified.items()):
-            if s.name.startswith("_") or s.is_out or s.name.endswith("_out"):
+            if not public(s):
                 continue
             ret = cpp_return(s.returns) or "Tensor"
             variants = [v.strip() for v in str(native.get("variants", "function")).split(",")]
-            if "function" in variants and not s.is_inplace and s.name not in declared_functions \
-                    and s.name not in funcs:
+            if "function" in variants and s.name not in declared_functions and s.name not in funcs:
                 funcs[s.name] = {"template <typename... Args> %s %s(Args&&... args);" % (ret, s.name)}
             if "method" in variants and s.args and s.args[0].name == "self" and s.name not in declared_methods \
                     and s.name not in methods:
@@ -116,9 +128,9 @@ def declarations(classified, declared_functions, declared_methods):
             d = out_declaration(s)
             if d is not None:
                 funcs.setdefault(s.name + "_out", set()).add(d)
-        if s.name.startswith("_") or s.is_out or s.name.endswith("_out") or s.name.startswith("operator"):
-            continue
-        if any("Dimname" in a.type for a in s.args) or any(a.mutable for a in s.args[1:]):
+        if not public(s) or s.name.startswith("operator") or s.name.startswith("_"):
+            continue  # underscore ops: one forwarding template each (fallback), to keep the PCH lean
+        if any("Dimname" in a.type for a in s.args):
             continue
         ret = cpp_return(s.returns)
         if ret is None:
@@ -126,7 +138,7 @@ def declarations(classified, declared_functions, declared_methods):
         if s.is_inplace:
             ret = "Tensor&" if ret == "Tensor" else ret
         variants = [v.strip() for v in str(native.get("variants", "function")).split(",")]
-        if "function" in variants and s.name not in declared_functions and not s.is_inplace:
+        if "function" in variants and s.name not in declared_functions:
             p = params(s, False)
             if p is not None:
                 funcs.setdefault(s.name, set()).add("%s %s(%s);" % (ret, s.name, ", ".join(p)))
@@ -176,11 +188,16 @@ def class_body(text, head):
     return text[i:]
 
 
-def write(path_funcs, path_methods, classified, ops_h, tensor_h, banner, older=()):
+def write(path_funcs, path_methods, classified, ops_h, tensor_h, banner, older=(), tensorbase_h=None):
+    """tensorbase_h: the installed ATen/core/TensorBase.h, whose hand-written
+    methods (is_cpu, is_sparse, unsafeGetTensorImpl, ...) the yaml lacks."""
     declared_f = declared_names(ops_h.split("namespace torch {")[0])
     declared_m = declared_names(class_body(tensor_h, "class Tensor {")) | {"Tensor", "operator"}
     funcs, methods = declarations(classified, declared_f, declared_m)
     fallback([classified] + list(older), declared_f, declared_m, funcs, methods)
+    if tensorbase_h:
+        for name, ds in tensorbase.methods(tensorbase_h, declared_m | set(methods)).items():
+            methods[name] = set(ds)
     with open(path_funcs, "w") as f:
         f.write(banner + "// ATen free functions the hand-written ops.h does not declare.\n#pragma once\n\nnamespace at {\n")
         f.write("\n".join(_drop_clashes(funcs)))

@@ -97,6 +97,8 @@ struct IValue {
   List<at::Tensor> toTensorList() const;
   std::vector<at::Tensor> toTensorVector() const;
   std::vector<int64_t> toIntVector() const;
+  SymInt toSymInt() const;
+  std::vector<SymInt> toSymIntVector() const;  // newest release (2.x)
   std::vector<double> toDoubleVector() const;
   GenericDict toGenericDict() const;
   template <class T> T to() const;

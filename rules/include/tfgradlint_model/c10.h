@@ -45,8 +45,10 @@ using std::get;
 using std::holds_alternative;
 using std::visit;
 
+// UInt16, UInt32 and UInt64 are the newest release's (2.3 and later).
 enum class ScalarType : int8_t { Byte, Char, Short, Int, Long, Half, Float, Double, ComplexHalf,
-                                 ComplexFloat, ComplexDouble, Bool, QInt8, QUInt8, QInt32, BFloat16 };
+                                 ComplexFloat, ComplexDouble, Bool, QInt8, QUInt8, QInt32, BFloat16,
+                                 UInt16 = 27, UInt32, UInt64 };
 constexpr ScalarType kByte = ScalarType::Byte;
 constexpr ScalarType kChar = ScalarType::Char;
 constexpr ScalarType kShort = ScalarType::Short;
@@ -65,6 +67,23 @@ constexpr ScalarType kFloat16 = ScalarType::Half;
 constexpr ScalarType kFloat32 = ScalarType::Float;
 constexpr ScalarType kFloat64 = ScalarType::Double;
 constexpr ScalarType kUInt8 = ScalarType::Byte;
+constexpr ScalarType kUInt16 = ScalarType::UInt16;
+constexpr ScalarType kUInt32 = ScalarType::UInt32;
+constexpr ScalarType kUInt64 = ScalarType::UInt64;
+
+// The 16-bit floating-point element types (c10/util/Half.h, BFloat16.h).
+struct Half {
+  Half();
+  Half(float value);
+  operator float() const;
+};
+struct BFloat16 {
+  BFloat16();
+  BFloat16(float value);
+  operator float() const;
+};
+using DeviceIndex = int8_t;
+class TensorImpl;
 
 }  // namespace c10
 
@@ -251,11 +270,44 @@ class Error : public std::exception {
   const char* what() const noexcept override;
   const char* what_without_backtrace() const noexcept;
   const std::string& msg() const;
+  const std::string& backtrace() const;
 };
 class IndexError : public Error { using Error::Error; };
 class ValueError : public Error { using Error::Error; };
 class TypeError : public Error { using Error::Error; };
 class NotImplementedError : public Error { using Error::Error; };
+
+// for (auto i : c10::irange(n)) (c10/util/irange.h).
+template <typename I>
+struct integer_range {
+  struct iterator {
+    I operator*() const;
+    iterator& operator++();
+    bool operator==(const iterator& other) const;
+    bool operator!=(const iterator& other) const;
+  };
+  iterator begin() const;
+  iterator end() const;
+};
+template <typename I, typename J> integer_range<J> irange(I begin, J end);
+template <typename I> integer_range<I> irange(I end);
+
+// Memory (c10/core/Allocator.h, CPUAllocator.h).
+class DataPtr {
+ public:
+  DataPtr();
+  void* get() const;
+  Device device() const;
+  explicit operator bool() const;
+};
+struct Allocator {
+  virtual ~Allocator();
+  virtual DataPtr allocate(size_t n) const = 0;
+  void* raw_allocate(size_t n);
+  void raw_deallocate(void* ptr);
+};
+Allocator* GetCPUAllocator();
+Allocator* GetDefaultCPUAllocator();
 
 // Gradient recording ("grad mode") controls.
 struct GradMode {
@@ -301,6 +353,12 @@ namespace detail {
     ::c10::detail::torchInternalAssertFail(__func__, __FILE__, static_cast<uint32_t>(__LINE__), \
                                            #cond, ::c10::str("", ##__VA_ARGS__));             \
   }
+// Warnings and attributes (c10/util/Exception.h, c10/macros/Macros.h).
+#define TORCH_WARN(...) ((void)::c10::str(__VA_ARGS__))
+#define TORCH_WARN_ONCE(...) ((void)::c10::str(__VA_ARGS__))
+#ifndef C10_UNUSED
+#define C10_UNUSED __attribute__((__unused__))
+#endif
 #define AT_ASSERT(...)                   \
   do {                                   \
     TORCH_INTERNAL_ASSERT(__VA_ARGS__);  \

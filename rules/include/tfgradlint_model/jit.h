@@ -13,19 +13,23 @@ struct CustomClassHolder {
 };
 template <class... Types> struct init_types {};
 template <class... Types> init_types<Types...> init();
+// The registration templates that take the user's lambdas have an empty
+// body, the model's one exception: a lambda's type has no linkage, so a
+// template called with it that is declared and never defined is an error.
 template <class CurClass>
 class class_ {
  public:
   class_(const std::string& namespace_name, const std::string& class_name);
-  template <class... Args> class_& def(Args&&... args);
-  template <class... Args> class_& def_pickle(Args&&... args);
+  template <class... Args> class_& def(Args&&...) { return *this; }
+  template <class... Args> class_& def_static(Args&&...) { return *this; }
+  template <class... Args> class_& def_pickle(Args&&...) { return *this; }
 };
 class Library {
  public:
   template <class CurClass> class_<CurClass> class_(const std::string& class_name);
-  template <class... Args> Library& def(Args&&... args) &;
-  template <class... Args> Library& impl(Args&&... args) &;
-  template <class... Args> Library& fallback(Args&&... args) &;
+  template <class... Args> Library& def(Args&&...) & { return *this; }
+  template <class... Args> Library& impl(Args&&...) & { return *this; }
+  template <class... Args> Library& fallback(Args&&...) & { return *this; }
 };
 #ifndef TORCH_LIBRARY
 #define TORCH_LIBRARY(ns, m) void TORCH_LIBRARY_init_##ns(torch::Library& m)

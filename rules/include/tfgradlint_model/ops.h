@@ -37,9 +37,22 @@ Tensor tensor(ArrayRef<double> values, const TensorOptions& options = {});
 Tensor from_blob(void* data, IntArrayRef sizes, const TensorOptions& options = {});
 void manual_seed(uint64_t seed);
 
-// Global settings (ATen/Context.h).
+// Global settings (ATen/Context.h); the static queries are also free
+// functions of namespace at (at::hasCUDA()).
+enum class Float32MatmulPrecision { HIGHEST, HIGH, MEDIUM };
 class Context {
  public:
+  static bool hasCUDA();
+  static bool hasCuDNN();
+  static bool hasMPS();
+  static bool hasXLA();
+  static bool hasHIP();
+  static bool hasMKLDNN();
+  Float32MatmulPrecision float32MatmulPrecision() const;
+  void setFloat32MatmulPrecision(const std::string& s);
+  void setFloat32MatmulPrecision(Float32MatmulPrecision p);
+  bool deterministicFillUninitializedMemory() const;  // newest release (2.x)
+  void setDeterministicFillUninitializedMemory(bool);
   bool benchmarkCuDNN() const;
   void setBenchmarkCuDNN(bool);
   bool deterministicCuDNN() const;
@@ -54,6 +67,18 @@ class Context {
   void setAllowFP16ReductionCuBLAS(bool);
 };
 Context& globalContext();
+bool hasCUDA();
+bool hasCuDNN();
+bool hasMPS();
+bool hasXLA();
+bool hasHIP();
+size_t getNumGPUs();
+// Threads (ATen/Parallel.h).
+void init_num_threads();
+int get_num_threads();
+void set_num_threads(int num_threads);
+int get_num_interop_threads();
+void set_num_interop_threads(int num_threads);
 
 // math
 Tensor add(const Tensor& self, const Tensor& other, const Scalar& alpha = 1);
@@ -261,9 +286,11 @@ using AutoGradMode = at::AutoGradMode;
 using InferenceMode = c10::InferenceMode;
 using GradMode = at::GradMode;
 using at::manual_seed;
-
-int get_num_threads();
-void set_num_threads(int num_threads);
+// torch/utils.h re-exports ATen's thread controls.
+using at::get_num_threads;
+using at::set_num_threads;
+using at::get_num_interop_threads;
+using at::set_num_interop_threads;
 
 namespace cuda {
 bool is_available();

@@ -135,6 +135,11 @@ class Tensor {
   template <typename T> T item() const;
   template <typename T> T* data_ptr() const;
   void* data_ptr() const;
+  // The newest release's read-only and writable forms (2.1 and later).
+  template <typename T> const T* const_data_ptr() const;
+  const void* const_data_ptr() const;
+  template <typename T> T* mutable_data_ptr() const;
+  void* mutable_data_ptr() const;
   template <typename T, size_t N> TensorAccessor<T, N> accessor() const&;
   template <typename T, size_t N, template <typename U> class PtrTraits = DefaultPtrTraits>
   PackedTensorAccessor32<T, N, PtrTraits> packed_accessor32() const&;

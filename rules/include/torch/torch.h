@@ -24,3 +24,4 @@
 #include "../tfgradlint_model/functional.h"
 #include "../tfgradlint_model/optim.h"
 #include "../tfgradlint_model/jit.h"
+#include "../tfgradlint_model/lowlevel.h"

@@ -1,0 +1,3 @@
+// tfgradlint API model of <torch/csrc/autograd/profiler.h> (LibTorch 1.13). See rules/README.md.
+#pragma once
+#include "../../../tfgradlint_model/lowlevel.h"

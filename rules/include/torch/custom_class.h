@@ -1,0 +1,4 @@
+// tfgradlint API model of <torch/custom_class.h> (LibTorch 1.13). See rules/README.md.
+#pragma once
+#include "../tfgradlint_model/jit.h"
+#include "../tfgradlint_model/lowlevel.h"
