@@ -170,7 +170,7 @@ $(BUILD)/tests/check_model_headers: tests/model_headers/check_model_headers.c
 
 model-headers: $(BUILD)/tests/check_model_headers
 	$(TEST_ENV) $(BUILD)/tests/check_model_headers rules c++17 c++20 -- tests/model_headers/op_calls.cpp \
-	  tests/model_headers/option_calls.cpp
+	  tests/model_headers/option_calls.cpp tests/model_headers/module_calls.cpp
 
 # Only `make deps`, `make demo` and `make check` install anything (with
 # apt-get); plain `make` and the other targets build with what is there.

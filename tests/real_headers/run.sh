@@ -41,9 +41,9 @@ if ! diff -u "$tmp/model.txt" "$tmp/real.txt" > "$tmp/diff"; then
   cat "$tmp/diff"
   exit 1
 fi
-# The op-call and option-call samples the model headers are checked with
+# The op-call, option-call and module-call samples the model headers are checked with
 # (make model-headers) are valid LibTorch code.
-for sample in tests/model_headers/op_calls.cpp tests/model_headers/option_calls.cpp; do
+for sample in tests/model_headers/op_calls.cpp tests/model_headers/option_calls.cpp tests/model_headers/module_calls.cpp; do
   ${CXX:-c++} -std=c++17 -fsyntax-only -I"$inc" "$sample" ||
     { echo "FAIL: $sample does not parse with the real headers"; exit 1; }
 done

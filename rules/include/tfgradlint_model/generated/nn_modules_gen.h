@@ -5,430 +5,1121 @@
 // read from libtorch-dev's headers (tools/model_gen/frontend.py).
 #pragma once
 
+namespace torch { namespace nn { namespace utils {
+double clip_grad_norm_(std::vector<Tensor> parameters, double max_norm, double norm_type = 2.0, bool error_if_nonfinite = false);
+double clip_grad_norm_(std::initializer_list<Tensor> parameters, double max_norm, double norm_type = 2.0, bool error_if_nonfinite = false);
+double clip_grad_norm_(Tensor parameter, double max_norm, double norm_type = 2.0, bool error_if_nonfinite = false);
+void clip_grad_value_(std::vector<Tensor> parameters, double clip_value);
+void clip_grad_value_(std::initializer_list<Tensor> parameters, double clip_value);
+void clip_grad_value_(Tensor parameter, double clip_value);
+torch::Tensor parameters_to_vector(const std::vector<torch::Tensor>& parameters);
+void vector_to_parameters(const torch::Tensor& vec, std::vector<torch::Tensor> parameters);
+}}}
+namespace torch { namespace nn { namespace utils { namespace rnn {
+Tensor invert_permutation(const Tensor& permutation);
+class PackedSequence {
+ public:
+  explicit PackedSequence( Tensor data, Tensor batch_sizes, Tensor sorted_indices = {}, Tensor unsorted_indices = {});
+  const Tensor& data() const;
+  const Tensor& batch_sizes() const;
+  const Tensor& sorted_indices() const;
+  const Tensor& unsorted_indices() const;
+  PackedSequence pin_memory() const;
+  PackedSequence to(TensorOptions options) const;
+  PackedSequence cuda() const;
+  PackedSequence cpu() const;
+  bool is_cuda() const;
+  bool is_pinned() const;
+};
+PackedSequence pack_padded_sequence(Tensor input, Tensor lengths, bool batch_first = false, bool enforce_sorted = true);
+std::tuple<Tensor, Tensor> pad_packed_sequence(PackedSequence sequence, bool batch_first = false, double padding_value = 0.0, c10::optional<int64_t> total_length = torch::nullopt);
+Tensor pad_sequence(ArrayRef<Tensor> sequences, bool batch_first = false, double padding_value = 0);
+PackedSequence pack_sequence(ArrayRef<Tensor> sequences, bool enforce_sorted = true);
+}}}}
 namespace torch { namespace nn {
-class ELUImpl : public Cloneable<ELUImpl> {
- public:
-  void reset() override;
-  explicit ELUImpl(const ELUOptions& options_ = {});
-  Tensor forward(Tensor input);
-  ELUOptions options;
-};
-TORCH_MODULE(ELU);
-class SELUImpl : public Cloneable<SELUImpl> {
- public:
-  void reset() override;
-  explicit SELUImpl(const SELUOptions& options_ = {});
-  Tensor forward(Tensor input);
-  SELUOptions options;
-};
-TORCH_MODULE(SELU);
-class HardshrinkImpl : public Cloneable<HardshrinkImpl> {
- public:
-  void reset() override;
-  explicit HardshrinkImpl(const HardshrinkOptions& options_ = {});
-  Tensor forward(const Tensor& input);
-  HardshrinkOptions options;
-};
-TORCH_MODULE(Hardshrink);
-class HardtanhImpl : public Cloneable<HardtanhImpl> {
- public:
-  void reset() override;
-  explicit HardtanhImpl(const HardtanhOptions& options_ = {});
-  Tensor forward(Tensor input);
-  HardtanhOptions options;
-};
-TORCH_MODULE(Hardtanh);
-class LogSigmoidImpl : public Cloneable<LogSigmoidImpl> {
+class IdentityImpl : public Cloneable<IdentityImpl> {
  public:
   void reset() override;
   Tensor forward(const Tensor& input);
 };
-TORCH_MODULE(LogSigmoid);
-class SoftminImpl : public Cloneable<SoftminImpl> {
+TORCH_MODULE(Identity);
+class LinearImpl : public Cloneable<LinearImpl> {
  public:
+  LinearImpl(int64_t in_features, int64_t out_features);
+  explicit LinearImpl(const LinearOptions& options_);
   void reset() override;
-  explicit SoftminImpl(int64_t dim);
-  explicit SoftminImpl(const SoftminOptions& options_);
+  void reset_parameters();
   Tensor forward(const Tensor& input);
-  SoftminOptions options;
-};
-TORCH_MODULE(Softmin);
-class Softmax2dImpl : public Cloneable<Softmax2dImpl> {
- public:
-  void reset() override;
-  Tensor forward(const Tensor& input);
-};
-TORCH_MODULE(Softmax2d);
-class PReLUImpl : public Cloneable<PReLUImpl> {
- public:
-  void reset() override;
-  explicit PReLUImpl(const PReLUOptions& options_ = {});
-  Tensor forward(const Tensor& input);
-  PReLUOptions options;
+  LinearOptions options;
   Tensor weight;
+  Tensor bias;
 };
-TORCH_MODULE(PReLU);
-class ReLU6Impl : public Cloneable<ReLU6Impl> {
+TORCH_MODULE(Linear);
+class FlattenImpl : public Cloneable<FlattenImpl> {
  public:
-  void reset() override;
-  explicit ReLU6Impl(const ReLU6Options& options_ = {});
-  Tensor forward(Tensor input);
-  ReLU6Options options;
-};
-TORCH_MODULE(ReLU6);
-class RReLUImpl : public Cloneable<RReLUImpl> {
- public:
-  void reset() override;
-  explicit RReLUImpl(const RReLUOptions& options_ = {});
-  Tensor forward(Tensor input);
-  RReLUOptions options;
-};
-TORCH_MODULE(RReLU);
-class CELUImpl : public Cloneable<CELUImpl> {
- public:
-  void reset() override;
-  explicit CELUImpl(const CELUOptions& options_ = {});
-  Tensor forward(Tensor input);
-  CELUOptions options;
-};
-TORCH_MODULE(CELU);
-class GLUImpl : public Cloneable<GLUImpl> {
- public:
-  void reset() override;
-  explicit GLUImpl(const GLUOptions& options_ = {});
-  Tensor forward(const Tensor& input);
-  GLUOptions options;
-};
-TORCH_MODULE(GLU);
-class SiLUImpl : public Cloneable<SiLUImpl> {
- public:
+  explicit FlattenImpl(const FlattenOptions& options_ = {});
   void reset() override;
   Tensor forward(const Tensor& input);
+  FlattenOptions options;
 };
-TORCH_MODULE(SiLU);
-class MishImpl : public Cloneable<MishImpl> {
- public:
-  void reset() override;
-  Tensor forward(const Tensor& input);
-};
-TORCH_MODULE(Mish);
-class SoftplusImpl : public Cloneable<SoftplusImpl> {
- public:
-  void reset() override;
-  explicit SoftplusImpl(const SoftplusOptions& options_ = {});
-  Tensor forward(const Tensor& input);
-  SoftplusOptions options;
-};
-TORCH_MODULE(Softplus);
-class SoftshrinkImpl : public Cloneable<SoftshrinkImpl> {
- public:
-  void reset() override;
-  explicit SoftshrinkImpl(const SoftshrinkOptions& options_ = {});
-  Tensor forward(const Tensor& input);
-  SoftshrinkOptions options;
-};
-TORCH_MODULE(Softshrink);
-class SoftsignImpl : public Cloneable<SoftsignImpl> {
- public:
-  void reset() override;
-  Tensor forward(const Tensor& input);
-};
-TORCH_MODULE(Softsign);
-class TanhshrinkImpl : public Cloneable<TanhshrinkImpl> {
- public:
-  void reset() override;
-  Tensor forward(const Tensor& input);
-};
-TORCH_MODULE(Tanhshrink);
-class ThresholdImpl : public Cloneable<ThresholdImpl> {
- public:
-  void reset() override;
-  ThresholdImpl(double threshold, double value);
-  explicit ThresholdImpl(const ThresholdOptions& options_);
-  Tensor forward(Tensor input);
-  ThresholdOptions options;
-};
-TORCH_MODULE(Threshold);
-class MultiheadAttentionImpl : public Cloneable<MultiheadAttentionImpl> {
- public:
-  void reset() override;
-  MultiheadAttentionImpl(int64_t embed_dim, int64_t num_heads);
-  explicit MultiheadAttentionImpl(const MultiheadAttentionOptions& options_);
-  std::tuple<Tensor, Tensor> forward( const Tensor& query, const Tensor& key, const Tensor& value, const Tensor& key_padding_mask = {}, bool need_weights = true, const Tensor& attn_mask = {}, bool average_attn_weights = true);
-  MultiheadAttentionOptions options;
-  bool _qkv_same_embed_dim;
-  Tensor in_proj_weight;
-  Tensor in_proj_bias;
-  Tensor bias_k;
-  Tensor bias_v;
-  Tensor q_proj_weight;
-  Tensor k_proj_weight;
-  Tensor v_proj_weight;
-  int64_t head_dim;
-};
-TORCH_MODULE(MultiheadAttention);
-class AdaptiveLogSoftmaxWithLossImpl : public Cloneable<AdaptiveLogSoftmaxWithLossImpl> {
- public:
-  void reset() override;
-  AdaptiveLogSoftmaxWithLossImpl( int64_t in_features, int64_t n_classes, std::vector<int64_t> cutoffs);
-  explicit AdaptiveLogSoftmaxWithLossImpl( AdaptiveLogSoftmaxWithLossOptions options_);
-  AdaptiveLogSoftmaxWithLossOptions options;
-  std::vector<int64_t> cutoffs;
-  int64_t shortlist_size;
-  int64_t n_clusters;
-  int64_t head_size;
-  ModuleList tail;
-};
-TORCH_MODULE(AdaptiveLogSoftmaxWithLoss);
-class CosineSimilarityImpl : public Cloneable<CosineSimilarityImpl> {
- public:
-  void reset() override;
-  explicit CosineSimilarityImpl(const CosineSimilarityOptions& options_ = {});
-  Tensor forward(const Tensor& input1, const Tensor& input2);
-  CosineSimilarityOptions options;
-};
-TORCH_MODULE(CosineSimilarity);
-class PairwiseDistanceImpl : public Cloneable<PairwiseDistanceImpl> {
- public:
-  void reset() override;
-  explicit PairwiseDistanceImpl(const PairwiseDistanceOptions& options_ = {});
-  Tensor forward(const Tensor& input1, const Tensor& input2);
-  PairwiseDistanceOptions options;
-};
-TORCH_MODULE(PairwiseDistance);
-class EmbeddingBagImpl : public Cloneable<EmbeddingBagImpl> {
- public:
-  void reset() override;
-  EmbeddingBagImpl(int64_t num_embeddings, int64_t embedding_dim);
-  explicit EmbeddingBagImpl(const EmbeddingBagOptions& options_);
-  EmbeddingBagOptions options;
-  Tensor weight;
-  Tensor forward( const Tensor& input, const Tensor& offsets = {}, const Tensor& per_sample_weights = {});
-};
-class FoldImpl : public Cloneable<FoldImpl> {
- public:
-  void reset() override;
-  FoldImpl(ExpandingArray<2> output_size, ExpandingArray<2> kernel_size);
-  explicit FoldImpl(const FoldOptions& options_);
-  Tensor forward(const Tensor& input);
-  FoldOptions options;
-};
-TORCH_MODULE(Fold);
-class UnfoldImpl : public Cloneable<UnfoldImpl> {
- public:
-  void reset() override;
-  UnfoldImpl(ExpandingArray<2> kernel_size);
-  explicit UnfoldImpl(const UnfoldOptions& options_);
-  Tensor forward(const Tensor& input);
-  UnfoldOptions options;
-};
-TORCH_MODULE(Unfold);
+TORCH_MODULE(Flatten);
 class UnflattenImpl : public Cloneable<UnflattenImpl> {
  public:
-  void reset() override;
   UnflattenImpl(int64_t dim, std::vector<int64_t> sizes);
   UnflattenImpl(std::string dimname, UnflattenOptions::namedshape_t namedshape);
   explicit UnflattenImpl(UnflattenOptions options_);
+  void reset() override;
   Tensor forward(const Tensor& input);
   UnflattenOptions options;
 };
 TORCH_MODULE(Unflatten);
 class BilinearImpl : public Cloneable<BilinearImpl> {
  public:
-  void reset() override;
   BilinearImpl(int64_t in1_features, int64_t in2_features, int64_t out_features);
   explicit BilinearImpl(const BilinearOptions& options_);
+  void reset() override;
+  void reset_parameters();
   Tensor forward(const Tensor& input1, const Tensor& input2);
   BilinearOptions options;
   Tensor weight;
   Tensor bias;
 };
 TORCH_MODULE(Bilinear);
-class HingeEmbeddingLossImpl : public Cloneable<HingeEmbeddingLossImpl> {
+class ELUImpl : public torch::nn::Cloneable<ELUImpl> {
  public:
+  explicit ELUImpl(const ELUOptions& options_ = {});
+  Tensor forward(Tensor input);
   void reset() override;
+  ELUOptions options;
+};
+TORCH_MODULE(ELU);
+class SELUImpl : public torch::nn::Cloneable<SELUImpl> {
+ public:
+  explicit SELUImpl(const SELUOptions& options_ = {});
+  Tensor forward(Tensor input);
+  void reset() override;
+  SELUOptions options;
+};
+TORCH_MODULE(SELU);
+class HardshrinkImpl : public torch::nn::Cloneable<HardshrinkImpl> {
+ public:
+  explicit HardshrinkImpl(const HardshrinkOptions& options_ = {});
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  HardshrinkOptions options;
+};
+TORCH_MODULE(Hardshrink);
+class HardtanhImpl : public torch::nn::Cloneable<HardtanhImpl> {
+ public:
+  explicit HardtanhImpl(const HardtanhOptions& options_ = {});
+  Tensor forward(Tensor input);
+  void reset() override;
+  HardtanhOptions options;
+};
+TORCH_MODULE(Hardtanh);
+class LeakyReLUImpl : public torch::nn::Cloneable<LeakyReLUImpl> {
+ public:
+  explicit LeakyReLUImpl(const LeakyReLUOptions& options_ = {});
+  Tensor forward(Tensor input);
+  void reset() override;
+  LeakyReLUOptions options;
+};
+TORCH_MODULE(LeakyReLU);
+class LogSigmoidImpl : public torch::nn::Cloneable<LogSigmoidImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(LogSigmoid);
+class SoftmaxImpl : public torch::nn::Cloneable<SoftmaxImpl> {
+ public:
+  explicit SoftmaxImpl(int64_t dim);
+  explicit SoftmaxImpl(const SoftmaxOptions& options_);
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  SoftmaxOptions options;
+};
+TORCH_MODULE(Softmax);
+class SoftminImpl : public torch::nn::Cloneable<SoftminImpl> {
+ public:
+  explicit SoftminImpl(int64_t dim);
+  explicit SoftminImpl(const SoftminOptions& options_);
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  SoftminOptions options;
+};
+TORCH_MODULE(Softmin);
+class LogSoftmaxImpl : public torch::nn::Cloneable<LogSoftmaxImpl> {
+ public:
+  explicit LogSoftmaxImpl(int64_t dim);
+  explicit LogSoftmaxImpl(const LogSoftmaxOptions& options_);
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  LogSoftmaxOptions options;
+};
+TORCH_MODULE(LogSoftmax);
+class Softmax2dImpl : public torch::nn::Cloneable<Softmax2dImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(Softmax2d);
+class PReLUImpl : public torch::nn::Cloneable<PReLUImpl> {
+ public:
+  explicit PReLUImpl(const PReLUOptions& options_ = {});
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  PReLUOptions options;
+  Tensor weight;
+};
+TORCH_MODULE(PReLU);
+class ReLUImpl : public torch::nn::Cloneable<ReLUImpl> {
+ public:
+  explicit ReLUImpl(const ReLUOptions& options_ = {});
+  Tensor forward(Tensor input);
+  void reset() override;
+  ReLUOptions options;
+};
+TORCH_MODULE(ReLU);
+class ReLU6Impl : public torch::nn::Cloneable<ReLU6Impl> {
+ public:
+  explicit ReLU6Impl(const ReLU6Options& options_ = {});
+  Tensor forward(Tensor input);
+  void reset() override;
+  ReLU6Options options;
+};
+TORCH_MODULE(ReLU6);
+class RReLUImpl : public torch::nn::Cloneable<RReLUImpl> {
+ public:
+  explicit RReLUImpl(const RReLUOptions& options_ = {});
+  Tensor forward(Tensor input);
+  void reset() override;
+  RReLUOptions options;
+};
+TORCH_MODULE(RReLU);
+class CELUImpl : public torch::nn::Cloneable<CELUImpl> {
+ public:
+  explicit CELUImpl(const CELUOptions& options_ = {});
+  Tensor forward(Tensor input);
+  void reset() override;
+  CELUOptions options;
+};
+TORCH_MODULE(CELU);
+class GLUImpl : public torch::nn::Cloneable<GLUImpl> {
+ public:
+  explicit GLUImpl(const GLUOptions& options_ = {});
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  GLUOptions options;
+};
+TORCH_MODULE(GLU);
+class GELUImpl : public torch::nn::Cloneable<GELUImpl> {
+ public:
+  explicit GELUImpl(GELUOptions options_ = {});
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  GELUOptions options;
+};
+TORCH_MODULE(GELU);
+class SiLUImpl : public torch::nn::Cloneable<SiLUImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(SiLU);
+class MishImpl : public torch::nn::Cloneable<MishImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(Mish);
+class SigmoidImpl : public torch::nn::Cloneable<SigmoidImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(Sigmoid);
+class SoftplusImpl : public torch::nn::Cloneable<SoftplusImpl> {
+ public:
+  explicit SoftplusImpl(const SoftplusOptions& options_ = {});
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  SoftplusOptions options;
+};
+TORCH_MODULE(Softplus);
+class SoftshrinkImpl : public torch::nn::Cloneable<SoftshrinkImpl> {
+ public:
+  explicit SoftshrinkImpl(const SoftshrinkOptions& options_ = {});
+  Tensor forward(const Tensor& input);
+  void reset() override;
+  SoftshrinkOptions options;
+};
+TORCH_MODULE(Softshrink);
+class SoftsignImpl : public torch::nn::Cloneable<SoftsignImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(Softsign);
+class TanhImpl : public torch::nn::Cloneable<TanhImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(Tanh);
+class TanhshrinkImpl : public torch::nn::Cloneable<TanhshrinkImpl> {
+ public:
+  Tensor forward(const Tensor& input);
+  void reset() override;
+};
+TORCH_MODULE(Tanhshrink);
+class ThresholdImpl : public torch::nn::Cloneable<ThresholdImpl> {
+ public:
+  ThresholdImpl(double threshold, double value);
+  explicit ThresholdImpl(const ThresholdOptions& options_);
+  Tensor forward(Tensor input);
+  void reset() override;
+  ThresholdOptions options;
+};
+TORCH_MODULE(Threshold);
+class MultiheadAttentionImpl : public torch::nn::Cloneable<MultiheadAttentionImpl> {
+ public:
+  MultiheadAttentionImpl(int64_t embed_dim, int64_t num_heads);
+  explicit MultiheadAttentionImpl(const MultiheadAttentionOptions& options_);
+  std::tuple<Tensor, Tensor> forward( const Tensor& query, const Tensor& key, const Tensor& value, const Tensor& key_padding_mask = {}, bool need_weights = true, const Tensor& attn_mask = {}, bool average_attn_weights = true);
+  void reset() override;
+  MultiheadAttentionOptions options;
+  Tensor in_proj_weight;
+  Tensor in_proj_bias;
+  Tensor bias_k;
+  Tensor bias_v;
+  Linear out_proj;
+  Tensor q_proj_weight;
+  Tensor k_proj_weight;
+  Tensor v_proj_weight;
+  int64_t head_dim;
+};
+TORCH_MODULE(MultiheadAttention);
+struct ASMoutput {
+ public:
+  ASMoutput(Tensor output_, double loss_);
+  Tensor output;
+  double loss;
+};
+class AdaptiveLogSoftmaxWithLossImpl : public Cloneable<AdaptiveLogSoftmaxWithLossImpl> {
+ public:
+  AdaptiveLogSoftmaxWithLossImpl( int64_t in_features, int64_t n_classes, std::vector<int64_t> cutoffs);
+  explicit AdaptiveLogSoftmaxWithLossImpl( AdaptiveLogSoftmaxWithLossOptions options_);
+  ASMoutput forward(const Tensor& input, const Tensor& target);
+  void reset() override;
+  void reset_parameters();
+  Tensor log_prob(const Tensor& input);
+  Tensor predict(const Tensor& input);
+  AdaptiveLogSoftmaxWithLossOptions options;
+  std::vector<int64_t> cutoffs;
+  int64_t shortlist_size;
+  int64_t n_clusters;
+  int64_t head_size;
+  Linear head;
+  ModuleList tail;
+};
+TORCH_MODULE(AdaptiveLogSoftmaxWithLoss);
+template <size_t D, typename Derived, typename DerivedOptions> class NormImplBase : public torch::nn::Cloneable<Derived> {
+ public:
+  NormImplBase(const DerivedOptions& options_);
+  void reset() override;
+  void reset_running_stats();
+  void reset_parameters();
+  DerivedOptions options;
+  Tensor weight;
+  Tensor bias;
+  Tensor running_mean;
+  Tensor running_var;
+  Tensor num_batches_tracked;
+};
+template <size_t D, typename Derived> class BatchNormImplBase : public NormImplBase<D, Derived, BatchNormOptions> {
+ public:
+  using NormImplBase<D, Derived, BatchNormOptions>::NormImplBase;
+  Tensor forward(const Tensor& input);
+};
+class BatchNorm1dImpl : public BatchNormImplBase<1, BatchNorm1dImpl> {
+ public:
+  using BatchNormImplBase<1, BatchNorm1dImpl>::BatchNormImplBase;
+};
+TORCH_MODULE(BatchNorm1d);
+class BatchNorm2dImpl : public BatchNormImplBase<2, BatchNorm2dImpl> {
+ public:
+  using BatchNormImplBase<2, BatchNorm2dImpl>::BatchNormImplBase;
+};
+TORCH_MODULE(BatchNorm2d);
+class BatchNorm3dImpl : public BatchNormImplBase<3, BatchNorm3dImpl> {
+ public:
+  using BatchNormImplBase<3, BatchNorm3dImpl>::BatchNormImplBase;
+};
+TORCH_MODULE(BatchNorm3d);
+template <size_t D, typename Derived> class ConvNdImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  explicit ConvNdImpl(detail::ConvNdOptions<D> options_);
+  void reset() override;
+  void reset_parameters();
+  detail::ConvNdOptions<D> options;
+  Tensor weight;
+  Tensor bias;
+};
+class Conv1dImpl : public ConvNdImpl<1, Conv1dImpl> {
+ public:
+  Conv1dImpl( int64_t input_channels, int64_t output_channels, ExpandingArray<1> kernel_size);
+  explicit Conv1dImpl(Conv1dOptions options_);
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(Conv1d);
+class Conv2dImpl : public ConvNdImpl<2, Conv2dImpl> {
+ public:
+  Conv2dImpl( int64_t input_channels, int64_t output_channels, ExpandingArray<2> kernel_size);
+  explicit Conv2dImpl(Conv2dOptions options_);
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(Conv2d);
+class Conv3dImpl : public ConvNdImpl<3, Conv3dImpl> {
+ public:
+  Conv3dImpl( int64_t input_channels, int64_t output_channels, ExpandingArray<3> kernel_size);
+  explicit Conv3dImpl(Conv3dOptions options_);
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(Conv3d);
+template <size_t D, typename Derived> class ConvTransposeNdImpl : public ConvNdImpl<D, Derived> {
+ public:
+  using torch::nn::ConvNdImpl<D, Derived>::ConvNdImpl;
+  explicit ConvTransposeNdImpl(detail::ConvNdOptions<D> options_);
+};
+class ConvTranspose1dImpl : public ConvTransposeNdImpl<1, ConvTranspose1dImpl> {
+ public:
+  ConvTranspose1dImpl( int64_t input_channels, int64_t output_channels, ExpandingArray<1> kernel_size);
+  explicit ConvTranspose1dImpl(ConvTranspose1dOptions options_);
+  Tensor forward( const Tensor& input, const c10::optional<at::IntArrayRef>& output_size = c10::nullopt);
+};
+TORCH_MODULE(ConvTranspose1d);
+class ConvTranspose2dImpl : public ConvTransposeNdImpl<2, ConvTranspose2dImpl> {
+ public:
+  ConvTranspose2dImpl( int64_t input_channels, int64_t output_channels, ExpandingArray<2> kernel_size);
+  explicit ConvTranspose2dImpl(ConvTranspose2dOptions options_);
+  Tensor forward( const Tensor& input, const c10::optional<at::IntArrayRef>& output_size = c10::nullopt);
+};
+TORCH_MODULE(ConvTranspose2d);
+class ConvTranspose3dImpl : public ConvTransposeNdImpl<3, ConvTranspose3dImpl> {
+ public:
+  ConvTranspose3dImpl( int64_t input_channels, int64_t output_channels, ExpandingArray<3> kernel_size);
+  explicit ConvTranspose3dImpl(ConvTranspose3dOptions options_);
+  Tensor forward( const Tensor& input, const c10::optional<at::IntArrayRef>& output_size = c10::nullopt);
+};
+TORCH_MODULE(ConvTranspose3d);
+class CosineSimilarityImpl : public Cloneable<CosineSimilarityImpl> {
+ public:
+  explicit CosineSimilarityImpl(const CosineSimilarityOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input1, const Tensor& input2);
+  CosineSimilarityOptions options;
+};
+TORCH_MODULE(CosineSimilarity);
+class PairwiseDistanceImpl : public Cloneable<PairwiseDistanceImpl> {
+ public:
+  explicit PairwiseDistanceImpl(const PairwiseDistanceOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input1, const Tensor& input2);
+  PairwiseDistanceOptions options;
+};
+TORCH_MODULE(PairwiseDistance);
+}}
+namespace torch { namespace nn { namespace detail {
+template <typename Derived> class _DropoutNd : public torch::nn::Cloneable<Derived> {
+ public:
+  _DropoutNd(double p);
+  explicit _DropoutNd(const DropoutOptions& options_ = {});
+  void reset() override;
+  DropoutOptions options;
+};
+}}}
+namespace torch { namespace nn {
+class DropoutImpl : public detail::_DropoutNd<DropoutImpl> {
+ public:
+  using detail::_DropoutNd<DropoutImpl>::_DropoutNd;
+  Tensor forward(Tensor input);
+};
+TORCH_MODULE(Dropout);
+class Dropout2dImpl : public detail::_DropoutNd<Dropout2dImpl> {
+ public:
+  using detail::_DropoutNd<Dropout2dImpl>::_DropoutNd;
+  Tensor forward(Tensor input);
+};
+TORCH_MODULE(Dropout2d);
+class Dropout3dImpl : public detail::_DropoutNd<Dropout3dImpl> {
+ public:
+  using detail::_DropoutNd<Dropout3dImpl>::_DropoutNd;
+  Tensor forward(Tensor input);
+};
+TORCH_MODULE(Dropout3d);
+class AlphaDropoutImpl : public detail::_DropoutNd<AlphaDropoutImpl> {
+ public:
+  using detail::_DropoutNd<AlphaDropoutImpl>::_DropoutNd;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(AlphaDropout);
+class FeatureAlphaDropoutImpl : public detail::_DropoutNd<FeatureAlphaDropoutImpl> {
+ public:
+  using detail::_DropoutNd<FeatureAlphaDropoutImpl>::_DropoutNd;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(FeatureAlphaDropout);
+class EmbeddingImpl : public torch::nn::Cloneable<EmbeddingImpl> {
+ public:
+  EmbeddingImpl(int64_t num_embeddings, int64_t embedding_dim);
+  explicit EmbeddingImpl(const EmbeddingOptions& options_);
+  void reset() override;
+  void reset_parameters();
+  Tensor forward(const Tensor& indices);
+  EmbeddingOptions options;
+  Tensor weight;
+};
+class Embedding : public torch::nn::ModuleHolder<EmbeddingImpl> {
+ public:
+  using torch::nn::ModuleHolder<EmbeddingImpl>::ModuleHolder;
+  static Embedding from_pretrained( const torch::Tensor& embeddings, const EmbeddingFromPretrainedOptions& options = {});
+};
+class EmbeddingBagImpl : public torch::nn::Cloneable<EmbeddingBagImpl> {
+ public:
+  EmbeddingBagImpl(int64_t num_embeddings, int64_t embedding_dim);
+  explicit EmbeddingBagImpl(const EmbeddingBagOptions& options_);
+  void reset() override;
+  void reset_parameters();
+  EmbeddingBagOptions options;
+  Tensor weight;
+  Tensor forward( const Tensor& input, const Tensor& offsets = {}, const Tensor& per_sample_weights = {});
+};
+class EmbeddingBag : public torch::nn::ModuleHolder<EmbeddingBagImpl> {
+ public:
+  using torch::nn::ModuleHolder<EmbeddingBagImpl>::ModuleHolder;
+  static EmbeddingBag from_pretrained( const torch::Tensor& embeddings, const EmbeddingBagFromPretrainedOptions& options = {});
+};
+class FoldImpl : public torch::nn::Cloneable<FoldImpl> {
+ public:
+  FoldImpl(ExpandingArray<2> output_size, ExpandingArray<2> kernel_size);
+  explicit FoldImpl(const FoldOptions& options_);
+  void reset() override;
+  Tensor forward(const Tensor& input);
+  FoldOptions options;
+};
+TORCH_MODULE(Fold);
+class UnfoldImpl : public Cloneable<UnfoldImpl> {
+ public:
+  UnfoldImpl(ExpandingArray<2> kernel_size);
+  explicit UnfoldImpl(const UnfoldOptions& options_);
+  void reset() override;
+  Tensor forward(const Tensor& input);
+  UnfoldOptions options;
+};
+TORCH_MODULE(Unfold);
+template <size_t D, typename Derived> class InstanceNormImpl : public torch::nn::NormImplBase<D, Derived, InstanceNormOptions> {
+ public:
+  using torch::nn::NormImplBase<D, Derived, InstanceNormOptions>::NormImplBase;
+  Tensor forward(const Tensor& input);
+};
+class InstanceNorm1dImpl : public InstanceNormImpl<1, InstanceNorm1dImpl> {
+ public:
+  using InstanceNormImpl<1, InstanceNorm1dImpl>::InstanceNormImpl;
+};
+TORCH_MODULE(InstanceNorm1d);
+class InstanceNorm2dImpl : public InstanceNormImpl<2, InstanceNorm2dImpl> {
+ public:
+  using InstanceNormImpl<2, InstanceNorm2dImpl>::InstanceNormImpl;
+};
+TORCH_MODULE(InstanceNorm2d);
+class InstanceNorm3dImpl : public InstanceNormImpl<3, InstanceNorm3dImpl> {
+ public:
+  using InstanceNormImpl<3, InstanceNorm3dImpl>::InstanceNormImpl;
+};
+TORCH_MODULE(InstanceNorm3d);
+struct L1LossImpl : Cloneable<L1LossImpl> {
+ public:
+  explicit L1LossImpl(const L1LossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  L1LossOptions options;
+};
+TORCH_MODULE(L1Loss);
+struct KLDivLossImpl : Cloneable<KLDivLossImpl> {
+ public:
+  explicit KLDivLossImpl(const KLDivLossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  KLDivLossOptions options;
+};
+TORCH_MODULE(KLDivLoss);
+struct MSELossImpl : Cloneable<MSELossImpl> {
+ public:
+  explicit MSELossImpl(const MSELossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  MSELossOptions options;
+};
+TORCH_MODULE(MSELoss);
+struct BCELossImpl : Cloneable<BCELossImpl> {
+ public:
+  explicit BCELossImpl(const BCELossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  BCELossOptions options;
+};
+TORCH_MODULE(BCELoss);
+struct HingeEmbeddingLossImpl : Cloneable<HingeEmbeddingLossImpl> {
+ public:
   explicit HingeEmbeddingLossImpl( const HingeEmbeddingLossOptions& options_ = {});
+  void reset() override;
   Tensor forward(const Tensor& input, const Tensor& target);
   HingeEmbeddingLossOptions options;
 };
 TORCH_MODULE(HingeEmbeddingLoss);
-class MultiMarginLossImpl : public Cloneable<MultiMarginLossImpl> {
+struct MultiMarginLossImpl : public Cloneable<MultiMarginLossImpl> {
  public:
-  void reset() override;
   explicit MultiMarginLossImpl(const MultiMarginLossOptions& options_ = {});
+  void reset() override;
   Tensor forward(const Tensor& input, const Tensor& target);
   MultiMarginLossOptions options;
 };
 TORCH_MODULE(MultiMarginLoss);
-class CosineEmbeddingLossImpl : public Cloneable<CosineEmbeddingLossImpl> {
+struct CosineEmbeddingLossImpl : public Cloneable<CosineEmbeddingLossImpl> {
  public:
-  void reset() override;
   explicit CosineEmbeddingLossImpl( const CosineEmbeddingLossOptions& options_ = {});
+  void reset() override;
   Tensor forward( const Tensor& input1, const Tensor& input2, const Tensor& target);
   CosineEmbeddingLossOptions options;
 };
 TORCH_MODULE(CosineEmbeddingLoss);
-class MultiLabelMarginLossImpl : public Cloneable<MultiLabelMarginLossImpl> {
+struct SmoothL1LossImpl : public Cloneable<SmoothL1LossImpl> {
  public:
+  explicit SmoothL1LossImpl(const SmoothL1LossOptions& options_ = {});
   void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  SmoothL1LossOptions options;
+};
+TORCH_MODULE(SmoothL1Loss);
+struct HuberLossImpl : public Cloneable<HuberLossImpl> {
+ public:
+  explicit HuberLossImpl(const HuberLossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  HuberLossOptions options;
+};
+TORCH_MODULE(HuberLoss);
+struct MultiLabelMarginLossImpl : public Cloneable<MultiLabelMarginLossImpl> {
+ public:
   explicit MultiLabelMarginLossImpl( const MultiLabelMarginLossOptions& options_ = {});
+  void reset() override;
   Tensor forward(const Tensor& input, const Tensor& target);
   MultiLabelMarginLossOptions options;
 };
 TORCH_MODULE(MultiLabelMarginLoss);
-class SoftMarginLossImpl : public Cloneable<SoftMarginLossImpl> {
+struct SoftMarginLossImpl : public Cloneable<SoftMarginLossImpl> {
  public:
-  void reset() override;
   explicit SoftMarginLossImpl(const SoftMarginLossOptions& options_ = {});
+  void reset() override;
   Tensor forward(const Tensor& input, const Tensor& target);
   SoftMarginLossOptions options;
 };
 TORCH_MODULE(SoftMarginLoss);
-class MultiLabelSoftMarginLossImpl : public Cloneable<MultiLabelSoftMarginLossImpl> {
+struct MultiLabelSoftMarginLossImpl : public Cloneable<MultiLabelSoftMarginLossImpl> {
  public:
-  void reset() override;
   explicit MultiLabelSoftMarginLossImpl( const MultiLabelSoftMarginLossOptions& options_ = {});
+  void reset() override;
   Tensor forward(const Tensor& input, const Tensor& target);
   MultiLabelSoftMarginLossOptions options;
 };
 TORCH_MODULE(MultiLabelSoftMarginLoss);
-class TripletMarginLossImpl : public Cloneable<TripletMarginLossImpl> {
+struct TripletMarginLossImpl : public Cloneable<TripletMarginLossImpl> {
  public:
-  void reset() override;
   explicit TripletMarginLossImpl(const TripletMarginLossOptions& options_ = {});
+  void reset() override;
   Tensor forward( const Tensor& anchor, const Tensor& positive, const Tensor& negative);
   TripletMarginLossOptions options;
 };
 TORCH_MODULE(TripletMarginLoss);
-class TripletMarginWithDistanceLossImpl : public Cloneable<TripletMarginWithDistanceLossImpl> {
+struct TripletMarginWithDistanceLossImpl : public Cloneable<TripletMarginWithDistanceLossImpl> {
  public:
-  void reset() override;
   explicit TripletMarginWithDistanceLossImpl( TripletMarginWithDistanceLossOptions options_ = {});
+  void reset() override;
   Tensor forward( const Tensor& anchor, const Tensor& positive, const Tensor& negative);
   TripletMarginWithDistanceLossOptions options;
 };
 TORCH_MODULE(TripletMarginWithDistanceLoss);
-class CTCLossImpl : public Cloneable<CTCLossImpl> {
+struct CTCLossImpl : public Cloneable<CTCLossImpl> {
  public:
-  void reset() override;
   explicit CTCLossImpl(const CTCLossOptions& options_ = {});
+  void reset() override;
   Tensor forward( const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths, const Tensor& target_lengths);
   CTCLossOptions options;
 };
 TORCH_MODULE(CTCLoss);
-class PoissonNLLLossImpl : public Cloneable<PoissonNLLLossImpl> {
+struct PoissonNLLLossImpl : public Cloneable<PoissonNLLLossImpl> {
  public:
-  void reset() override;
   explicit PoissonNLLLossImpl(const PoissonNLLLossOptions& options_ = {});
+  void reset() override;
   Tensor forward(const Tensor& log_input, const Tensor& targets);
   PoissonNLLLossOptions options;
 };
 TORCH_MODULE(PoissonNLLLoss);
-class MarginRankingLossImpl : public Cloneable<MarginRankingLossImpl> {
+struct MarginRankingLossImpl : public Cloneable<MarginRankingLossImpl> {
  public:
-  void reset() override;
   explicit MarginRankingLossImpl(const MarginRankingLossOptions& options_ = {});
+  void reset() override;
   Tensor forward( const Tensor& input1, const Tensor& input2, const Tensor& targets);
   MarginRankingLossOptions options;
 };
 TORCH_MODULE(MarginRankingLoss);
+struct NLLLossImpl : public Cloneable<NLLLossImpl> {
+ public:
+  explicit NLLLossImpl(const NLLLossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  NLLLossOptions options;
+  Tensor weight;
+};
+TORCH_MODULE(NLLLoss);
+struct CrossEntropyLossImpl : public Cloneable<CrossEntropyLossImpl> {
+ public:
+  explicit CrossEntropyLossImpl(const CrossEntropyLossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  CrossEntropyLossOptions options;
+  Tensor weight;
+};
+TORCH_MODULE(CrossEntropyLoss);
+struct BCEWithLogitsLossImpl : public Cloneable<BCEWithLogitsLossImpl> {
+ public:
+  explicit BCEWithLogitsLossImpl(const BCEWithLogitsLossOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input, const Tensor& target);
+  BCEWithLogitsLossOptions options;
+  Tensor weight;
+  Tensor pos_weight;
+};
+TORCH_MODULE(BCEWithLogitsLoss);
+class LayerNormImpl : public torch::nn::Cloneable<LayerNormImpl> {
+ public:
+  LayerNormImpl(std::vector<int64_t> normalized_shape);
+  explicit LayerNormImpl(const LayerNormOptions& options_);
+  void reset() override;
+  void reset_parameters();
+  Tensor forward(const Tensor& input);
+  LayerNormOptions options;
+  Tensor weight;
+  Tensor bias;
+};
+TORCH_MODULE(LayerNorm);
 class LocalResponseNormImpl : public Cloneable<LocalResponseNormImpl> {
  public:
-  void reset() override;
   LocalResponseNormImpl(int64_t size);
   explicit LocalResponseNormImpl(const LocalResponseNormOptions& options_);
   Tensor forward(const Tensor& input);
+  void reset() override;
   LocalResponseNormOptions options;
 };
 TORCH_MODULE(LocalResponseNorm);
-class CrossMapLRN2dImpl : public Cloneable<CrossMapLRN2dImpl> {
+class CrossMapLRN2dImpl : public torch::nn::Cloneable<CrossMapLRN2dImpl> {
  public:
-  void reset() override;
   CrossMapLRN2dImpl(int64_t size);
   explicit CrossMapLRN2dImpl(const CrossMapLRN2dOptions& options_);
+  void reset() override;
   torch::Tensor forward(const torch::Tensor& input);
   CrossMapLRN2dOptions options;
 };
 TORCH_MODULE(CrossMapLRN2d);
-class GroupNormImpl : public Cloneable<GroupNormImpl> {
+class GroupNormImpl : public torch::nn::Cloneable<GroupNormImpl> {
  public:
-  void reset() override;
   GroupNormImpl(int64_t num_groups, int64_t num_channels);
   explicit GroupNormImpl(const GroupNormOptions& options_);
+  void reset() override;
+  void reset_parameters();
   Tensor forward(const Tensor& input);
   GroupNormOptions options;
   Tensor weight;
   Tensor bias;
 };
 TORCH_MODULE(GroupNorm);
+template <size_t D, typename Derived> class ReflectionPadImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  ReflectionPadImpl(ExpandingArray<D * 2> padding);
+  explicit ReflectionPadImpl(const ReflectionPadOptions<D>& options_);
+  void reset() override;
+  Tensor forward(const Tensor& input);
+  ReflectionPadOptions<D> options;
+};
+class ReflectionPad1dImpl : public ReflectionPadImpl<1, ReflectionPad1dImpl> {
+ public:
+  using ReflectionPadImpl<1, ReflectionPad1dImpl>::ReflectionPadImpl;
+};
+TORCH_MODULE(ReflectionPad1d);
+class ReflectionPad2dImpl : public ReflectionPadImpl<2, ReflectionPad2dImpl> {
+ public:
+  using ReflectionPadImpl<2, ReflectionPad2dImpl>::ReflectionPadImpl;
+};
+TORCH_MODULE(ReflectionPad2d);
+class ReflectionPad3dImpl : public ReflectionPadImpl<3, ReflectionPad3dImpl> {
+ public:
+  using ReflectionPadImpl<3, ReflectionPad3dImpl>::ReflectionPadImpl;
+};
+TORCH_MODULE(ReflectionPad3d);
+template <size_t D, typename Derived> class ReplicationPadImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  ReplicationPadImpl(ExpandingArray<D * 2> padding);
+  explicit ReplicationPadImpl(const ReplicationPadOptions<D>& options_);
+  void reset() override;
+  Tensor forward(const Tensor& input);
+  ReplicationPadOptions<D> options;
+};
+class ReplicationPad1dImpl : public ReplicationPadImpl<1, ReplicationPad1dImpl> {
+ public:
+  using ReplicationPadImpl<1, ReplicationPad1dImpl>::ReplicationPadImpl;
+};
+TORCH_MODULE(ReplicationPad1d);
+class ReplicationPad2dImpl : public ReplicationPadImpl<2, ReplicationPad2dImpl> {
+ public:
+  using ReplicationPadImpl<2, ReplicationPad2dImpl>::ReplicationPadImpl;
+};
+TORCH_MODULE(ReplicationPad2d);
+class ReplicationPad3dImpl : public ReplicationPadImpl<3, ReplicationPad3dImpl> {
+ public:
+  using ReplicationPadImpl<3, ReplicationPad3dImpl>::ReplicationPadImpl;
+};
+TORCH_MODULE(ReplicationPad3d);
 class ZeroPad2dImpl : public Cloneable<ZeroPad2dImpl> {
  public:
-  void reset() override;
   ZeroPad2dImpl(ExpandingArray<4> padding);
   explicit ZeroPad2dImpl(const ZeroPad2dOptions& options_);
+  void reset() override;
   Tensor forward(const Tensor& input);
   ZeroPad2dOptions options;
 };
 TORCH_MODULE(ZeroPad2d);
-class PixelShuffleImpl : public Cloneable<PixelShuffleImpl> {
+template <size_t D, typename Derived> class ConstantPadImpl : public torch::nn::Cloneable<Derived> {
  public:
+  ConstantPadImpl(ExpandingArray<D * 2> padding, double value);
+  explicit ConstantPadImpl(const ConstantPadOptions<D>& options_);
   void reset() override;
+  Tensor forward(const Tensor& input);
+  ConstantPadOptions<D> options;
+};
+class ConstantPad1dImpl : public ConstantPadImpl<1, ConstantPad1dImpl> {
+ public:
+  using ConstantPadImpl<1, ConstantPad1dImpl>::ConstantPadImpl;
+};
+TORCH_MODULE(ConstantPad1d);
+class ConstantPad2dImpl : public ConstantPadImpl<2, ConstantPad2dImpl> {
+ public:
+  using ConstantPadImpl<2, ConstantPad2dImpl>::ConstantPadImpl;
+};
+TORCH_MODULE(ConstantPad2d);
+class ConstantPad3dImpl : public ConstantPadImpl<3, ConstantPad3dImpl> {
+ public:
+  using ConstantPadImpl<3, ConstantPad3dImpl>::ConstantPadImpl;
+};
+TORCH_MODULE(ConstantPad3d);
+struct PixelShuffleImpl : public torch::nn::Cloneable<PixelShuffleImpl> {
+ public:
   explicit PixelShuffleImpl(const PixelShuffleOptions& options_);
   Tensor forward(const Tensor& input);
+  void reset() override;
   PixelShuffleOptions options;
 };
 TORCH_MODULE(PixelShuffle);
-class PixelUnshuffleImpl : public Cloneable<PixelUnshuffleImpl> {
+struct PixelUnshuffleImpl : public torch::nn::Cloneable<PixelUnshuffleImpl> {
  public:
-  void reset() override;
   explicit PixelUnshuffleImpl(const PixelUnshuffleOptions& options_);
   Tensor forward(const Tensor& input);
+  void reset() override;
   PixelUnshuffleOptions options;
 };
 TORCH_MODULE(PixelUnshuffle);
-class FractionalMaxPool2dImpl : public Cloneable<FractionalMaxPool2dImpl> {
+template <size_t D, typename Derived> class AvgPoolImpl : public torch::nn::Cloneable<Derived> {
  public:
+  AvgPoolImpl(ExpandingArray<D> kernel_size);
+  explicit AvgPoolImpl(const AvgPoolOptions<D>& options_);
   void reset() override;
+  AvgPoolOptions<D> options;
+};
+class AvgPool1dImpl : public AvgPoolImpl<1, AvgPool1dImpl> {
+ public:
+  using AvgPoolImpl<1, AvgPool1dImpl>::AvgPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(AvgPool1d);
+class AvgPool2dImpl : public AvgPoolImpl<2, AvgPool2dImpl> {
+ public:
+  using AvgPoolImpl<2, AvgPool2dImpl>::AvgPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(AvgPool2d);
+class AvgPool3dImpl : public AvgPoolImpl<3, AvgPool3dImpl> {
+ public:
+  using AvgPoolImpl<3, AvgPool3dImpl>::AvgPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(AvgPool3d);
+template <size_t D, typename Derived> class MaxPoolImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  MaxPoolImpl(ExpandingArray<D> kernel_size);
+  explicit MaxPoolImpl(const MaxPoolOptions<D>& options_);
+  void reset() override;
+  MaxPoolOptions<D> options;
+};
+class MaxPool1dImpl : public MaxPoolImpl<1, MaxPool1dImpl> {
+ public:
+  using MaxPoolImpl<1, MaxPool1dImpl>::MaxPoolImpl;
+  Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
+};
+TORCH_MODULE(MaxPool1d);
+class MaxPool2dImpl : public MaxPoolImpl<2, MaxPool2dImpl> {
+ public:
+  using MaxPoolImpl<2, MaxPool2dImpl>::MaxPoolImpl;
+  Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
+};
+TORCH_MODULE(MaxPool2d);
+class MaxPool3dImpl : public MaxPoolImpl<3, MaxPool3dImpl> {
+ public:
+  using MaxPoolImpl<3, MaxPool3dImpl>::MaxPoolImpl;
+  Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
+};
+TORCH_MODULE(MaxPool3d);
+template <size_t D, typename output_size_t, typename Derived> class AdaptiveMaxPoolImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  AdaptiveMaxPoolImpl(output_size_t output_size);
+  explicit AdaptiveMaxPoolImpl( const AdaptiveMaxPoolOptions<output_size_t>& options_);
+  void reset() override;
+  AdaptiveMaxPoolOptions<output_size_t> options;
+};
+class AdaptiveMaxPool1dImpl : public AdaptiveMaxPoolImpl<1, ExpandingArray<1>, AdaptiveMaxPool1dImpl> {
+ public:
+  using AdaptiveMaxPoolImpl<1, ExpandingArray<1>, AdaptiveMaxPool1dImpl>:: AdaptiveMaxPoolImpl;
+  Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
+};
+TORCH_MODULE(AdaptiveMaxPool1d);
+class AdaptiveMaxPool2dImpl : public AdaptiveMaxPoolImpl< 2, ExpandingArrayWithOptionalElem<2>, AdaptiveMaxPool2dImpl> {
+ public:
+  using AdaptiveMaxPoolImpl< 2, ExpandingArrayWithOptionalElem<2>, AdaptiveMaxPool2dImpl>::AdaptiveMaxPoolImpl;
+  Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
+};
+TORCH_MODULE(AdaptiveMaxPool2d);
+class AdaptiveMaxPool3dImpl : public AdaptiveMaxPoolImpl< 3, ExpandingArrayWithOptionalElem<3>, AdaptiveMaxPool3dImpl> {
+ public:
+  using AdaptiveMaxPoolImpl< 3, ExpandingArrayWithOptionalElem<3>, AdaptiveMaxPool3dImpl>::AdaptiveMaxPoolImpl;
+  Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
+};
+TORCH_MODULE(AdaptiveMaxPool3d);
+template <size_t D, typename output_size_t, typename Derived> class AdaptiveAvgPoolImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  AdaptiveAvgPoolImpl(output_size_t output_size);
+  explicit AdaptiveAvgPoolImpl( const AdaptiveAvgPoolOptions<output_size_t>& options_);
+  void reset() override;
+  AdaptiveAvgPoolOptions<output_size_t> options;
+};
+class AdaptiveAvgPool1dImpl : public AdaptiveAvgPoolImpl<1, ExpandingArray<1>, AdaptiveAvgPool1dImpl> {
+ public:
+  using AdaptiveAvgPoolImpl<1, ExpandingArray<1>, AdaptiveAvgPool1dImpl>:: AdaptiveAvgPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(AdaptiveAvgPool1d);
+class AdaptiveAvgPool2dImpl : public AdaptiveAvgPoolImpl< 2, ExpandingArrayWithOptionalElem<2>, AdaptiveAvgPool2dImpl> {
+ public:
+  using AdaptiveAvgPoolImpl< 2, ExpandingArrayWithOptionalElem<2>, AdaptiveAvgPool2dImpl>::AdaptiveAvgPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(AdaptiveAvgPool2d);
+class AdaptiveAvgPool3dImpl : public AdaptiveAvgPoolImpl< 3, ExpandingArrayWithOptionalElem<3>, AdaptiveAvgPool3dImpl> {
+ public:
+  using AdaptiveAvgPoolImpl< 3, ExpandingArrayWithOptionalElem<3>, AdaptiveAvgPool3dImpl>::AdaptiveAvgPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(AdaptiveAvgPool3d);
+template <size_t D, typename Derived> class MaxUnpoolImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  MaxUnpoolImpl(ExpandingArray<D> kernel_size);
+  explicit MaxUnpoolImpl(const MaxUnpoolOptions<D>& options_);
+  void reset() override;
+  MaxUnpoolOptions<D> options;
+};
+class MaxUnpool1dImpl : public MaxUnpoolImpl<1, MaxUnpool1dImpl> {
+ public:
+  using MaxUnpoolImpl<1, MaxUnpool1dImpl>::MaxUnpoolImpl;
+  Tensor forward( const Tensor& input, const Tensor& indices, const c10::optional<std::vector<int64_t>>& output_size = c10::nullopt);
+};
+TORCH_MODULE(MaxUnpool1d);
+class MaxUnpool2dImpl : public MaxUnpoolImpl<2, MaxUnpool2dImpl> {
+ public:
+  using MaxUnpoolImpl<2, MaxUnpool2dImpl>::MaxUnpoolImpl;
+  Tensor forward( const Tensor& input, const Tensor& indices, const c10::optional<std::vector<int64_t>>& output_size = c10::nullopt);
+};
+TORCH_MODULE(MaxUnpool2d);
+class MaxUnpool3dImpl : public MaxUnpoolImpl<3, MaxUnpool3dImpl> {
+ public:
+  using MaxUnpoolImpl<3, MaxUnpool3dImpl>::MaxUnpoolImpl;
+  Tensor forward( const Tensor& input, const Tensor& indices, const c10::optional<std::vector<int64_t>>& output_size = c10::nullopt);
+};
+TORCH_MODULE(MaxUnpool3d);
+class FractionalMaxPool2dImpl : public torch::nn::Cloneable<FractionalMaxPool2dImpl> {
+ public:
   FractionalMaxPool2dImpl(ExpandingArray<2> kernel_size);
   explicit FractionalMaxPool2dImpl(const FractionalMaxPool2dOptions& options_);
+  void reset() override;
   Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
   FractionalMaxPool2dOptions options;
-  Tensor _random_samples;
 };
 TORCH_MODULE(FractionalMaxPool2d);
-class FractionalMaxPool3dImpl : public Cloneable<FractionalMaxPool3dImpl> {
+class FractionalMaxPool3dImpl : public torch::nn::Cloneable<FractionalMaxPool3dImpl> {
  public:
-  void reset() override;
   FractionalMaxPool3dImpl(ExpandingArray<3> kernel_size);
   explicit FractionalMaxPool3dImpl(const FractionalMaxPool3dOptions& options_);
+  void reset() override;
   Tensor forward(const Tensor& input);
+  std::tuple<Tensor, Tensor> forward_with_indices(const Tensor& input);
   FractionalMaxPool3dOptions options;
-  Tensor _random_samples;
 };
 TORCH_MODULE(FractionalMaxPool3d);
+template <size_t D, typename Derived> class LPPoolImpl : public torch::nn::Cloneable<Derived> {
+ public:
+  LPPoolImpl(double norm_type, ExpandingArray<D> kernel_size);
+  explicit LPPoolImpl(const LPPoolOptions<D>& options_);
+  void reset() override;
+  LPPoolOptions<D> options;
+};
+class LPPool1dImpl : public LPPoolImpl<1, LPPool1dImpl> {
+ public:
+  using LPPoolImpl<1, LPPool1dImpl>::LPPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(LPPool1d);
+class LPPool2dImpl : public LPPoolImpl<2, LPPool2dImpl> {
+ public:
+  using LPPoolImpl<2, LPPool2dImpl>::LPPoolImpl;
+  Tensor forward(const Tensor& input);
+};
+TORCH_MODULE(LPPool2d);
+}}
+namespace torch { namespace nn { namespace detail {
+template <typename Derived> class RNNImplBase : public torch::nn::Cloneable<Derived> {
+ public:
+  explicit RNNImplBase(const RNNOptionsBase& options_);
+  void reset() override;
+  void reset_parameters();
+  void to(torch::Device device, torch::Dtype dtype, bool non_blocking = false) override;
+  void to(torch::Dtype dtype, bool non_blocking = false) override;
+  void to(torch::Device device, bool non_blocking = false) override;
+  void flatten_parameters();
+  std::vector<Tensor> all_weights() const;
+  RNNOptionsBase options_base;
+};
+}}}
+namespace torch { namespace nn {
+class RNNImpl : public detail::RNNImplBase<RNNImpl> {
+ public:
+  RNNImpl(int64_t input_size, int64_t hidden_size);
+  explicit RNNImpl(const RNNOptions& options_);
+  std::tuple<Tensor, Tensor> forward(const Tensor& input, Tensor hx = {});
+  std::tuple<torch::nn::utils::rnn::PackedSequence, Tensor> forward_with_packed_input( const torch::nn::utils::rnn::PackedSequence& packed_input, Tensor hx = {});
+  RNNOptions options;
+};
+TORCH_MODULE(RNN);
+class LSTMImpl : public detail::RNNImplBase<LSTMImpl> {
+ public:
+  LSTMImpl(int64_t input_size, int64_t hidden_size);
+  explicit LSTMImpl(const LSTMOptions& options_);
+  std::tuple<Tensor, std::tuple<Tensor, Tensor>> forward( const Tensor& input, torch::optional<std::tuple<Tensor, Tensor>> hx_opt = {});
+  std::tuple<torch::nn::utils::rnn::PackedSequence, std::tuple<Tensor, Tensor>> forward_with_packed_input( const torch::nn::utils::rnn::PackedSequence& packed_input, torch::optional<std::tuple<Tensor, Tensor>> hx_opt = {});
+  LSTMOptions options;
+};
+TORCH_MODULE(LSTM);
+class GRUImpl : public detail::RNNImplBase<GRUImpl> {
+ public:
+  GRUImpl(int64_t input_size, int64_t hidden_size);
+  explicit GRUImpl(const GRUOptions& options_);
+  std::tuple<Tensor, Tensor> forward(const Tensor& input, Tensor hx = {});
+  std::tuple<torch::nn::utils::rnn::PackedSequence, Tensor> forward_with_packed_input( const torch::nn::utils::rnn::PackedSequence& packed_input, Tensor hx = {});
+  GRUOptions options;
+};
+TORCH_MODULE(GRU);
+}}
+namespace torch { namespace nn { namespace detail {
+template <typename Derived> class RNNCellImplBase : public torch::nn::Cloneable<Derived> {
+ public:
+  explicit RNNCellImplBase(const RNNCellOptionsBase& options_);
+  void reset() override;
+  void reset_parameters();
+  RNNCellOptionsBase options_base;
+  Tensor weight_ih;
+  Tensor weight_hh;
+  Tensor bias_ih;
+  Tensor bias_hh;
+};
+}}}
+namespace torch { namespace nn {
+class RNNCellImpl : public detail::RNNCellImplBase<RNNCellImpl> {
+ public:
+  RNNCellImpl(int64_t input_size, int64_t hidden_size);
+  explicit RNNCellImpl(const RNNCellOptions& options_);
+  Tensor forward(const Tensor& input, Tensor hx = {});
+  RNNCellOptions options;
+};
+TORCH_MODULE(RNNCell);
+class LSTMCellImpl : public detail::RNNCellImplBase<LSTMCellImpl> {
+ public:
+  LSTMCellImpl(int64_t input_size, int64_t hidden_size);
+  explicit LSTMCellImpl(const LSTMCellOptions& options_);
+  std::tuple<Tensor, Tensor> forward( const Tensor& input, torch::optional<std::tuple<Tensor, Tensor>> hx_opt = {});
+  LSTMCellOptions options;
+};
+TORCH_MODULE(LSTMCell);
+class GRUCellImpl : public detail::RNNCellImplBase<GRUCellImpl> {
+ public:
+  GRUCellImpl(int64_t input_size, int64_t hidden_size);
+  explicit GRUCellImpl(const GRUCellOptions& options_);
+  Tensor forward(const Tensor& input, Tensor hx = {});
+  GRUCellOptions options;
+};
+TORCH_MODULE(GRUCell);
 class TransformerImpl : public Cloneable<TransformerImpl> {
  public:
-  void reset() override;
   explicit TransformerImpl(TransformerOptions options_);
   Tensor forward( const Tensor& src, const Tensor& tgt, const Tensor& src_mask = {}, const Tensor& tgt_mask = {}, const Tensor& memory_mask = {}, const Tensor& src_key_padding_mask = {}, const Tensor& tgt_key_padding_mask = {}, const Tensor& memory_key_padding_mask = {});
+  void reset() override;
+  void reset_parameters();
+  static Tensor generate_square_subsequent_mask(int64_t sz);
+  TransformerOptions options;
   AnyModule encoder;
   AnyModule decoder;
 };
 TORCH_MODULE(Transformer);
 class TransformerEncoderImpl : public Cloneable<TransformerEncoderImpl> {
  public:
-  void reset() override;
   TransformerEncoderImpl( TransformerEncoderLayer encoder_layer, int64_t num_layers);
   explicit TransformerEncoderImpl(TransformerEncoderOptions options_);
   Tensor forward( const Tensor& src, const Tensor& src_mask = {}, const Tensor& src_key_padding_mask = {});
+  void reset() override;
+  void reset_parameters();
+  TransformerEncoderOptions options;
+  ModuleList layers;
   AnyModule norm;
 };
 TORCH_MODULE(TransformerEncoder);
 class TransformerDecoderImpl : public Cloneable<TransformerDecoderImpl> {
  public:
-  void reset() override;
   TransformerDecoderImpl( TransformerDecoderLayer decoder_layer, int64_t num_layers);
   explicit TransformerDecoderImpl(TransformerDecoderOptions options_);
+  void reset() override;
+  void reset_parameters();
   Tensor forward( const Tensor& tgt, const Tensor& memory, const Tensor& tgt_mask = {}, const Tensor& memory_mask = {}, const Tensor& tgt_key_padding_mask = {}, const Tensor& memory_key_padding_mask = {});
   TransformerDecoderOptions options;
   AnyModule norm;
@@ -436,19 +1127,38 @@ class TransformerDecoderImpl : public Cloneable<TransformerDecoderImpl> {
 TORCH_MODULE(TransformerDecoder);
 class TransformerEncoderLayerImpl : public Cloneable<TransformerEncoderLayerImpl> {
  public:
-  void reset() override;
   TransformerEncoderLayerImpl(int64_t d_model, int64_t nhead);
   explicit TransformerEncoderLayerImpl( const TransformerEncoderLayerOptions& options_);
   Tensor forward( const Tensor& src, const Tensor& src_mask = {}, const Tensor& src_key_padding_mask = {});
+  void reset() override;
+  void reset_parameters();
+  TransformerEncoderLayerOptions options;
+  MultiheadAttention self_attn;
+  Linear linear1;
+  Dropout dropout;
+  Linear linear2;
+  LayerNorm norm1;
+  LayerNorm norm2;
+  Dropout dropout1;
+  Dropout dropout2;
 };
 TORCH_MODULE(TransformerEncoderLayer);
 class TransformerDecoderLayerImpl : public Cloneable<TransformerDecoderLayerImpl> {
  public:
-  void reset() override;
   TransformerDecoderLayerImpl(int64_t d_model, int64_t nhead);
   explicit TransformerDecoderLayerImpl( const TransformerDecoderLayerOptions& options_);
+  void reset() override;
+  void reset_parameters();
   Tensor forward( Tensor tgt, const Tensor& memory, const Tensor& tgt_mask = {}, const Tensor& memory_mask = {}, const Tensor& tgt_key_padding_mask = {}, const Tensor& memory_key_padding_mask = {});
   TransformerDecoderLayerOptions options;
 };
 TORCH_MODULE(TransformerDecoderLayer);
+class UpsampleImpl : public Cloneable<UpsampleImpl> {
+ public:
+  explicit UpsampleImpl(const UpsampleOptions& options_ = {});
+  void reset() override;
+  Tensor forward(const Tensor& input);
+  UpsampleOptions options;
+};
+TORCH_MODULE(Upsample);
 }}
