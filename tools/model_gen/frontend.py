@@ -409,8 +409,9 @@ def write(path, real_include, banner, path_modules=None, hand_modules=frozenset(
     if path_modules:
         mods = collect_modules(real_include, hand_modules)
         with open(path_modules, "w") as f:
-            f.write(banner + "// Module classes of torch/nn/modules the hand-written nn.h does not declare,\n"
-                    "// read from libtorch-dev's headers (tools/model_gen/frontend.py).\n#pragma once\n\n")
+            f.write(banner + "// The module classes of torch/nn/modules (templated bases, modules, holders) but the\n"
+                    "// containers the hand-written nn.h declares, and torch/nn/utils, read from libtorch-dev's\n"
+                    "// headers (tools/model_gen/frontend.py).\n#pragma once\n\n")
             f.write(render(mods))
     decls = collect(real_include)
     seen, uniq = set(), []

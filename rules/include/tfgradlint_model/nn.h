@@ -1,5 +1,7 @@
-// tfgradlint API model of LibTorch 1.13: torch::nn modules, module holders,
-// TORCH_MODULE, common layers, loss modules. Written from the public API.
+// tfgradlint API model of LibTorch 1.13: torch::nn::Module, Cloneable, module
+// holders and TORCH_MODULE, the containers (Sequential, AnyModule, ModuleList,
+// ModuleDict) and Functional, OrderedDict, ExpandingArray. Written from the
+// public API; every other module class is generated (nn_modules_gen.h).
 #pragma once
 #include "ops.h"
 #include <array>
@@ -285,12 +287,10 @@ class ModuleDictImpl : public Cloneable<ModuleDictImpl> {
   void insert(const std::string& key, std::shared_ptr<Module> module);
 };
 TORCH_MODULE(ModuleDict);
-
-
-
 }  // namespace nn
 }  // namespace torch
 
-// Every other module class of torch/nn/modules (generated).
+// Every other module class of torch/nn/modules, with its templated base and
+// holder, and torch::nn::utils (generated).
 #include "generated/nn_modules_gen.h"
 
