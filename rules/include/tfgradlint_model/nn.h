@@ -164,6 +164,9 @@ class ModuleHolder {
   Contained* get();
   template <typename... Args, typename Impl = Contained>
   auto operator()(Args&&... args) -> decltype(std::declval<Impl&>().forward(std::forward<Args>(args)...));
+  // Forwards to the module's own operator[] (Sequential, ModuleList, ModuleDict).
+  template <typename Arg, typename Impl = Contained>
+  auto operator[](Arg&& arg) -> decltype(std::declval<Impl&>()[std::forward<Arg>(arg)]);
   bool is_empty() const noexcept;
 };
 
