@@ -932,6 +932,17 @@ void options_187() {
   (void)sizeof(ref<torch::nn::LPPool2dOptions>().ceil_mode(ref<torch::nn::LPPool2dOptions>().ceil_mode()));
 }
 void options_190() {
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().mode(ref<torch::nn::detail::RNNOptionsBase>().mode()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().input_size(ref<torch::nn::detail::RNNOptionsBase>().input_size()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().hidden_size(ref<torch::nn::detail::RNNOptionsBase>().hidden_size()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().num_layers(ref<torch::nn::detail::RNNOptionsBase>().num_layers()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().bias(ref<torch::nn::detail::RNNOptionsBase>().bias()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().batch_first(ref<torch::nn::detail::RNNOptionsBase>().batch_first()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().dropout(ref<torch::nn::detail::RNNOptionsBase>().dropout()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().bidirectional(ref<torch::nn::detail::RNNOptionsBase>().bidirectional()));
+  (void)sizeof(ref<torch::nn::detail::RNNOptionsBase>().proj_size(ref<torch::nn::detail::RNNOptionsBase>().proj_size()));
+}
+void options_191() {
   (void)sizeof(ref<torch::nn::RNNOptions>().input_size(ref<torch::nn::RNNOptions>().input_size()));
   (void)sizeof(ref<torch::nn::RNNOptions>().hidden_size(ref<torch::nn::RNNOptions>().hidden_size()));
   (void)sizeof(ref<torch::nn::RNNOptions>().num_layers(ref<torch::nn::RNNOptions>().num_layers()));
@@ -941,7 +952,7 @@ void options_190() {
   (void)sizeof(ref<torch::nn::RNNOptions>().dropout(ref<torch::nn::RNNOptions>().dropout()));
   (void)sizeof(ref<torch::nn::RNNOptions>().bidirectional(ref<torch::nn::RNNOptions>().bidirectional()));
 }
-void options_191() {
+void options_192() {
   (void)sizeof(ref<torch::nn::LSTMOptions>().input_size(ref<torch::nn::LSTMOptions>().input_size()));
   (void)sizeof(ref<torch::nn::LSTMOptions>().hidden_size(ref<torch::nn::LSTMOptions>().hidden_size()));
   (void)sizeof(ref<torch::nn::LSTMOptions>().num_layers(ref<torch::nn::LSTMOptions>().num_layers()));
@@ -951,7 +962,7 @@ void options_191() {
   (void)sizeof(ref<torch::nn::LSTMOptions>().bidirectional(ref<torch::nn::LSTMOptions>().bidirectional()));
   (void)sizeof(ref<torch::nn::LSTMOptions>().proj_size(ref<torch::nn::LSTMOptions>().proj_size()));
 }
-void options_192() {
+void options_193() {
   (void)sizeof(ref<torch::nn::GRUOptions>().input_size(ref<torch::nn::GRUOptions>().input_size()));
   (void)sizeof(ref<torch::nn::GRUOptions>().hidden_size(ref<torch::nn::GRUOptions>().hidden_size()));
   (void)sizeof(ref<torch::nn::GRUOptions>().num_layers(ref<torch::nn::GRUOptions>().num_layers()));
@@ -960,37 +971,43 @@ void options_192() {
   (void)sizeof(ref<torch::nn::GRUOptions>().dropout(ref<torch::nn::GRUOptions>().dropout()));
   (void)sizeof(ref<torch::nn::GRUOptions>().bidirectional(ref<torch::nn::GRUOptions>().bidirectional()));
 }
-void options_193() {
+void options_194() {
+  (void)sizeof(ref<torch::nn::detail::RNNCellOptionsBase>().input_size(ref<torch::nn::detail::RNNCellOptionsBase>().input_size()));
+  (void)sizeof(ref<torch::nn::detail::RNNCellOptionsBase>().hidden_size(ref<torch::nn::detail::RNNCellOptionsBase>().hidden_size()));
+  (void)sizeof(ref<torch::nn::detail::RNNCellOptionsBase>().bias(ref<torch::nn::detail::RNNCellOptionsBase>().bias()));
+  (void)sizeof(ref<torch::nn::detail::RNNCellOptionsBase>().num_chunks(ref<torch::nn::detail::RNNCellOptionsBase>().num_chunks()));
+}
+void options_195() {
   (void)sizeof(ref<torch::nn::RNNCellOptions>().input_size(ref<torch::nn::RNNCellOptions>().input_size()));
   (void)sizeof(ref<torch::nn::RNNCellOptions>().hidden_size(ref<torch::nn::RNNCellOptions>().hidden_size()));
   (void)sizeof(ref<torch::nn::RNNCellOptions>().bias(ref<torch::nn::RNNCellOptions>().bias()));
   (void)sizeof(ref<torch::nn::RNNCellOptions>().nonlinearity(ref<torch::nn::RNNCellOptions>().nonlinearity()));
 }
-void options_194() {
+void options_196() {
   (void)sizeof(ref<torch::nn::LSTMCellOptions>().input_size(ref<torch::nn::LSTMCellOptions>().input_size()));
   (void)sizeof(ref<torch::nn::LSTMCellOptions>().hidden_size(ref<torch::nn::LSTMCellOptions>().hidden_size()));
   (void)sizeof(ref<torch::nn::LSTMCellOptions>().bias(ref<torch::nn::LSTMCellOptions>().bias()));
 }
-void options_195() {
+void options_197() {
   (void)sizeof(ref<torch::nn::GRUCellOptions>().input_size(ref<torch::nn::GRUCellOptions>().input_size()));
   (void)sizeof(ref<torch::nn::GRUCellOptions>().hidden_size(ref<torch::nn::GRUCellOptions>().hidden_size()));
   (void)sizeof(ref<torch::nn::GRUCellOptions>().bias(ref<torch::nn::GRUCellOptions>().bias()));
 }
-void options_196() {
+void options_198() {
   (void)sizeof(ref<torch::nn::TransformerEncoderLayerOptions>().d_model(ref<torch::nn::TransformerEncoderLayerOptions>().d_model()));
   (void)sizeof(ref<torch::nn::TransformerEncoderLayerOptions>().nhead(ref<torch::nn::TransformerEncoderLayerOptions>().nhead()));
   (void)sizeof(ref<torch::nn::TransformerEncoderLayerOptions>().dim_feedforward(ref<torch::nn::TransformerEncoderLayerOptions>().dim_feedforward()));
   (void)sizeof(ref<torch::nn::TransformerEncoderLayerOptions>().dropout(ref<torch::nn::TransformerEncoderLayerOptions>().dropout()));
   (void)sizeof(ref<torch::nn::TransformerEncoderLayerOptions>().activation(ref<torch::nn::TransformerEncoderLayerOptions>().activation()));
 }
-void options_197() {
+void options_199() {
   (void)sizeof(ref<torch::nn::TransformerDecoderLayerOptions>().d_model(ref<torch::nn::TransformerDecoderLayerOptions>().d_model()));
   (void)sizeof(ref<torch::nn::TransformerDecoderLayerOptions>().nhead(ref<torch::nn::TransformerDecoderLayerOptions>().nhead()));
   (void)sizeof(ref<torch::nn::TransformerDecoderLayerOptions>().dim_feedforward(ref<torch::nn::TransformerDecoderLayerOptions>().dim_feedforward()));
   (void)sizeof(ref<torch::nn::TransformerDecoderLayerOptions>().dropout(ref<torch::nn::TransformerDecoderLayerOptions>().dropout()));
   (void)sizeof(ref<torch::nn::TransformerDecoderLayerOptions>().activation(ref<torch::nn::TransformerDecoderLayerOptions>().activation()));
 }
-void options_198() {
+void options_200() {
   (void)sizeof(ref<torch::nn::TransformerOptions>().d_model(ref<torch::nn::TransformerOptions>().d_model()));
   (void)sizeof(ref<torch::nn::TransformerOptions>().nhead(ref<torch::nn::TransformerOptions>().nhead()));
   (void)sizeof(ref<torch::nn::TransformerOptions>().num_encoder_layers(ref<torch::nn::TransformerOptions>().num_encoder_layers()));
@@ -1001,23 +1018,23 @@ void options_198() {
   (void)sizeof(ref<torch::nn::TransformerOptions>().custom_encoder(ref<torch::nn::TransformerOptions>().custom_encoder()));
   (void)sizeof(ref<torch::nn::TransformerOptions>().custom_decoder(ref<torch::nn::TransformerOptions>().custom_decoder()));
 }
-void options_199() {
+void options_201() {
   (void)sizeof(ref<torch::nn::TransformerEncoderOptions>().encoder_layer(ref<torch::nn::TransformerEncoderOptions>().encoder_layer()));
   (void)sizeof(ref<torch::nn::TransformerEncoderOptions>().num_layers(ref<torch::nn::TransformerEncoderOptions>().num_layers()));
   (void)sizeof(ref<torch::nn::TransformerEncoderOptions>().norm(ref<torch::nn::TransformerEncoderOptions>().norm()));
 }
-void options_200() {
+void options_202() {
   (void)sizeof(ref<torch::nn::TransformerDecoderOptions>().decoder_layer(ref<torch::nn::TransformerDecoderOptions>().decoder_layer()));
   (void)sizeof(ref<torch::nn::TransformerDecoderOptions>().num_layers(ref<torch::nn::TransformerDecoderOptions>().num_layers()));
   (void)sizeof(ref<torch::nn::TransformerDecoderOptions>().norm(ref<torch::nn::TransformerDecoderOptions>().norm()));
 }
-void options_201() {
+void options_203() {
   (void)sizeof(ref<torch::nn::UpsampleOptions>().size(ref<torch::nn::UpsampleOptions>().size()));
   (void)sizeof(ref<torch::nn::UpsampleOptions>().scale_factor(ref<torch::nn::UpsampleOptions>().scale_factor()));
   (void)sizeof(ref<torch::nn::UpsampleOptions>().mode(ref<torch::nn::UpsampleOptions>().mode()));
   (void)sizeof(ref<torch::nn::UpsampleOptions>().align_corners(ref<torch::nn::UpsampleOptions>().align_corners()));
 }
-void options_202() {
+void options_204() {
   (void)sizeof(ref<torch::nn::functional::InterpolateFuncOptions>().size(ref<torch::nn::functional::InterpolateFuncOptions>().size()));
   (void)sizeof(ref<torch::nn::functional::InterpolateFuncOptions>().scale_factor(ref<torch::nn::functional::InterpolateFuncOptions>().scale_factor()));
   (void)sizeof(ref<torch::nn::functional::InterpolateFuncOptions>().mode(ref<torch::nn::functional::InterpolateFuncOptions>().mode()));
@@ -1025,7 +1042,7 @@ void options_202() {
   (void)sizeof(ref<torch::nn::functional::InterpolateFuncOptions>().recompute_scale_factor(ref<torch::nn::functional::InterpolateFuncOptions>().recompute_scale_factor()));
   (void)sizeof(ref<torch::nn::functional::InterpolateFuncOptions>().antialias(ref<torch::nn::functional::InterpolateFuncOptions>().antialias()));
 }
-void options_203() {
+void options_205() {
   (void)sizeof(ref<torch::nn::functional::GridSampleFuncOptions>().mode(ref<torch::nn::functional::GridSampleFuncOptions>().mode()));
   (void)sizeof(ref<torch::nn::functional::GridSampleFuncOptions>().padding_mode(ref<torch::nn::functional::GridSampleFuncOptions>().padding_mode()));
   (void)sizeof(ref<torch::nn::functional::GridSampleFuncOptions>().align_corners(ref<torch::nn::functional::GridSampleFuncOptions>().align_corners()));

@@ -8,6 +8,11 @@
 #include <unordered_map>
 #include <utility>
 
+namespace torch {
+namespace jit {
+class Module;  // jit.h; IValue::toModule returns one
+}  // namespace jit
+}  // namespace torch
 namespace c10 {
 template <class T>
 class intrusive_ptr {
@@ -87,6 +92,8 @@ struct IValue {
   bool isBool() const;
   bool isString() const;
   at::Tensor toTensor() const;
+  bool isModule() const;
+  torch::jit::Module toModule() const;
   double toDouble() const;
   int64_t toInt() const;
   bool toBool() const;

@@ -39,11 +39,30 @@ class Library {
 
 namespace jit {
 using c10::IValue;
+class Module;
+// An element of the named_* lists of a Module (torch/csrc/jit/api/module.h).
+template <typename T>
+struct Named {
+  std::string name;
+  T value;
+};
+using NameModule = Named<Module>;
+using NameValue = Named<IValue>;
+using NameTensor = Named<at::Tensor>;
 class Module {
  public:
   Module();
   IValue forward(std::vector<IValue> inputs);
   std::vector<at::Tensor> parameters(bool recurse = true) const;
+  std::vector<NameTensor> named_parameters(bool recurse = true) const;
+  std::vector<at::Tensor> buffers(bool recurse = true) const;
+  std::vector<NameTensor> named_buffers(bool recurse = true) const;
+  std::vector<Module> children() const;
+  std::vector<NameModule> named_children() const;
+  std::vector<Module> modules() const;
+  std::vector<NameModule> named_modules() const;
+  std::vector<IValue> attributes(bool recurse = true) const;
+  std::vector<NameValue> named_attributes(bool recurse = true) const;
   void train(bool on = true);
   void eval();
   bool is_training() const;

@@ -1,8 +1,12 @@
-// tfgradlint API model of LibTorch 1.13: torch::nn modules, module holders,
-// TORCH_MODULE, common layers, loss modules. Written from the public API.
+// tfgradlint API model of LibTorch 1.13: torch::nn::Module, Cloneable, module
+// holders and TORCH_MODULE, the containers (Sequential, AnyModule, ModuleList,
+// ModuleDict) and Functional, OrderedDict, ExpandingArray. Written from the
+// public API; every other module class is generated (nn_modules_gen.h).
 #pragma once
 #include "ops.h"
+#include <array>
 #include <functional>
+#include <typeinfo>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -13,14 +17,29 @@ namespace torch {
 template <typename Key, typename Value>
 class OrderedDict {
  public:
-  struct Item {
-    const Key& key() const;
-    Value& value();
+  class Item {
+   public:
+    Item(Key key, Value value);
+    Value& operator*();
+    const Value& operator*() const;
     Value* operator->();
+    const Value* operator->() const;
+    const Key& key() const noexcept;
+    Value& value() noexcept;
+    const Value& value() const noexcept;
+    const std::pair<Key, Value>& pair() const noexcept;
   };
   Item* begin();
+  const Item* begin() const;
   Item* end();
-  size_t size() const;
+  const Item* end() const;
+  Item& front();
+  const Item& front() const;
+  Item& back();
+  const Item& back() const;
+  Item& operator[](size_t index);
+  const Item& operator[](size_t index) const;
+  size_t size() const noexcept;
   Value& operator[](const Key& key);
   std::vector<Value> values() const;
   std::vector<Key> keys() const;
@@ -46,11 +65,13 @@ class ExpandingArray {
   ExpandingArray(std::vector<T> list);
   ExpandingArray(at::ArrayRef<T> list);
   ExpandingArray(T single_size);
-  T* data();
-  const T* data() const;
-  size_t size() const;
-  T& operator[](size_t index);
+  ExpandingArray(const std::array<T, D>& values);
+  std::array<T, D>& operator*();
+  const std::array<T, D>& operator*() const;
+  std::array<T, D>* operator->();
+  const std::array<T, D>* operator->() const;
   operator at::ArrayRef<T>() const;
+  size_t size() const noexcept;
 };
 template <size_t D, typename T = int64_t>
 class ExpandingArrayWithOptionalElem : public ExpandingArray<D, c10::optional<T>> {
@@ -60,6 +81,7 @@ class ExpandingArrayWithOptionalElem : public ExpandingArray<D, c10::optional<T>
   ExpandingArrayWithOptionalElem(std::vector<T> list);
   ExpandingArrayWithOptionalElem(at::ArrayRef<T> list);
   ExpandingArrayWithOptionalElem(T single_size);
+  ExpandingArrayWithOptionalElem(const std::array<T, D>& values);
 };
 
 namespace nn {
@@ -142,6 +164,9 @@ class ModuleHolder {
   Contained* get();
   template <typename... Args, typename Impl = Contained>
   auto operator()(Args&&... args) -> decltype(std::declval<Impl&>().forward(std::forward<Args>(args)...));
+  // Forwards to the module's own operator[] (Sequential, ModuleList, ModuleDict).
+  template <typename Arg, typename Impl = Contained>
+  auto operator[](Arg&& arg) -> decltype(std::declval<Impl&>()[std::forward<Arg>(arg)]);
   bool is_empty() const noexcept;
 };
 
@@ -165,218 +190,6 @@ std::ostream& operator<<(std::ostream& stream, const ModuleHolder<ModuleType>& m
 
 namespace torch {
 namespace nn {
-// ---- layers ----
-class LinearImpl : public Cloneable<LinearImpl> {
- public:
-  LinearImpl(int64_t in_features, int64_t out_features);
-  explicit LinearImpl(const LinearOptions& options);
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-  LinearOptions options;
-  at::Tensor weight, bias;
-};
-TORCH_MODULE(Linear);
-
-template <size_t D>
-class ConvNdImpl : public Cloneable<ConvNdImpl<D>> {
- public:
-  ConvNdImpl(int64_t in_channels, int64_t out_channels, at::IntArrayRef kernel_size);
-  explicit ConvNdImpl(ConvOptions<D> options);
-  ConvOptions<D> options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-  at::Tensor weight, bias;
-};
-class Conv1dImpl : public ConvNdImpl<1> { public: using ConvNdImpl<1>::ConvNdImpl; };
-class Conv2dImpl : public ConvNdImpl<2> { public: using ConvNdImpl<2>::ConvNdImpl; };
-class Conv3dImpl : public ConvNdImpl<3> { public: using ConvNdImpl<3>::ConvNdImpl; };
-class ConvTranspose2dImpl : public ConvNdImpl<2> { public: using ConvNdImpl<2>::ConvNdImpl; };
-TORCH_MODULE(Conv1d);
-TORCH_MODULE(Conv2d);
-TORCH_MODULE(Conv3d);
-TORCH_MODULE(ConvTranspose2d);
-
-class BatchNorm1dImpl : public Cloneable<BatchNorm1dImpl> {
- public:
-  explicit BatchNorm1dImpl(int64_t num_features);
-  explicit BatchNorm1dImpl(const BatchNormOptions& options);
-  BatchNormOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-  at::Tensor weight, bias, running_mean, running_var;
-};
-class BatchNorm2dImpl : public Cloneable<BatchNorm2dImpl> {
- public:
-  explicit BatchNorm2dImpl(int64_t num_features);
-  explicit BatchNorm2dImpl(const BatchNormOptions& options);
-  BatchNormOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-  at::Tensor weight, bias, running_mean, running_var;
-};
-TORCH_MODULE(BatchNorm1d);
-TORCH_MODULE(BatchNorm2d);
-
-class LayerNormImpl : public Cloneable<LayerNormImpl> {
- public:
-  explicit LayerNormImpl(std::vector<int64_t> normalized_shape);
-  explicit LayerNormImpl(LayerNormOptions options);
-  LayerNormOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-  at::Tensor weight, bias;
-};
-TORCH_MODULE(LayerNorm);
-
-class DropoutImpl : public Cloneable<DropoutImpl> {
- public:
-  explicit DropoutImpl(double p);
-  explicit DropoutImpl(const DropoutOptions& options = {});
-  DropoutOptions options;
-  void reset() override;
-  at::Tensor forward(at::Tensor input);
-};
-class Dropout2dImpl : public Cloneable<Dropout2dImpl> {
- public:
-  explicit Dropout2dImpl(double p);
-  explicit Dropout2dImpl(const DropoutOptions& options = {});
-  DropoutOptions options;
-  void reset() override;
-  at::Tensor forward(at::Tensor input);
-};
-TORCH_MODULE(Dropout);
-TORCH_MODULE(Dropout2d);
-
-class EmbeddingImpl : public Cloneable<EmbeddingImpl> {
- public:
-  EmbeddingImpl(int64_t num_embeddings, int64_t embedding_dim);
-  explicit EmbeddingImpl(EmbeddingOptions options);
-  EmbeddingOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& indices);
-  at::Tensor weight;
-};
-TORCH_MODULE(Embedding);
-
-class LSTMImpl : public Cloneable<LSTMImpl> {
- public:
-  LSTMImpl(int64_t input_size, int64_t hidden_size);
-  explicit LSTMImpl(const LSTMOptions& options);
-  LSTMOptions options;
-  void reset() override;
-  std::tuple<at::Tensor, std::tuple<at::Tensor, at::Tensor>> forward(
-      const at::Tensor& input, c10::optional<std::tuple<at::Tensor, at::Tensor>> hx_opt = {});
-};
-class GRUImpl : public Cloneable<GRUImpl> {
- public:
-  GRUImpl(int64_t input_size, int64_t hidden_size);
-  explicit GRUImpl(const GRUOptions& options);
-  GRUOptions options;
-  void reset() override;
-  std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
-};
-class RNNImpl : public Cloneable<RNNImpl> {
- public:
-  RNNImpl(int64_t input_size, int64_t hidden_size);
-  explicit RNNImpl(const RNNOptions& options);
-  RNNOptions options;
-  void reset() override;
-  std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input, at::Tensor hx = {});
-};
-class LSTMCellImpl : public Cloneable<LSTMCellImpl> {
- public:
-  LSTMCellImpl(int64_t input_size, int64_t hidden_size);
-  explicit LSTMCellImpl(const LSTMCellOptions& options);
-  LSTMCellOptions options;
-  void reset() override;
-  std::tuple<at::Tensor, at::Tensor> forward(const at::Tensor& input,
-                                             c10::optional<std::tuple<at::Tensor, at::Tensor>> hx_opt = {});
-  at::Tensor weight_ih, weight_hh, bias_ih, bias_hh;
-};
-class GRUCellImpl : public Cloneable<GRUCellImpl> {
- public:
-  GRUCellImpl(int64_t input_size, int64_t hidden_size);
-  explicit GRUCellImpl(const GRUCellOptions& options);
-  GRUCellOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input, at::Tensor hx = {});
-  at::Tensor weight_ih, weight_hh, bias_ih, bias_hh;
-};
-TORCH_MODULE(LSTMCell);
-TORCH_MODULE(GRUCell);
-TORCH_MODULE(LSTM);
-TORCH_MODULE(GRU);
-TORCH_MODULE(RNN);
-
-#define TFGL_ACTIVATION(Name, Options)                             \
-  class Name##Impl : public Cloneable<Name##Impl> {                \
-   public:                                                         \
-    explicit Name##Impl(const Options& options = {});              \
-    Options options;                                               \
-    void reset() override;                                         \
-    at::Tensor forward(at::Tensor input);                          \
-  };                                                               \
-  TORCH_MODULE(Name);
-struct NoOptions {};
-TFGL_ACTIVATION(ReLU, ReLUOptions)
-TFGL_ACTIVATION(Sigmoid, NoOptions)
-TFGL_ACTIVATION(Tanh, NoOptions)
-TFGL_ACTIVATION(GELU, NoOptions)
-TFGL_ACTIVATION(Identity, NoOptions)
-TFGL_ACTIVATION(LeakyReLU, LeakyReLUOptions)
-TFGL_ACTIVATION(Flatten, FlattenOptions)
-#undef TFGL_ACTIVATION
-
-class SoftmaxImpl : public Cloneable<SoftmaxImpl> {
- public:
-  explicit SoftmaxImpl(int64_t dim);
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-};
-class LogSoftmaxImpl : public Cloneable<LogSoftmaxImpl> {
- public:
-  explicit LogSoftmaxImpl(int64_t dim);
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-};
-class MaxPool2dImpl : public Cloneable<MaxPool2dImpl> {
- public:
-  explicit MaxPool2dImpl(at::IntArrayRef kernel_size);
-  explicit MaxPool2dImpl(const MaxPool2dOptions& options);
-  MaxPool2dOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-};
-TORCH_MODULE(Softmax);
-TORCH_MODULE(LogSoftmax);
-TORCH_MODULE(MaxPool2d);
-class AvgPool2dImpl : public Cloneable<AvgPool2dImpl> {
- public:
-  explicit AvgPool2dImpl(at::IntArrayRef kernel_size);
-  explicit AvgPool2dImpl(const AvgPool2dOptions& options);
-  AvgPool2dOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-};
-class AdaptiveAvgPool2dImpl : public Cloneable<AdaptiveAvgPool2dImpl> {
- public:
-  explicit AdaptiveAvgPool2dImpl(at::IntArrayRef output_size);
-  explicit AdaptiveAvgPool2dImpl(const AdaptiveAvgPool2dOptions& options);
-  AdaptiveAvgPool2dOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-};
-class UpsampleImpl : public Cloneable<UpsampleImpl> {
- public:
-  explicit UpsampleImpl(const UpsampleOptions& options = {});
-  UpsampleOptions options;
-  void reset() override;
-  at::Tensor forward(const at::Tensor& input);
-};
-TORCH_MODULE(Upsample);
-TORCH_MODULE(AvgPool2d);
-TORCH_MODULE(AdaptiveAvgPool2d);
-
 class FunctionalImpl : public Cloneable<FunctionalImpl> {
  public:
   using Function = std::function<at::Tensor(at::Tensor)>;
@@ -395,7 +208,11 @@ class AnyModule {
   template <typename ModuleType> explicit AnyModule(const ModuleHolder<ModuleType>& module_holder);
   template <typename... ArgumentTypes> at::Tensor forward(ArgumentTypes&&... arguments);
   std::shared_ptr<Module> ptr() const;
+  template <typename T, typename = std::enable_if_t<std::is_base_of<Module, T>::value>> std::shared_ptr<T> ptr() const;
   template <typename T> T& get();
+  template <typename T> const T& get() const;
+  const std::type_info& type_info() const;
+  bool is_empty() const noexcept;
 };
 
 class NamedAnyModule {
@@ -473,42 +290,10 @@ class ModuleDictImpl : public Cloneable<ModuleDictImpl> {
   void insert(const std::string& key, std::shared_ptr<Module> module);
 };
 TORCH_MODULE(ModuleDict);
-
-// ---- loss modules ----
-enum class Reduction { None, Mean, Sum };
-#define TFGL_LOSS(Name)                                                      \
-  class Name##Impl : public Cloneable<Name##Impl> {                          \
-   public:                                                                   \
-    explicit Name##Impl(const Name##Options& options = {});                  \
-    Name##Options options;                                                   \
-    void reset() override;                                                   \
-    at::Tensor forward(const at::Tensor& input, const at::Tensor& target);   \
-  };                                                                         \
-  TORCH_MODULE(Name);
-TFGL_LOSS(MSELoss)
-TFGL_LOSS(L1Loss)
-TFGL_LOSS(SmoothL1Loss)
-TFGL_LOSS(HuberLoss)
-TFGL_LOSS(CrossEntropyLoss)
-TFGL_LOSS(NLLLoss)
-TFGL_LOSS(BCELoss)
-TFGL_LOSS(BCEWithLogitsLoss)
-TFGL_LOSS(KLDivLoss)
-#undef TFGL_LOSS
-
-
 }  // namespace nn
 }  // namespace torch
 
-// Every other module class of torch/nn/modules (generated).
+// Every other module class of torch/nn/modules, with its templated base and
+// holder, and torch::nn::utils (generated).
 #include "generated/nn_modules_gen.h"
 
-namespace torch {
-namespace nn {
-namespace utils {
-double clip_grad_norm_(std::vector<at::Tensor> parameters, double max_norm, double norm_type = 2.0);
-void clip_grad_value_(std::vector<at::Tensor> parameters, double clip_value);
-}  // namespace utils
-
-}  // namespace nn
-}  // namespace torch

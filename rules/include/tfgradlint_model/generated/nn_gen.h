@@ -2217,6 +2217,39 @@ namespace torch { namespace nn { namespace functional {
 using LPPool1dFuncOptions = LPPool1dOptions;
 using LPPool2dFuncOptions = LPPool2dOptions;
 }}}
+namespace torch { namespace nn { namespace detail {
+struct RNNOptionsBase {
+  typedef c10::variant< enumtype::kLSTM, enumtype::kGRU, enumtype::kRNN_TANH, enumtype::kRNN_RELU> rnn_options_base_mode_t;
+  RNNOptionsBase& mode(const rnn_options_base_mode_t& new_mode);
+  const rnn_options_base_mode_t& mode() const noexcept;
+  rnn_options_base_mode_t& mode() noexcept;
+  RNNOptionsBase& input_size(const int64_t& new_input_size);
+  const int64_t& input_size() const noexcept;
+  int64_t& input_size() noexcept;
+  RNNOptionsBase& hidden_size(const int64_t& new_hidden_size);
+  const int64_t& hidden_size() const noexcept;
+  int64_t& hidden_size() noexcept;
+  RNNOptionsBase& num_layers(const int64_t& new_num_layers);
+  const int64_t& num_layers() const noexcept;
+  int64_t& num_layers() noexcept;
+  RNNOptionsBase& bias(const bool& new_bias);
+  const bool& bias() const noexcept;
+  bool& bias() noexcept;
+  RNNOptionsBase& batch_first(const bool& new_batch_first);
+  const bool& batch_first() const noexcept;
+  bool& batch_first() noexcept;
+  RNNOptionsBase& dropout(const double& new_dropout);
+  const double& dropout() const noexcept;
+  double& dropout() noexcept;
+  RNNOptionsBase& bidirectional(const bool& new_bidirectional);
+  const bool& bidirectional() const noexcept;
+  bool& bidirectional() noexcept;
+  RNNOptionsBase& proj_size(const int64_t& new_proj_size);
+  const int64_t& proj_size() const noexcept;
+  int64_t& proj_size() noexcept;
+  RNNOptionsBase( rnn_options_base_mode_t mode, int64_t input_size, int64_t hidden_size);
+};
+}}}
 namespace torch { namespace nn {
 struct RNNOptions {
   typedef c10::variant<enumtype::kTanh, enumtype::kReLU> nonlinearity_t;
@@ -2297,6 +2330,25 @@ struct GRUOptions {
   bool& bidirectional() noexcept;
   GRUOptions(int64_t input_size, int64_t hidden_size);
 };
+}}
+namespace torch { namespace nn { namespace detail {
+struct RNNCellOptionsBase {
+  RNNCellOptionsBase& input_size(const int64_t& new_input_size);
+  const int64_t& input_size() const noexcept;
+  int64_t& input_size() noexcept;
+  RNNCellOptionsBase& hidden_size(const int64_t& new_hidden_size);
+  const int64_t& hidden_size() const noexcept;
+  int64_t& hidden_size() noexcept;
+  RNNCellOptionsBase& bias(const bool& new_bias);
+  const bool& bias() const noexcept;
+  bool& bias() noexcept;
+  RNNCellOptionsBase& num_chunks(const int64_t& new_num_chunks);
+  const int64_t& num_chunks() const noexcept;
+  int64_t& num_chunks() noexcept;
+  RNNCellOptionsBase( int64_t input_size, int64_t hidden_size, bool bias, int64_t num_chunks);
+};
+}}}
+namespace torch { namespace nn {
 struct RNNCellOptions {
   typedef c10::variant<enumtype::kTanh, enumtype::kReLU> nonlinearity_t;
   RNNCellOptions& input_size(const int64_t& new_input_size);
@@ -2483,112 +2535,581 @@ struct GridSampleFuncOptions {
   const c10::optional<bool>& align_corners() const noexcept;
   c10::optional<bool>& align_corners() noexcept;
 };
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor dropout(Tensor input, double p, bool training, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor dropout(Tensor input, const DropoutFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor dropout2d(Tensor input, double p, bool training, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor dropout2d(Tensor input, const Dropout2dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor dropout3d(Tensor input, double p, bool training, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor dropout3d(Tensor input, const Dropout3dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor alpha_dropout(Tensor input, double p, bool training, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor alpha_dropout(Tensor input, const AlphaDropoutFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor feature_alpha_dropout(Tensor input, double p, bool training, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor feature_alpha_dropout(Tensor input, const FeatureAlphaDropoutFuncOptions& options = {});
 Tensor bilinear(const Tensor& input1, const Tensor& input2, const Tensor& weight, const Tensor& bias = Tensor());
 Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor elu(Tensor input, double alpha, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor elu(Tensor input, const ELUFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor selu(Tensor input, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor selu(Tensor input, const SELUFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor hardshrink(const Tensor& input, double lambda);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor hardshrink(const Tensor& input, const HardshrinkFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor hardtanh(Tensor input, double min_val, double max_val, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor hardtanh(Tensor input, const HardtanhFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor leaky_relu(Tensor input, double negative_slope, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor leaky_relu(Tensor input, const LeakyReLUFuncOptions& options = {});
 Tensor logsigmoid(const Tensor& input);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor gumbel_softmax(const Tensor& logits, double tau, bool hard, int dim);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor gumbel_softmax(const Tensor& logits, const GumbelSoftmaxFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor softmax(const Tensor& input, int64_t dim, c10::optional<torch::Dtype> dtype);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor softmax(const Tensor& input, const SoftmaxFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor softmin(const Tensor& input, int64_t dim, c10::optional<torch::Dtype> dtype);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor softmin(const Tensor& input, const SoftminFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor log_softmax(const Tensor& input, int64_t dim, c10::optional<torch::Dtype> dtype);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor log_softmax(const Tensor& input, const LogSoftmaxFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor glu(const Tensor& input, int64_t dim);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor glu(const Tensor& input, const GLUFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor gelu(const Tensor& input, std::string approximate);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor gelu(const Tensor& input, const GELUFuncOptions& options = {});
 Tensor silu(const Tensor& input);
 Tensor mish(const Tensor& input);
 Tensor prelu(const Tensor& input, const Tensor& weight);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor relu(Tensor input, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor relu(Tensor input, const ReLUFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor relu6(Tensor input, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor relu6(Tensor input, const ReLU6FuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor rrelu(Tensor input, double lower, double upper, bool training, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor rrelu(Tensor input, const RReLUFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor celu(Tensor input, double alpha, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor celu(Tensor input, const CELUFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor softplus(const Tensor& input, double beta, double threshold);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor softplus(const Tensor& input, const SoftplusFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor softshrink(const Tensor& input, double lambda);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor softshrink(const Tensor& input, const SoftshrinkFuncOptions& options = {});
 Tensor softsign(const Tensor& input);
 Tensor tanhshrink(const Tensor& input);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor threshold(Tensor input, double threshold, double value, bool inplace);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor threshold(Tensor input, const ThresholdFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> multi_head_attention_forward(const Tensor& query, const Tensor& key, const Tensor& value, int64_t embed_dim_to_check, int64_t num_heads, const Tensor& in_proj_weight, const Tensor& in_proj_bias, const Tensor& bias_k, const Tensor& bias_v, bool add_zero_attn, double dropout_p, const Tensor& out_proj_weight, const Tensor& out_proj_bias, bool training = true, const Tensor& key_padding_mask = {}, bool need_weights = true, const Tensor& attn_mask = {}, bool use_separate_proj_weight = false, const Tensor& q_proj_weight = {}, const Tensor& k_proj_weight = {}, const Tensor& v_proj_weight = {}, const Tensor& static_k = {}, const Tensor& static_v = {}, bool average_attn_weights = true);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> multi_head_attention_forward(const Tensor& query, const Tensor& key, const Tensor& value, const MultiheadAttentionForwardFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var, Tensor weight, Tensor bias, bool training, c10::optional<double> momentum, double eps);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var, const BatchNormFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::string padding_unwrap(enumtype::kValid);
+std::string padding_unwrap(enumtype::kSame);
+Tensor conv1d(const Tensor& input, const Tensor& weight, const Tensor& bias, ExpandingArray<1> stride, const Conv1dFuncOptions::padding_t& padding, ExpandingArray<1> dilation, int64_t groups);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor conv1d(const Tensor& input, const Tensor& weight, const Conv1dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor conv2d(const Tensor& input, const Tensor& weight, const Tensor& bias, ExpandingArray<2> stride, const Conv2dFuncOptions::padding_t& padding, ExpandingArray<2> dilation, int64_t groups);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor conv2d(const Tensor& input, const Tensor& weight, const Conv2dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor conv3d(const Tensor& input, const Tensor& weight, const Tensor& bias, ExpandingArray<3> stride, const Conv3dFuncOptions::padding_t& padding, ExpandingArray<3> dilation, int64_t groups);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor conv3d(const Tensor& input, const Tensor& weight, const Conv3dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor conv_transpose1d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride, IntArrayRef padding, IntArrayRef output_padding, int64_t groups, IntArrayRef dilation);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor conv_transpose1d(const Tensor& input, const Tensor& weight, const ConvTranspose1dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor conv_transpose2d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride, IntArrayRef padding, IntArrayRef output_padding, int64_t groups, IntArrayRef dilation);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor conv_transpose2d(const Tensor& input, const Tensor& weight, const ConvTranspose2dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor conv_transpose3d(const Tensor& input, const Tensor& weight, const Tensor& bias, IntArrayRef stride, IntArrayRef padding, IntArrayRef output_padding, int64_t groups, IntArrayRef dilation);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor conv_transpose3d(const Tensor& input, const Tensor& weight, const ConvTranspose3dFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor cosine_similarity(const Tensor& x1, const Tensor& x2, int64_t dim, double eps);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor cosine_similarity(const Tensor& x1, const Tensor& x2, const CosineSimilarityFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor pairwise_distance(const Tensor& x1, const Tensor& x2, double p, double eps, bool keepdim);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor pairwise_distance(const Tensor& x1, const Tensor& x2, const PairwiseDistanceFuncOptions& options = {});
 Tensor pdist(const Tensor& input, double p = 2.0);
 Tensor one_hot(const Tensor& tensor, int64_t num_classes = -1);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+void _no_grad_embedding_renorm_(Tensor weight, const Tensor& input, float max_norm, float norm_type);
+Tensor embedding(const Tensor& input, const Tensor& weight, c10::optional<int64_t> padding_idx, c10::optional<double> max_norm, double norm_type, bool scale_grad_by_freq, bool sparse);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor embedding(const Tensor& input, const Tensor& weight, const EmbeddingFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor embedding_bag(const Tensor& input, const Tensor& weight, const Tensor& offsets, c10::optional<double> max_norm, double norm_type, bool scale_grad_by_freq, EmbeddingBagMode mode, bool sparse, const Tensor& per_sample_weights, bool include_last_offset, c10::optional<int64_t> padding_idx);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor embedding_bag(const Tensor& input, const Tensor& weight, const EmbeddingBagFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor fold(const Tensor& input, ExpandingArray<2> output_size, ExpandingArray<2> kernel_size, ExpandingArray<2> dilation, ExpandingArray<2> padding, ExpandingArray<2> stride);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor fold(const Tensor& input, const FoldFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor unfold(const Tensor& input, ExpandingArray<2> kernel_size, ExpandingArray<2> dilation, ExpandingArray<2> padding, ExpandingArray<2> stride);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor unfold(const Tensor& input, const UnfoldFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor instance_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var, const Tensor& weight, const Tensor& bias, bool use_input_stats, double momentum, double eps);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor instance_norm(const Tensor& input, const InstanceNormFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor l1_loss(const Tensor& input, const Tensor& target, L1LossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor l1_loss(const Tensor& input, const Tensor& target, const L1LossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor kl_div(const Tensor& input, const Tensor& target, KLDivFuncOptions::reduction_t reduction, bool log_target = false);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor kl_div(const Tensor& input, const Tensor& target, const KLDivFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor mse_loss(const Tensor& input, const Tensor& target, MSELossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor mse_loss(const Tensor& input, const Tensor& target, const MSELossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight, BinaryCrossEntropyFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const BinaryCrossEntropyFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor hinge_embedding_loss(const Tensor& input, const Tensor& target, double margin, HingeEmbeddingLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor hinge_embedding_loss(const Tensor& input, const Tensor& target, const HingeEmbeddingLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor multi_margin_loss(const Tensor& input, const Tensor& target, int64_t p, double margin, const Tensor& weight, MultiMarginLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor multi_margin_loss(const Tensor& input, const Tensor& target, const MultiMarginLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor cosine_embedding_loss(const Tensor& input1, const Tensor& input2, const Tensor& target, double margin, CosineEmbeddingLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor cosine_embedding_loss(const Tensor& input1, const Tensor& input2, const Tensor& target, const CosineEmbeddingLossFuncOptions& options = {});
 Tensor _smooth_l1_loss(const Tensor& input, const Tensor& target, double beta = 1.);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor smooth_l1_loss(const Tensor& input, const Tensor& target, SmoothL1LossFuncOptions::reduction_t reduction, double beta = 1.);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor smooth_l1_loss(const Tensor& input, const Tensor& target, const SmoothL1LossFuncOptions& options = {}, double beta = 1.);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor huber_loss(const Tensor& input, const Tensor& target, HuberLossFuncOptions::reduction_t reduction, double delta = 1.);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor huber_loss(const Tensor& input, const Tensor& target, const HuberLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor multilabel_margin_loss(const Tensor& input, const Tensor& target, MultilabelMarginLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor multilabel_margin_loss(const Tensor& input, const Tensor& target, const MultilabelMarginLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor soft_margin_loss(const Tensor& input, const Tensor& target, SoftMarginLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor soft_margin_loss(const Tensor& input, const Tensor& target, const SoftMarginLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor multilabel_soft_margin_loss(const Tensor& input, const Tensor& target, const Tensor& weight, MultilabelSoftMarginLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor multilabel_soft_margin_loss(const Tensor& input, const Tensor& target, const MultilabelSoftMarginLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor triplet_margin_loss(const Tensor& anchor, const Tensor& positive, const Tensor& negative, double margin, double p, double eps, bool swap, TripletMarginLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor triplet_margin_loss(const Tensor& anchor, const Tensor& positive, const Tensor& negative, const TripletMarginLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor triplet_margin_with_distance_loss(const Tensor& anchor, const Tensor& positive, const Tensor& negative, c10::optional<TripletMarginWithDistanceLossFuncOptions::distance_function_t> distance_function, double margin, bool swap, TripletMarginWithDistanceLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor triplet_margin_with_distance_loss(const Tensor& anchor, const Tensor& positive, const Tensor& negative, const TripletMarginWithDistanceLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor ctc_loss(const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths, const Tensor& target_lengths, int64_t blank, CTCLossFuncOptions::reduction_t reduction, bool zero_infinity);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor ctc_loss(const Tensor& log_probs, const Tensor& targets, const Tensor& input_lengths, const Tensor& target_lengths, const CTCLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor poisson_nll_loss(const Tensor& input, const Tensor& target, bool log_input, bool full, double eps, PoissonNLLLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor poisson_nll_loss(const Tensor& input, const Tensor& target, const PoissonNLLLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor margin_ranking_loss(const Tensor& input1, const Tensor& input2, const Tensor& target, double margin, MarginRankingLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor margin_ranking_loss(const Tensor& input1, const Tensor& input2, const Tensor& target, const MarginRankingLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor nll_loss(const Tensor& input, const Tensor& target, const Tensor& weight, int64_t ignore_index, const NLLLossFuncOptions::reduction_t reduction);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor nll_loss(const Tensor& input, const Tensor& target, const NLLLossFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight, int64_t ignore_index, CrossEntropyFuncOptions::reduction_t reduction, double label_smoothing);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor cross_entropy(const Tensor& input, const Tensor& target, const CrossEntropyFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target, const Tensor& weight, BinaryCrossEntropyWithLogitsFuncOptions::reduction_t reduction, const Tensor& pos_weight);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& target, const BinaryCrossEntropyWithLogitsFuncOptions& options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor pad(const Tensor& input, IntArrayRef pad, PadFuncOptions::mode_t mode, double value);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor pad(const Tensor& input, const PadFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor avg_pool1d(const Tensor& input, ExpandingArray<1> kernel_size, ExpandingArray<1> stride, ExpandingArray<1> padding, bool ceil_mode, bool count_include_pad);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor avg_pool1d(const Tensor& input, const AvgPool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor avg_pool2d(const Tensor& input, ExpandingArray<2> kernel_size, ExpandingArray<2> stride, ExpandingArray<2> padding, bool ceil_mode, bool count_include_pad, c10::optional<int64_t> divisor_override);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor avg_pool2d(const Tensor& input, const AvgPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor avg_pool3d(const Tensor& input, ExpandingArray<3> kernel_size, ExpandingArray<3> stride, ExpandingArray<3> padding, bool ceil_mode, bool count_include_pad, c10::optional<int64_t> divisor_override);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor avg_pool3d(const Tensor& input, const AvgPool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor max_pool1d(const Tensor& input, ExpandingArray<1> kernel_size, ExpandingArray<1> stride, ExpandingArray<1> padding, ExpandingArray<1> dilation, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor max_pool1d(const Tensor& input, const MaxPool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> max_pool1d_with_indices(const Tensor& input, ExpandingArray<1> kernel_size, ExpandingArray<1> stride, ExpandingArray<1> padding, ExpandingArray<1> dilation, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> max_pool1d_with_indices(const Tensor& input, const MaxPool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor max_pool2d(const Tensor& input, ExpandingArray<2> kernel_size, ExpandingArray<2> stride, ExpandingArray<2> padding, ExpandingArray<2> dilation, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor max_pool2d(const Tensor& input, const MaxPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> max_pool2d_with_indices(const Tensor& input, ExpandingArray<2> kernel_size, ExpandingArray<2> stride, ExpandingArray<2> padding, ExpandingArray<2> dilation, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> max_pool2d_with_indices(const Tensor& input, const MaxPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor max_pool3d(const Tensor& input, ExpandingArray<3> kernel_size, ExpandingArray<3> stride, ExpandingArray<3> padding, ExpandingArray<3> dilation, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor max_pool3d(const Tensor& input, const MaxPool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> max_pool3d_with_indices(const Tensor& input, ExpandingArray<3> kernel_size, ExpandingArray<3> stride, ExpandingArray<3> padding, ExpandingArray<3> dilation, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> max_pool3d_with_indices(const Tensor& input, const MaxPool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> adaptive_max_pool1d_with_indices(const Tensor& input, ExpandingArray<1> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> adaptive_max_pool1d_with_indices(const Tensor& input, const AdaptiveMaxPool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor adaptive_max_pool1d(const Tensor& input, ExpandingArray<1> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor adaptive_max_pool1d(const Tensor& input, const AdaptiveMaxPool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> adaptive_max_pool2d_with_indices(const Tensor& input, ExpandingArrayWithOptionalElem<2> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> adaptive_max_pool2d_with_indices(const Tensor& input, const AdaptiveMaxPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor adaptive_max_pool2d(const Tensor& input, ExpandingArrayWithOptionalElem<2> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor adaptive_max_pool2d(const Tensor& input, const AdaptiveMaxPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> adaptive_max_pool3d_with_indices(const Tensor& input, ExpandingArrayWithOptionalElem<3> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> adaptive_max_pool3d_with_indices(const Tensor& input, const AdaptiveMaxPool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor adaptive_max_pool3d(const Tensor& input, ExpandingArrayWithOptionalElem<3> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor adaptive_max_pool3d(const Tensor& input, const AdaptiveMaxPool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor adaptive_avg_pool1d(const Tensor& input, ExpandingArray<1> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor adaptive_avg_pool1d(const Tensor& input, const AdaptiveAvgPool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor adaptive_avg_pool2d(const Tensor& input, ExpandingArrayWithOptionalElem<2> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor adaptive_avg_pool2d(const Tensor& input, const AdaptiveAvgPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor adaptive_avg_pool3d(const Tensor& input, ExpandingArrayWithOptionalElem<3> output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor adaptive_avg_pool3d(const Tensor& input, const AdaptiveAvgPool3dFuncOptions& options);
 std::vector<int64_t> _unpool_output_size(const Tensor& input, const IntArrayRef& kernel_size, const IntArrayRef& stride, const IntArrayRef& padding, const c10::optional<std::vector<int64_t>>& output_size);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor max_unpool1d(const Tensor& input, const Tensor& indices, ExpandingArray<1> kernel_size, ExpandingArray<1> stride, ExpandingArray<1> padding, const c10::optional<std::vector<int64_t>>& output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor max_unpool1d(const Tensor& input, const Tensor& indices, const MaxUnpool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor max_unpool2d(const Tensor& input, const Tensor& indices, ExpandingArray<2> kernel_size, ExpandingArray<2> stride, ExpandingArray<2> padding, const c10::optional<std::vector<int64_t>>& output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor max_unpool2d(const Tensor& input, const Tensor& indices, const MaxUnpool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor max_unpool3d(const Tensor& input, const Tensor& indices, ExpandingArray<3> kernel_size, ExpandingArray<3> stride, ExpandingArray<3> padding, const c10::optional<std::vector<int64_t>>& output_size);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor max_unpool3d(const Tensor& input, const Tensor& indices, const MaxUnpool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> fractional_max_pool2d_with_indices(const Tensor& input, const ExpandingArray<2>& kernel_size, const c10::optional<ExpandingArray<2>>& output_size, const c10::optional<ExpandingArray<2, double>>& output_ratio, const Tensor& _random_samples);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> fractional_max_pool2d_with_indices(const Tensor& input, const FractionalMaxPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor fractional_max_pool2d(const Tensor& input, ExpandingArray<2> kernel_size, c10::optional<ExpandingArray<2>> output_size, c10::optional<ExpandingArray<2, double>> output_ratio, const Tensor& _random_samples);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor fractional_max_pool2d(const Tensor& input, const FractionalMaxPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+std::tuple<Tensor, Tensor> fractional_max_pool3d_with_indices(const Tensor& input, const ExpandingArray<3>& kernel_size, const c10::optional<ExpandingArray<3>>& output_size, const c10::optional<ExpandingArray<3, double>>& output_ratio, const Tensor& _random_samples);
+}}}}
+namespace torch { namespace nn { namespace functional {
 std::tuple<Tensor, Tensor> fractional_max_pool3d_with_indices(const Tensor& input, const FractionalMaxPool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor fractional_max_pool3d(const Tensor& input, ExpandingArray<3> kernel_size, c10::optional<ExpandingArray<3>> output_size, c10::optional<ExpandingArray<3, double>> output_ratio, const Tensor& _random_samples);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor fractional_max_pool3d(const Tensor& input, const FractionalMaxPool3dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor lp_pool1d(const Tensor& input, double norm_type, ExpandingArray<1> kernel_size, ExpandingArray<1> stride, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor lp_pool1d(const Tensor& input, const LPPool1dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor lp_pool2d(const Tensor& input, double norm_type, ExpandingArray<2> kernel_size, ExpandingArray<2> stride, bool ceil_mode);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor lp_pool2d(const Tensor& input, const LPPool2dFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor normalize(const Tensor& input, double p, int64_t dim, double eps, c10::optional<Tensor> out);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor normalize(const Tensor& input, NormalizeFuncOptions options = {});
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor layer_norm(const Tensor& input, const std::vector<int64_t>& normalized_shape, const Tensor& weight, const Tensor& bias, double eps);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor layer_norm(const Tensor& input, const LayerNormFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor local_response_norm(const Tensor& input, int64_t size, double alpha, double beta, double k);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor local_response_norm(const Tensor& input, const LocalResponseNormFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor group_norm(const Tensor& input, int64_t num_groups, const Tensor& weight, const Tensor& bias, double eps);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor group_norm(const Tensor& input, const GroupNormFuncOptions& options);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor pixel_shuffle(const Tensor& input, int64_t upscale_factor);
+Tensor pixel_unshuffle(const Tensor& input, int64_t downscale_factor);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor pixel_shuffle(const Tensor& input, const PixelShuffleFuncOptions& options);
 Tensor pixel_unshuffle(const Tensor& input, const PixelUnshuffleFuncOptions& options);
 std::vector<int64_t> _interp_output_size(int64_t dim, std::tuple< Tensor, c10::optional<std::vector<int64_t>>, c10::optional<std::vector<double>>, c10::optional<bool>> closed_over_args);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor interpolate(const Tensor& input, const c10::optional<std::vector<int64_t>>& size, const c10::optional<std::vector<double>>& scale_factor, InterpolateFuncOptions::mode_t mode, c10::optional<bool> align_corners, c10::optional<bool> recompute_scale_factor, bool antialias);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor interpolate(const Tensor& input, const InterpolateFuncOptions& options = {});
 Tensor affine_grid(const Tensor& theta, const IntArrayRef& size, bool align_corners = false);
+}}}
+namespace torch { namespace nn { namespace functional { namespace detail {
+Tensor grid_sample(const Tensor& input, const Tensor& grid, GridSampleFuncOptions::mode_t mode, GridSampleFuncOptions::padding_mode_t padding_mode, c10::optional<bool> align_corners);
+}}}}
+namespace torch { namespace nn { namespace functional {
 Tensor grid_sample(const Tensor& input, const Tensor& grid, const GridSampleFuncOptions& options = {});
 }}}
