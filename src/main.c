@@ -215,7 +215,7 @@ static int run_plan(const struct options *o, const char *datadir, struct plan *p
     sb_init(&include_dir);
     sb_printf(&include_dir, "%s/include", datadir ? datadir : ".");
     struct pch_cache *cache = open_cache(o);
-    struct front_options fo = {NULL, 0, datadir ? sb_str(&include_dir) : NULL, o->headers, cache, NULL};
+    struct front_options fo = {NULL, 0, datadir ? sb_str(&include_dir) : NULL, o->headers, cache, NULL, NULL};
     struct diag_sink sink;
     diag_sink_init(&sink);
     size_t n = p->jobs.n;

@@ -58,10 +58,10 @@ static const char *display_path(struct plan *p, const char *abs)
     return abs;
 }
 
-/* A file no project marker (.git, CMakeLists.txt, ...) sits above, found
- * under a directory the user named (a downloaded archive, a copied
- * folder): that directory stands for the project root, so its headers
- * are still found by name. The innermost such directory wins. */
+/* The innermost directory named on the command line that holds `path`, or
+ * NULL. A file no project marker (.git, CMakeLists.txt, ...) sits above (a
+ * downloaded archive, a copied folder) takes it as its project root, so its
+ * headers are still found by name; for the others it is searched last. */
 static const char *named_dir_root(struct plan *p, const struct options *o, const char *path)
 {
     char *file = realpath(path, NULL);
@@ -84,9 +84,8 @@ static const char *named_dir_root(struct plan *p, const struct options *o, const
 
 static void add_job(struct plan *p, const struct options *o, const char *path, struct db_slot *slot)
 {
-    const char *root = inc_project_root(path);
-    struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL,
-                    root ? root : named_dir_root(p, o, path)};
+    const char *root = inc_project_root(path), *named = named_dir_root(p, o, path);
+    struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL, root ? root : named, named};
     const struct compdb_entry *e = NULL;
     if (slot && slot->error)
         j.error = slot->error;
@@ -150,7 +149,7 @@ static void drop_included_headers(struct plan *p, const struct options *o, FILE 
         const struct job *j = &p->jobs.v[i];
         if (j->error || is_header(j->path))
             continue;
-        struct inc_config cfg = {j->args, j->nargs, model_dir, o->headers == HEADERS_MODEL, j->root};
+        struct inc_config cfg = {j->args, j->nargs, model_dir, o->headers == HEADERS_MODEL, j->root, j->outer};
         struct inc_scan scan;
         inc_scan_file(j->path, NULL, &cfg, &p->arena, &scan);
         for (size_t k = 0; k < scan.reached.n; k++)

@@ -19,6 +19,7 @@ struct job {
     bool db_exact;             /* the database lists this file (not borrowed flags) */
     const char *error;         /* the file cannot be analysed (its database is broken) */
     const char *root;          /* its project's root (front/includes.h), or NULL */
+    const char *outer;         /* the directory named on the command line holding it, or NULL */
 };
 
 struct plan {

@@ -90,6 +90,7 @@ static void *run_job(void *arg)
     fo.compiler_args = j->args;
     fo.ncompiler_args = j->nargs;
     fo.project_root = j->root;
+    fo.outer_root = j->outer;
     FILE *ir = p->dump_ir ? open_memstream(&r->ir_text, &r->ir_len) : NULL;
     struct strbuf keep;
     sb_init(&keep);

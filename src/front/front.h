@@ -25,6 +25,7 @@ struct front_options {
      * .git, CMakeLists.txt, ...), or NULL when none was found. Function
      * bodies in files under it (headers included) are the user's code. */
     const char *project_root;
+    const char *outer_root; /* see struct inc_config */
 };
 
 struct front_result {

@@ -407,6 +407,43 @@ const char *inc_index_lookup(const char *root, const char *name, const char *fro
     return r;
 }
 
+/* A project nested in a repository (`repo/examples/gan/CMakeLists.txt`)
+ * reaches the repository's shared headers with `../../utils` in its build,
+ * which the scan does not read: a header its own root lacks is looked up
+ * in the roots of the projects around it, nearest first, then in the
+ * directory the user named. */
+#define INC_MAX_OUTER_ROOTS 4
+
+static const char *outer_root_of(const char *root)
+{
+    char *parent = strdup(root);
+    char *slash = parent ? strrchr(parent, '/') : NULL;
+    const char *r = NULL;
+    if (slash && slash != parent) {
+        *slash = '\0';
+        r = find_root(parent);
+    }
+    free(parent);
+    return r;
+}
+
+static bool is_inside(const char *dir, const char *root)
+{
+    size_t n = strlen(root);
+    return strncmp(dir, root, n) == 0 && (dir[n] == '/' || dir[n] == '\0');
+}
+
+static const char *lookup_around(const struct inc_config *c, const char *name, const char *from)
+{
+    const char *hit = lookup(c->root, name, from);
+    const char *r = c->root;
+    for (int k = 0; !hit && k < INC_MAX_OUTER_ROOTS && (r = outer_root_of(r)) != NULL; k++)
+        hit = lookup(r, name, from);
+    if (!hit && c->outer_root && strcmp(c->outer_root, c->root) != 0 && is_inside(c->root, c->outer_root))
+        hit = lookup(c->outer_root, name, from);
+    return hit;
+}
+
 /* ---- the scan ---- */
 
 enum flag_kind { FLAG_QUOTE, FLAG_DIR, FLAG_SYSTEM };
@@ -535,7 +572,7 @@ static bool resolve(struct scan *s, const struct inc_directive *d, const char *d
     if (!found && in_system_dirs(d->name, buf, sizeof buf))
         return false;
     if (!found && c->root) {
-        const char *hit = lookup(c->root, d->name, dir);
+        const char *hit = lookup_around(c, d->name, dir);
         if (hit) {
             size_t dl = strlen(hit) - strlen(d->name) - 1;
             const char *inc_dir = arena_strndup(s->a, hit, dl ? dl : 1);

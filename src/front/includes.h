@@ -59,6 +59,9 @@ struct inc_config {
     const char *model_dir;   /* the model headers' directory, or NULL */
     bool model_forced;       /* --headers model: model names always resolve there */
     const char *root;        /* project root (inc_project_root), or NULL: nothing inferred */
+    const char *outer_root;  /* the directory named on the command line that holds the
+                              * file (a repository of several projects), searched after
+                              * the roots of the projects around `root`, or NULL */
 };
 
 /* What a scan found. Strings are arena strings; vectors are the caller's to

@@ -60,6 +60,11 @@ struct tu_builder {
     /* Whose bodies are the user's code: files under `root` (absolute,
      * resolved), other than the model headers and the stand-ins. */
     const char *root;
+    /* Project directories outside `root` whose headers the include scan
+     * found (a repository's shared `utils/` beside a nested project): their
+     * files are the user's code too. */
+    const char *const *user_dirs;
+    size_t nuser_dirs;
     const char *model_dir;    /* resolved model include directory, or NULL */
     struct u64map user_files; /* CXFile -> display path, or "" when not the user's */
     VEC(struct ir_fn *) fns;

@@ -270,7 +270,8 @@ static const char *resolved(const char *path, bool dir, struct arena *arena)
 }
 
 static void build_ir(CXTranslationUnit tu, const char *path, const struct front_options *opts,
-                     const struct model *model, struct arena *arena, struct ir_tu *out)
+                     const struct model *model, const const_str_vec *user_dirs, struct arena *arena,
+                     struct ir_tu *out)
 {
     struct tu_builder tb;
     memset(&tb, 0, sizeof tb);
@@ -282,6 +283,8 @@ static void build_ir(CXTranslationUnit tu, const char *path, const struct front_
     /* Bodies under the project root are the user's code; without a root,
      * those beside the main file are. */
     tb.root = opts->project_root ? opts->project_root : resolved(path, true, arena);
+    tb.user_dirs = user_dirs->v;
+    tb.nuser_dirs = user_dirs->n;
     tb.model_dir = resolved(opts->model_include_dir, false, arena);
     front_build_tu(&tb, out);
     VEC_FREE(tb.fns);
@@ -323,7 +326,7 @@ static void scan_includes(const char *path, const char *text, const struct front
 {
     struct inc_config cfg = {opts->compiler_args, opts->ncompiler_args, opts->model_include_dir,
                              opts->headers == HEADERS_MODEL,
-                             opts->project_root ? opts->project_root : inc_project_root(path)};
+                             opts->project_root ? opts->project_root : inc_project_root(path), opts->outer_root};
     inc_scan_file(path, text, &cfg, arena, scan);
 }
 
@@ -365,6 +368,8 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
                                             &res->pch);
     double t1 = clock_thread_seconds();
     add_file_args(&scan, res->used_model_headers, &args);
+    const_str_vec user_dirs = scan.inferred; /* arena strings: outlive the scan */
+    scan.inferred = (const_str_vec){0};
     unsaved_vec files = {0};
     for (size_t i = 0; i < scan.missing.n; i++)
         add_standin(&files, scan.missing.v[i], arena);
@@ -382,11 +387,13 @@ void front_analyze_file(const char *path, const struct front_options *opts, cons
     if (ec != CXError_Success || !tu) {
         res->error = arena_printf(arena, "libclang could not parse the file (error %d)", (int)ec);
         clang_disposeIndex(idx);
+        VEC_FREE(user_dirs);
         return;
     }
     clang_getInclusions(tu, count_standin, &res->missing_headers);
     collect_errors(tu, arena, res);
-    build_ir(tu, path, opts, model, arena, out);
+    build_ir(tu, path, opts, model, &user_dirs, arena, out);
+    VEC_FREE(user_dirs);
     res->build_seconds = clock_thread_seconds() - t2;
     clang_disposeTranslationUnit(tu);
     clang_disposeIndex(idx);

@@ -1,7 +1,8 @@
 /* front/userfiles: which files hold the user's code, whose function bodies
  * are built into IR. That is the main file and every file under the
  * project root (a project header's inline `forward`, a loss helper defined
- * in a header), but never a system header, the framework model headers or
+ * in a header) or in a project directory the include scan inferred around
+ * it (see front/includes.h), but never a system header, the framework model headers or
  * a stand-in served for a missing header (those have no file on disk).
  * The answer is cached per CXFile, because every declaration asks. */
 #include "internal.h"
@@ -37,7 +38,10 @@ static const char *classify(struct tu_builder *tb, CXFile f, CXSourceLocation lo
     char *name = front_cx_string(tb->arena, clang_getFileName(f));
     char *abs = name ? realpath(name, NULL) : NULL; /* stand-ins are not on disk */
     const char *shown = "";
-    if (abs && under(abs, tb->root) && !under(abs, tb->model_dir))
+    bool user = abs && under(abs, tb->root);
+    for (size_t i = 0; abs && !user && i < tb->nuser_dirs; i++)
+        user = under(abs, tb->user_dirs[i]);
+    if (user && !under(abs, tb->model_dir))
         shown = display_path(tb, abs);
     free(abs);
     return shown;

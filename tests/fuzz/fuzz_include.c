@@ -67,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *datadir = getenv("TFGRADLINT_DATADIR");
     char model_dir[4096];
     snprintf(model_dir, sizeof model_dir, "%s/include", datadir ? datadir : "rules");
-    struct inc_config cfg = {args, 1, model_dir, false, inc_project_root(main_path)};
+    struct inc_config cfg = {args, 1, model_dir, false, inc_project_root(main_path), NULL};
     struct inc_scan scan;
     inc_scan_file(main_path, text, &cfg, &a, &scan);
     for (size_t i = 0; i < dirs.n && i < 64; i++)

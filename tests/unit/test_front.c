@@ -290,7 +290,7 @@ START_TEST(model_mode_without_model_headers_fails_clearly)
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(write(fd, "int x;\n", 7), 7);
     close(fd);
-    struct front_options fo = {NULL, 0, NULL, HEADERS_MODEL, NULL, NULL};
+    struct front_options fo = {NULL, 0, NULL, HEADERS_MODEL, NULL, NULL, NULL};
     struct arena mem;
     arena_init(&mem);
     struct ir_tu out;

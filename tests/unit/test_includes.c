@@ -129,7 +129,7 @@ START_TEST(scan_follows_project_headers_to_the_framework)
 {
     struct arena a;
     arena_init(&a);
-    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj")};
+    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj"), NULL};
     struct inc_scan s;
     inc_scan_file(at("proj/src/train.cpp"), NULL, &cfg, &a, &s);
     /* <fw/fw.h> is reached through "model.h" */
@@ -159,7 +159,7 @@ START_TEST(explicit_flags_win_over_inference_and_the_model)
     snprintf(inc, sizeof inc, "-I%s", at("proj/third/vendor"));
     snprintf(mod, sizeof mod, "%s", at("model"));
     const char *args[] = {inc, "-isystem", mod};
-    struct inc_config cfg = {args, 3, at("model"), false, at("proj")};
+    struct inc_config cfg = {args, 3, at("model"), false, at("proj"), NULL};
     struct inc_scan s;
     inc_scan_file(at("proj/src/train.cpp"), NULL, &cfg, &a, &s);
     /* the framework header is reachable with the flags: real headers */
@@ -169,7 +169,7 @@ START_TEST(explicit_flags_win_over_inference_and_the_model)
     ck_assert(has(&s.reached, at("proj/third/vendor/ai/ppo/losses.h")));
     inc_scan_free(&s);
     /* no project root: nothing inferred, the include is missing */
-    struct inc_config bare = {NULL, 0, at("model"), false, NULL};
+    struct inc_config bare = {NULL, 0, at("model"), false, NULL, NULL};
     inc_scan_file(at("proj/src/train.cpp"), NULL, &bare, &a, &s);
     ck_assert_uint_eq(s.inferred.n, 0);
     ck_assert(has(&s.missing, "ai/ppo/losses.h"));
@@ -188,13 +188,13 @@ START_TEST(system_copy_of_a_framework_header_counts_only_with_flags)
     arena_init(&a);
     put("model/stdio.h", "#pragma once\n");
     put("proj/src/io.cpp", "#include <stdio.h>\n");
-    struct inc_config bare = {NULL, 0, at("model"), false, at("proj")};
+    struct inc_config bare = {NULL, 0, at("model"), false, at("proj"), NULL};
     struct inc_scan s;
     inc_scan_file(at("proj/src/io.cpp"), NULL, &bare, &a, &s);
     ck_assert_str_eq(s.framework, "stdio.h");
     inc_scan_free(&s);
     const char *args[] = {"-DWITH_FLAGS"};
-    struct inc_config flagged = {args, 1, at("model"), false, at("proj")};
+    struct inc_config flagged = {args, 1, at("model"), false, at("proj"), NULL};
     inc_scan_file(at("proj/src/io.cpp"), NULL, &flagged, &a, &s);
     ck_assert_ptr_null(s.framework);
     inc_scan_free(&s);
@@ -209,7 +209,7 @@ START_TEST(gaps_in_the_model_are_shadowed_not_mixed)
     struct arena a;
     arena_init(&a);
     put("proj/src/gap.cpp", "#include <fw/fw.h>\n#include <fw/util/extra.h>\n#include <fwx/other.h>\n");
-    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj")};
+    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj"), NULL};
     struct inc_scan s;
     inc_scan_file(at("proj/src/gap.cpp"), NULL, &cfg, &a, &s);
     ck_assert_uint_eq(s.shadowed.n, 1);
@@ -235,7 +235,7 @@ START_TEST(scan_is_bounded_and_survives_cycles)
     }
     snprintf(chain, sizeof chain, "proj/deep/h%d.h", INC_MAX_DEPTH + 5);
     put(chain, "#include <fw/fw.h>\n");
-    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj")};
+    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj"), NULL};
     struct inc_scan s;
     inc_scan_file(at("proj/cyc/a.h"), NULL, &cfg, &a, &s);
     ck_assert_str_eq(s.framework, "fw/fw.h");

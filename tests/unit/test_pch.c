@@ -199,7 +199,7 @@ START_TEST(front_end_gives_the_same_ir_with_and_without_pch)
     struct model *m = mini_model();
     char *dumps[3];
     for (int run = 0; run < 3; run++) { /* without, building, reusing */
-        struct front_options fo = {args, 2, NULL, HEADERS_AUTO, run ? c : NULL, NULL};
+        struct front_options fo = {args, 2, NULL, HEADERS_AUTO, run ? c : NULL, NULL, NULL};
         struct arena a;
         arena_init(&a);
         struct ir_tu tu;
