@@ -358,5 +358,5 @@ int main(int argc, char **argv)
     }
     }
     options_free(&o);
-    return rc;
+    pool_exit(rc);
 }

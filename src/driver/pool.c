@@ -195,6 +195,16 @@ static void hang_if_asked(const char *path)
 #endif
 #endif
 
+_Noreturn void pool_exit(int status)
+{
+    fflush(NULL);
+#ifdef LEAK_CHECK_AT_EXIT
+    exit(status);
+#else
+    _exit(status);
+#endif
+}
+
 /* The child: analyse, send the results, and end. The parent flushed its
  * stdio buffers before forking, so nothing is written twice. */
 static _Noreturn void child_main(struct pool *p, size_t i, int fd)
@@ -214,15 +224,7 @@ static _Noreturn void child_main(struct pool *p, size_t i, int fd)
     sb_free(&b);
     free(r->ir_text);
     diag_sink_free(&r->sink);
-    fflush(NULL);
-#ifdef LEAK_CHECK_AT_EXIT
-    exit(ok ? 0 : 3);
-#else
-    /* Not exit(): its handlers are libLLVM's static destructors, about
-     * 300 page faults of work for a process that is done (valgrind checks
-     * for leaks at _exit too). */
-    _exit(ok ? 0 : 3);
-#endif
+    pool_exit(ok ? 0 : 3);
 }
 
 /* Starts a child for job `i`; false if none could be started. */
