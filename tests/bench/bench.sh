@@ -30,14 +30,18 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$root"
 
 # measure NAME CMD...: runs CMD once; sets T_NAME (wall s), C_NAME (user +
-# system CPU s, the children's included) and M_NAME (MB).
+# system CPU s, the children's included) and M_NAME (MB). Times come from
+# bash's `time` (millisecond resolution; GNU time's are 10 ms) around GNU
+# time, which reports the peak memory; that wrapper adds about a
+# millisecond to each time.
 measure() {
-  local name=$1
+  local name=$1 TIMEFORMAT='%3R %3U %3S'
   shift
-  /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
-  read -r t m u s < <(tail -n 1 "$tmp/time")
+  { time /usr/bin/time -f "%M" -o "$tmp/mem" "$@" >/dev/null 2>&1; } 2> "$tmp/time" || true
+  read -r t u s < <(tail -n 1 "$tmp/time")
+  read -r m < <(tail -n 1 "$tmp/mem")
   printf -v "T_$name" '%s' "$t"
-  printf -v "C_$name" '%s' "$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')"
+  printf -v "C_$name" '%s' "$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')"
   printf -v "M_$name" '%s' "$(awk -v k="$m" 'BEGIN { printf "%.0f", k / 1024 }')"
 }
 # best NAME N CMD...: the fastest of N runs (memory of that run), and the
@@ -57,7 +61,9 @@ best() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
 row() { printf '  %-62s %8.3f s %6s MB\n' "$1" "$2" "$3"; }
 
-files=$(ls fixtures/torch/*.cpp | head -20)
+# (No `ls | head`: with pipefail, ls killed by SIGPIPE ends the script.)
+all_files=(fixtures/torch/*.cpp)
+files="${all_files[*]:0:20}"
 {
   echo "["
   sep=""
@@ -71,7 +77,7 @@ files=$(ls fixtures/torch/*.cpp | head -20)
 demo=examples/train_nograd.cpp
 cache="$tmp/cache"
 
-echo "tfgradlint benchmarks ($(nproc) cores; $(clang --version | head -1))"
+echo "tfgradlint benchmarks ($(nproc) cores; $(clang --version | sed -n 1p))"
 echo
 if want 1; then
 echo "1. one file, zero-config vs the real-header parse: $demo (load average $(cut -d' ' -f1 /proc/loadavg))"
@@ -153,7 +159,7 @@ for _ in 1 2 3; do
 done
 # What the machine offers at the same moment: 8 independent clang parses
 # one after the other vs two at a time (other users' load shows here too).
-printf '%s\n' $files | head -8 > "$tmp/eight"
+printf '%s\n' $files | sed -n 1,8p > "$tmp/eight"
 best ref1 2 xargs -a "$tmp/eight" -P 1 -n 1 clang++ -std=c++17 -fsyntax-only -isystem "$root/rules/include"
 best ref2 2 xargs -a "$tmp/eight" -P 2 -n 1 clang++ -std=c++17 -fsyntax-only -isystem "$root/rules/include"
 row "tfgradlint -j 1" "$T_j1" "$M_j1"
