@@ -6,6 +6,7 @@
 #include "driver/pool.h"
 #include "driver/settings.h"
 #include "driver/suppress.h"
+#include "front/pch_evict.h"
 #include "report/report.h"
 #include "rules/docs.h"
 #include "rules/docinfo.h"
@@ -68,30 +69,60 @@ static void report(const struct options *o, const struct report_input *in)
     }
 }
 
-/* --cache-dir, else $XDG_CACHE_HOME/tfgradlint, else ~/.cache/tfgradlint. */
-static struct pch_cache *open_cache(const struct options *o)
+/* --cache-dir, else $XDG_CACHE_HOME/tfgradlint, else ~/.cache/tfgradlint;
+ * false when there is none. */
+static bool cache_dir(const struct options *o, struct strbuf *dir)
 {
-    if (o->no_cache)
-        return NULL;
-    struct strbuf dir;
-    sb_init(&dir);
     const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
     if (o->cache_dir)
-        sb_add(&dir, o->cache_dir);
+        sb_add(dir, o->cache_dir);
     else if (xdg && *xdg)
-        sb_printf(&dir, "%s/tfgradlint", xdg);
+        sb_printf(dir, "%s/tfgradlint", xdg);
     else if (home && *home)
-        sb_printf(&dir, "%s/.cache/tfgradlint", home);
+        sb_printf(dir, "%s/.cache/tfgradlint", home);
     else
-        return NULL;
-    struct strbuf err;
+        return false;
+    return true;
+}
+
+static struct pch_cache *open_cache(const struct options *o)
+{
+    struct strbuf dir, err;
+    sb_init(&dir);
     sb_init(&err);
-    struct pch_cache *c = pch_cache_new(sb_str(&dir), &err);
-    if (!c)
-        fprintf(stderr, "tfgradlint: warning: %s; parsing without precompiled headers\n", sb_str(&err));
+    struct pch_cache *c = NULL;
+    if (!o->no_cache && cache_dir(o, &dir)) {
+        c = pch_cache_new(sb_str(&dir), &err);
+        if (!c)
+            fprintf(stderr, "tfgradlint: warning: %s; parsing without precompiled headers\n", sb_str(&err));
+        pch_cache_set_max(c, o->cache_max);
+    }
     sb_free(&err);
     sb_free(&dir);
     return c;
+}
+
+/* --clear-cache: every cache file but those of PCHs other runs are reading
+ * or building. */
+static int clear_cache(const struct options *o)
+{
+    struct strbuf dir;
+    sb_init(&dir);
+    struct pch_evict_stats st;
+    int rc = EXIT_CLEAN;
+    if (!cache_dir(o, &dir)) {
+        fputs("tfgradlint: error: no cache directory (give --cache-dir)\n", stderr);
+        rc = EXIT_TROUBLE;
+    } else if (!pch_evict(sb_str(&dir), 0, NULL, 0, &st) && access(sb_str(&dir), F_OK) == 0) {
+        fprintf(stderr, "tfgradlint: error: %s: cannot read the cache directory\n", sb_str(&dir));
+        rc = EXIT_TROUBLE;
+    } else if (!o->quiet) {
+        fprintf(stderr, "tfgradlint: %s: removed %u file%s (%.1f MB)%s\n", sb_str(&dir), st.files_removed,
+                st.files_removed == 1 ? "" : "s", (double)(st.bytes_before - st.bytes_after) / 1e6,
+                st.keys_busy ? "; kept the precompiled headers other runs are using" : "");
+    }
+    sb_free(&dir);
+    return rc;
 }
 
 static void print_verbose(const struct file_status *st, const struct file_settings *fs)
@@ -314,6 +345,7 @@ int main(int argc, char **argv)
     case ACT_VERSION: printf("tfgradlint %s\n", TFGRADLINT_VERSION); break;
     case ACT_LIST_RULES: rc = list_rules(); break;
     case ACT_EXPLAIN: rc = explain(o.explain); break;
+    case ACT_CLEAR_CACHE: rc = clear_cache(&o); break;
     default: {
         /* libclang parses on a thread of its own unless told not to; on the
          * analysis thread instead, the parse's CPU time is measurable per
@@ -326,5 +358,5 @@ int main(int argc, char **argv)
     }
     }
     options_free(&o);
-    return rc;
+    pool_exit(rc);
 }

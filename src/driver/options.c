@@ -1,5 +1,6 @@
 /* driver/options: command-line parsing. */
 #include "options.h"
+#include "../front/pch_evict.h"
 #include "../rules/registry.h"
 #include "../util/str.h"
 #include <stdio.h>
@@ -43,6 +44,9 @@ void options_usage(FILE *out)
           "  --cache-dir DIR         where precompiled headers are kept\n"
           "                          (default: $XDG_CACHE_HOME/tfgradlint or ~/.cache/tfgradlint)\n"
           "  --no-cache              parse every header of every file (no precompiled headers)\n"
+          "  --cache-max-size SIZE   bound on the cache directory: least recently used\n"
+          "                          precompiled headers go first (default: 1G; K, M, G suffixes; 0: none)\n"
+          "  --clear-cache           remove the cache's files (but those other runs are using) and exit\n"
           "  --no-cross-file         analyse each file alone: calls into functions other files\n"
           "                          of the run define stay unknown (docs/cross-file.md)\n"
           "  --list-rules            list the rules and exit\n"
@@ -84,7 +88,7 @@ static bool needs_value(const char *arg)
 {
     static const char *const with_value[] = {"--format", "--color", "--select", "--ignore", "--model",
                                              "--headers", "--explain", "--root", "--config", "-p", "-j", "--jobs",
-                                             "--cache-dir", "--timeout", NULL};
+                                             "--cache-dir", "--cache-max-size", "--timeout", NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(arg, with_value[i]) == 0)
             return true;
@@ -119,6 +123,7 @@ bool options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
     static const char *const headers[] = {"auto", "model", "real", NULL};
     memset(o, 0, sizeof *o);
     o->timeout = OPTIONS_DEFAULT_TIMEOUT;
+    o->cache_max = PCH_CACHE_DEFAULT_MAX;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
         int choice;
@@ -160,6 +165,11 @@ bool options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
             o->compdb = v;
         else if ((v = value_of("--cache-dir", argc, argv, &i)))
             o->cache_dir = v;
+        else if ((v = value_of("--cache-max-size", argc, argv, &i))) {
+            if (!pch_parse_size(v, &o->cache_max))
+                return sb_printf(err, "--cache-max-size needs a size such as 500M or 2G, not '%s'", v), false;
+        } else if (strcmp(a, "--clear-cache") == 0)
+            o->action = ACT_CLEAR_CACHE;
         else if ((v = value_of("--jobs", argc, argv, &i)) || (v = value_of("-j", argc, argv, &i)) ||
                  (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9' && (v = a + 2))) {
             if (!parse_jobs(v, &o->jobs))

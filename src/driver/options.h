@@ -8,7 +8,7 @@
 
 enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_GITLAB };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
-enum action { ACT_ANALYZE, ACT_HELP, ACT_VERSION, ACT_LIST_RULES, ACT_EXPLAIN, ACT_DUMP_IR };
+enum action { ACT_ANALYZE, ACT_HELP, ACT_VERSION, ACT_LIST_RULES, ACT_EXPLAIN, ACT_DUMP_IR, ACT_CLEAR_CACHE };
 
 /* Generous: the slowest real file measured parses in about 10 s. */
 #define OPTIONS_DEFAULT_TIMEOUT 300.0
@@ -31,6 +31,7 @@ struct options {
     double timeout;                /* --timeout: seconds per file */
     const char *cache_dir;         /* --cache-dir; NULL: the default */
     bool no_cache;
+    unsigned long long cache_max; /* --cache-max-size in bytes; 0: no bound */
     bool no_cross_file;            /* --no-cross-file: no second phase (driver/xfile.h) */
     VEC(const char *) paths;       /* files and directories */
     VEC(const char *) models;      /* extra model files */

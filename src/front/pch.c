@@ -1,5 +1,6 @@
 /* front/pch: building, validating and sharing precompiled headers. */
 #include "pch.h"
+#include "pch_evict.h"
 #include "../util/alloc.h"
 #include "../util/hashmap.h"
 #include "../util/strbuf.h"
@@ -24,6 +25,12 @@ struct pch_cache {
     pthread_mutex_t lock;
     str_vec failed; /* keys whose build failed in this run */
     str_vec valid;  /* "key\tpath" of PCHs checked or built in this run */
+    unsigned long long max_bytes; /* the size bound; 0: none */
+    /* The keys whose PCH this process uses, each with a shared lock held
+     * on its lock file until the cache is freed (or the process exits),
+     * so that no other process evicts it meanwhile. */
+    str_vec held_keys;
+    VEC(int) held_fds;
 };
 
 /* ---- the cache object ---- */
@@ -56,8 +63,15 @@ struct pch_cache *pch_cache_new(const char *dir, struct strbuf *err)
     }
     struct pch_cache *c = xcalloc(1, sizeof *c);
     c->dir = xstrdup(dir);
+    c->max_bytes = PCH_CACHE_DEFAULT_MAX;
     pthread_mutex_init(&c->lock, NULL);
     return c;
+}
+
+void pch_cache_set_max(struct pch_cache *c, unsigned long long max_bytes)
+{
+    if (c)
+        c->max_bytes = max_bytes;
 }
 
 void pch_cache_free(struct pch_cache *c)
@@ -70,6 +84,12 @@ void pch_cache_free(struct pch_cache *c)
     for (size_t i = 0; i < c->valid.n; i++)
         free(c->valid.v[i]);
     VEC_FREE(c->valid);
+    for (size_t i = 0; i < c->held_fds.n; i++)
+        close(c->held_fds.v[i]); /* releases the shared locks */
+    VEC_FREE(c->held_fds);
+    for (size_t i = 0; i < c->held_keys.n; i++)
+        free(c->held_keys.v[i]);
+    VEC_FREE(c->held_keys);
     pthread_mutex_destroy(&c->lock);
     free(c->dir);
     free(c);
@@ -115,6 +135,32 @@ static void remember_valid(struct pch_cache *c, const char *key, const char *pat
     pthread_mutex_lock(&c->lock);
     VEC_PUSH(c->valid, entry);
     pthread_mutex_unlock(&c->lock);
+}
+
+/* Keeps the shared lock `fd` on `key` until the cache is freed, and marks
+ * the key as used now (its lock file's mtime orders the eviction). */
+static void hold(struct pch_cache *c, const char *key, int fd)
+{
+    futimens(fd, NULL);
+    pthread_mutex_lock(&c->lock);
+    VEC_PUSH(c->held_fds, fd);
+    VEC_PUSH(c->held_keys, xstrdup(key));
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* Brings the directory back under its bound, keeping the keys in use. */
+static void evict(struct pch_cache *c)
+{
+    if (!c->max_bytes)
+        return;
+    pthread_mutex_lock(&c->lock);
+    size_t n = c->held_keys.n;
+    const char **keep = xmalloc((n ? n : 1) * sizeof *keep);
+    for (size_t i = 0; i < n; i++)
+        keep[i] = c->held_keys.v[i];
+    pch_evict(c->dir, c->max_bytes, keep, n, NULL);
+    pthread_mutex_unlock(&c->lock);
+    free(keep);
 }
 
 /* ---- the preamble ---- */
@@ -529,9 +575,7 @@ static const char *build_locked(struct pch_cache *c, const struct slot *s, const
                                 const char *header, const char *const *args, size_t nargs, struct arena *a,
                                 enum pch_outcome *outcome)
 {
-    int fd = open(s->lock, O_RDWR | O_CREAT, 0644);
-    if (fd >= 0)
-        flock(fd, LOCK_EX);
+    int fd = pch_lock_key(s->lock, LOCK_EX);
     const char *path = lookup(a, c, s, material);
     *outcome = PCH_HIT;
     if (!path && failed_on_disk(s, material)) {
@@ -549,8 +593,31 @@ static const char *build_locked(struct pch_cache *c, const struct slot *s, const
     }
     if (path)
         remember_valid(c, s->key, path);
-    if (fd >= 0)
+    if (fd >= 0 && path) {
+        /* Others may read it now; this process reads it too. */
+        flock(fd, LOCK_SH);
+        hold(c, s->key, fd);
+        /* The cache grows only here: the one place to bound it. */
+        if (*outcome == PCH_BUILT)
+            evict(c);
+    } else if (fd >= 0)
         close(fd); /* releases the lock */
+    return path;
+}
+
+/* `path`, found valid, with the key's shared lock now held so that no
+ * other process evicts it while this one reads it; NULL when it was
+ * removed before the lock was taken. */
+static const char *take(struct pch_cache *c, const struct slot *s, const char *path)
+{
+    int fd = pch_lock_key(s->lock, LOCK_SH);
+    if (fd < 0)
+        return path; /* no locking on this file system: used unprotected, as clang falls back without it */
+    if (access(path, R_OK) != 0) {
+        close(fd);
+        return NULL;
+    }
+    hold(c, s->key, fd);
     return path;
 }
 
@@ -624,7 +691,7 @@ const char *pch_prepare_excluding(struct pch_cache *c, const char *text, const c
     struct slot s;
     slot_init(&s, c, &material);
     const char *path = known_valid(c, s.key, a);
-    if (!path && (path = lookup(a, c, &s, &material)))
+    if (!path && (path = lookup(a, c, &s, &material)) && (path = take(c, &s, path)))
         remember_valid(c, s.key, path);
     if (path)
         *outcome = PCH_HIT;

@@ -28,6 +28,11 @@ enum pch_outcome { PCH_NONE, PCH_HIT, PCH_BUILT, PCH_FAILED };
  * the directory cannot be created. */
 struct pch_cache *pch_cache_new(const char *dir, struct strbuf *err);
 void pch_cache_free(struct pch_cache *c);
+/* The bound on the directory's size (default PCH_CACHE_DEFAULT_MAX; 0:
+ * none), enforced each time this cache builds a PCH (front/pch_evict.h).
+ * The PCHs a cache uses are locked against eviction by other processes
+ * until it is freed. */
+void pch_cache_set_max(struct pch_cache *c, unsigned long long max_bytes);
 
 /* The path of a valid PCH (arena string) for the `#include <...>` lines of
  * `text`'s preamble, up to the last one that names a header found in

@@ -1,6 +1,10 @@
 /* Unit tests: precompiled headers (front/pch) and their use by the front end. */
 #include "suites.h"
 #include "front/pch.h"
+#include "front/pch_evict.h"
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/time.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,6 +231,158 @@ START_TEST(front_end_gives_the_same_ir_with_and_without_pch)
 }
 END_TEST
 
+/* A cache file of `size` bytes last modified at `mtime` (seconds). */
+static void cache_file(const char *dir, const char *name, size_t size, long mtime)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    for (size_t i = 0; i < size; i++)
+        fputc('x', f);
+    fclose(f);
+    struct timeval tv[2] = {{mtime, 0}, {mtime, 0}};
+    ck_assert_int_eq(utimes(path, tv), 0);
+}
+
+/* A key's files as a build leaves them; its lock file's mtime is its last use. */
+static void cache_key(const char *dir, const char *key, size_t pch_size, long used)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s-00000000000000aa.pch", key);
+    cache_file(dir, name, pch_size, used - 10);
+    snprintf(name, sizeof name, "%s.manifest", key);
+    cache_file(dir, name, 100, used - 10);
+    snprintf(name, sizeof name, "%s.h", key);
+    cache_file(dir, name, 20, used - 10);
+    snprintf(name, sizeof name, "%s.lock", key);
+    cache_file(dir, name, 0, used);
+}
+
+static bool exists_in(const char *dir, const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return access(path, F_OK) == 0;
+}
+
+#define KEY_A "aaaaaaaaaaaaaaaa"
+#define KEY_B "bbbbbbbbbbbbbbbb"
+#define KEY_C "cccccccccccccccc"
+#define KEY_D "dddddddddddddddd"
+#define KEY_F "ffffffffffffffff"
+
+START_TEST(eviction_removes_least_recently_used_keys_down_to_the_bound)
+{
+    char dir[] = "/tmp/tfgradlint-evict-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    /* Used in the order A (oldest), C, B; each about 1,120 bytes. */
+    cache_key(dir, KEY_A, 1000, 1000);
+    cache_key(dir, KEY_B, 1000, 3000);
+    cache_key(dir, KEY_C, 1000, 2000);
+    /* Leftovers: a key without a PCH, a dead build's temporary file. */
+    cache_file(dir, KEY_D ".h", 20, 5000);
+    cache_file(dir, KEY_D ".manifest", 100, 5000);
+    cache_file(dir, KEY_B ".manifest.tmp.x1y2z3", 50, 5000);
+    /* A failed build's record is kept (not a leftover), and so is any
+     * file that is not the cache's. */
+    cache_file(dir, KEY_F ".failed", 30, 4000);
+    cache_file(dir, "notes.txt", 5000, 1);
+    cache_file(dir, "ABCDEFABCDEFABCD.lock", 0, 1); /* not a key: upper case */
+    struct pch_evict_stats st;
+    ck_assert(pch_evict(dir, 2500, NULL, 0, &st));
+    ck_assert_int_eq(st.bytes_before, 3 * 1120 + 120 + 50 + 30);
+    ck_assert(!exists_in(dir, KEY_A "-00000000000000aa.pch"));
+    ck_assert(!exists_in(dir, KEY_A ".manifest"));
+    ck_assert(!exists_in(dir, KEY_A ".lock"));
+    ck_assert(exists_in(dir, KEY_B "-00000000000000aa.pch"));
+    ck_assert(exists_in(dir, KEY_C "-00000000000000aa.pch"));
+    ck_assert(!exists_in(dir, KEY_D ".h"));
+    ck_assert(!exists_in(dir, KEY_B ".manifest.tmp.x1y2z3"));
+    ck_assert(exists_in(dir, KEY_F ".failed"));
+    ck_assert(exists_in(dir, "notes.txt"));
+    ck_assert(exists_in(dir, "ABCDEFABCDEFABCD.lock"));
+    ck_assert_int_eq(st.keys_removed, 1);
+    ck_assert_int_eq(st.bytes_after, 2 * 1120 + 30);
+    ck_assert_uint_le(st.bytes_after, 2500);
+    /* A tighter bound takes C (older than B) next, then B. */
+    ck_assert(pch_evict(dir, 1200, NULL, 0, &st));
+    ck_assert(!exists_in(dir, KEY_C ".lock"));
+    ck_assert(exists_in(dir, KEY_B ".lock"));
+    ck_assert(pch_evict(dir, 1000, NULL, 0, &st));
+    ck_assert(!exists_in(dir, KEY_B "-00000000000000aa.pch"));
+    ck_assert_int_eq(st.bytes_after, 30);
+    ck_assert(exists_in(dir, KEY_F ".failed"));
+    /* Bound 0 (--clear-cache) takes everything of the cache's. */
+    ck_assert(pch_evict(dir, 0, NULL, 0, &st));
+    ck_assert(!exists_in(dir, KEY_F ".failed"));
+    ck_assert_int_eq(st.bytes_after, 0);
+    ck_assert(exists_in(dir, "notes.txt"));
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(eviction_keeps_the_keys_in_use)
+{
+    char dir[] = "/tmp/tfgradlint-evict-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    cache_key(dir, KEY_A, 1000, 1000);
+    cache_key(dir, KEY_B, 1000, 2000);
+    cache_key(dir, KEY_C, 1000, 3000);
+    /* A is this run's own (named in `keep`); B is being read by another
+     * run (a shared lock on its lock file, as pch_prepare holds it). */
+    char lock[700];
+    snprintf(lock, sizeof lock, "%s/%s.lock", dir, KEY_B);
+    int reader = pch_lock_key(lock, LOCK_SH);
+    ck_assert_int_ge(reader, 0);
+    const char *keep[] = {KEY_A};
+    struct pch_evict_stats st;
+    ck_assert(pch_evict(dir, 0, keep, 1, &st));
+    ck_assert(exists_in(dir, KEY_A "-00000000000000aa.pch"));
+    ck_assert(exists_in(dir, KEY_B "-00000000000000aa.pch"));
+    ck_assert(!exists_in(dir, KEY_C "-00000000000000aa.pch"));
+    ck_assert_int_eq(st.keys_busy, 1);
+    ck_assert_int_eq(st.keys_removed, 1);
+    /* Once the reader is done, B goes; a reader that then locks the key
+     * again gets a fresh lock file, not the removed one. */
+    close(reader);
+    ck_assert(pch_evict(dir, 0, keep, 1, &st));
+    ck_assert(!exists_in(dir, KEY_B "-00000000000000aa.pch"));
+    ck_assert(!exists_in(dir, KEY_B ".lock"));
+    reader = pch_lock_key(lock, LOCK_SH);
+    ck_assert_int_ge(reader, 0);
+    ck_assert(exists_in(dir, KEY_B ".lock"));
+    close(reader);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(cache_sizes_parse_with_binary_suffixes)
+{
+    static const struct {
+        const char *text;
+        bool ok;
+        unsigned long long bytes;
+    } cases[] = {
+        {"0", true, 0},           {"4096", true, 4096},         {"500M", true, 500ull << 20},
+        {"2G", true, 2ull << 30}, {"1g", true, 1ull << 30},     {"3GiB", true, 3ull << 30},
+        {"10KB", true, 10240},    {"1T", true, 1ull << 40},     {"", false, 0},
+        {"-1", false, 0},         {"1.5G", false, 0},           {"12X", false, 0},
+        {"M", false, 0},          {"99999999999999999T", false, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        unsigned long long got = 0;
+        ck_assert_msg(pch_parse_size(cases[i].text, &got) == cases[i].ok, "case '%s'", cases[i].text);
+        if (cases[i].ok)
+            ck_assert_msg(got == cases[i].bytes, "case '%s': got %llu", cases[i].text, got);
+    }
+}
+END_TEST
+
 Suite *suite_pch(void)
 {
     Suite *s = suite_create("pch");
@@ -235,6 +391,9 @@ Suite *suite_pch(void)
     tcase_add_test(t, preamble_takes_angle_includes_until_the_first_other_line);
     tcase_add_test(t, cache_builds_once_reuses_and_rebuilds_when_a_header_changes);
     tcase_add_test(t, front_end_gives_the_same_ir_with_and_without_pch);
+    tcase_add_test(t, eviction_removes_least_recently_used_keys_down_to_the_bound);
+    tcase_add_test(t, eviction_keeps_the_keys_in_use);
+    tcase_add_test(t, cache_sizes_parse_with_binary_suffixes);
     suite_add_tcase(s, t);
     return s;
 }
