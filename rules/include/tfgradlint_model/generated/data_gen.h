@@ -51,7 +51,7 @@ template <typename Batch> struct ValidIterator;
 template <typename Batch> struct SentinelIterator;
 template <typename Batch> struct IteratorImpl {
  public:
-  virtual ~IteratorImpl() = default;
+  virtual ~IteratorImpl();
   virtual void next() = 0;
   virtual Batch& get() = 0;
   virtual bool operator==(const IteratorImpl& other) const = 0;
@@ -105,7 +105,7 @@ namespace torch { namespace data { namespace samplers {
 template <typename BatchRequest = std::vector<size_t>> class Sampler {
  public:
   using BatchRequestType = BatchRequest;
-  virtual ~Sampler() = default;
+  virtual ~Sampler();
   virtual void reset(optional<size_t> new_size) = 0;
   virtual optional<BatchRequest> next(size_t batch_size) = 0;
   virtual void save(serialize::OutputArchive& archive) const = 0;
@@ -207,7 +207,7 @@ template <typename Self, typename Batch = std::vector<Example<>>, typename Batch
   using BatchType = Batch;
   using BatchRequestType = BatchRequest;
   constexpr static bool is_stateful = detail::is_optional<BatchType>::value;
-  virtual ~BatchDataset() = default;
+  virtual ~BatchDataset();
   virtual Batch get_batch(BatchRequest request) = 0;
   virtual optional<size_t> size() const = 0;
   template <typename TransformType> MapDataset<Self, TransformType> map(TransformType transform) &;
@@ -232,7 +232,7 @@ template <typename... Args> serialize::InputArchive& operator>>(serialize::Input
 namespace torch { namespace data { namespace samplers {
 struct CustomBatchRequest {
  public:
-  virtual ~CustomBatchRequest() = default;
+  virtual ~CustomBatchRequest();
   virtual size_t size() const = 0;
 };
 template <typename BatchRequest = std::vector<size_t>> class DistributedSampler : public Sampler<BatchRequest> {
@@ -289,7 +289,7 @@ class StreamSampler : public Sampler<BatchSize> {
 namespace torch { namespace data { namespace datasets {
 template <typename ExampleType_, typename ChunkType_ = std::vector<ExampleType_>> class ChunkDataReader {
  public:
-  virtual ~ChunkDataReader() = default;
+  virtual ~ChunkDataReader();
   using ChunkType = ChunkType_;
   using ExampleType = ExampleType_;
   virtual ChunkType read_chunk(size_t chunk_index) = 0;
@@ -414,7 +414,7 @@ template <typename InputBatch, typename OutputBatch> class BatchTransform {
  public:
   using InputBatchType = InputBatch;
   using OutputBatchType = OutputBatch;
-  virtual ~BatchTransform() = default;
+  virtual ~BatchTransform();
   virtual OutputBatch apply_batch(InputBatch input_batch) = 0;
 };
 template <typename Input, typename Output> class Transform : public BatchTransform<std::vector<Input>, std::vector<Output>> {

@@ -25,7 +25,7 @@ class OptimizerParamState {
   virtual std::unique_ptr<OptimizerParamState> clone() const;
   virtual void serialize(torch::serialize::InputArchive& archive);
   virtual void serialize(torch::serialize::OutputArchive& archive) const;
-  virtual ~OptimizerParamState() = default;
+  virtual ~OptimizerParamState();
 };
 template <typename Derived> class OptimizerCloneableParamState : public OptimizerParamState {
  private:
@@ -36,7 +36,7 @@ class OptimizerOptions {
   virtual std::unique_ptr<OptimizerOptions> clone() const;
   virtual void serialize(torch::serialize::InputArchive& archive);
   virtual void serialize(torch::serialize::OutputArchive& archive) const;
-  virtual ~OptimizerOptions() = default;
+  virtual ~OptimizerOptions();
   virtual double get_lr() const;
   virtual void set_lr(const double lr);
 };
@@ -66,7 +66,7 @@ class Optimizer {
   explicit Optimizer(std::vector<OptimizerParamGroup> param_groups, std::unique_ptr<OptimizerOptions> defaults);
   explicit Optimizer(std::vector<Tensor> parameters, std::unique_ptr<OptimizerOptions> defaults);
   void add_param_group(const OptimizerParamGroup& param_group);
-  virtual ~Optimizer() = default;
+  virtual ~Optimizer();
   using LossClosure = std::function<Tensor()>;
   virtual Tensor step(LossClosure closure = nullptr) = 0;
   void add_parameters(const std::vector<Tensor>& parameters);
@@ -98,7 +98,7 @@ class InputArchive {
   InputArchive& operator=(InputArchive&&) = default;
   InputArchive(InputArchive&) = delete;
   InputArchive& operator=(InputArchive&) = delete;
-  ~InputArchive() = default;
+  ~InputArchive();
   void read(const std::string& key, c10::IValue& ivalue);
   bool try_read(const std::string& key, c10::IValue& ivalue);
   bool try_read(const std::string& key, Tensor& tensor, bool is_buffer = false);
@@ -166,7 +166,7 @@ struct AdagradOptions : public OptimizerCloneableOptions<AdagradOptions> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const AdagradOptions& lhs, const AdagradOptions& rhs);
-  ~AdagradOptions() override = default;
+  ~AdagradOptions() override;
   double get_lr() const override;
   void set_lr(const double lr) override;
 };
@@ -181,7 +181,7 @@ struct AdagradParamState : public OptimizerCloneableParamState<AdagradParamState
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const AdagradParamState& lhs, const AdagradParamState& rhs);
-  ~AdagradParamState() override = default;
+  ~AdagradParamState() override;
 };
 class Adagrad : public Optimizer {
  public:
@@ -213,7 +213,7 @@ struct AdamOptions : public OptimizerCloneableOptions<AdamOptions> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const AdamOptions& lhs, const AdamOptions& rhs);
-  ~AdamOptions() override = default;
+  ~AdamOptions() override;
   double get_lr() const override;
   void set_lr(const double lr) override;
 };
@@ -234,7 +234,7 @@ struct AdamParamState : public OptimizerCloneableParamState<AdamParamState> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const AdamParamState& lhs, const AdamParamState& rhs);
-  ~AdamParamState() override = default;
+  ~AdamParamState() override;
 };
 class Adam : public Optimizer {
  public:
@@ -266,7 +266,7 @@ struct AdamWOptions : public OptimizerCloneableOptions<AdamWOptions> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const AdamWOptions& lhs, const AdamWOptions& rhs);
-  ~AdamWOptions() override = default;
+  ~AdamWOptions() override;
   double get_lr() const override;
   void set_lr(const double lr) override;
 };
@@ -287,7 +287,7 @@ struct AdamWParamState : public OptimizerCloneableParamState<AdamWParamState> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const AdamWParamState& lhs, const AdamWParamState& rhs);
-  ~AdamWParamState() override = default;
+  ~AdamWParamState() override;
 };
 class AdamW : public Optimizer {
  public:
@@ -324,7 +324,7 @@ struct LBFGSOptions : public OptimizerCloneableOptions<LBFGSOptions> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const LBFGSOptions& lhs, const LBFGSOptions& rhs);
-  ~LBFGSOptions() override = default;
+  ~LBFGSOptions() override;
   double get_lr() const override;
   void set_lr(const double lr) override;
 };
@@ -366,7 +366,7 @@ struct LBFGSParamState : public OptimizerCloneableParamState<LBFGSParamState> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const LBFGSParamState& lhs, const LBFGSParamState& rhs);
-  ~LBFGSParamState() override = default;
+  ~LBFGSParamState() override;
 };
 class LBFGS : public Optimizer {
  public:
@@ -400,7 +400,7 @@ struct RMSpropOptions : public OptimizerCloneableOptions<RMSpropOptions> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const RMSpropOptions& lhs, const RMSpropOptions& rhs);
-  ~RMSpropOptions() override = default;
+  ~RMSpropOptions() override;
   double get_lr() const override;
   void set_lr(const double lr) override;
 };
@@ -421,7 +421,7 @@ struct RMSpropParamState : public OptimizerCloneableParamState<RMSpropParamState
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const RMSpropParamState& lhs, const RMSpropParamState& rhs);
-  ~RMSpropParamState() override = default;
+  ~RMSpropParamState() override;
 };
 class RMSprop : public Optimizer {
  public:
@@ -452,7 +452,7 @@ struct SGDOptions : public OptimizerCloneableOptions<SGDOptions> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const SGDOptions& lhs, const SGDOptions& rhs);
-  ~SGDOptions() override = default;
+  ~SGDOptions() override;
   double get_lr() const override;
   void set_lr(const double lr) override;
 };
@@ -464,7 +464,7 @@ struct SGDParamState : public OptimizerCloneableParamState<SGDParamState> {
   void serialize(torch::serialize::InputArchive& archive) override;
   void serialize(torch::serialize::OutputArchive& archive) const override;
   friend bool operator==(const SGDParamState& lhs, const SGDParamState& rhs);
-  ~SGDParamState() override = default;
+  ~SGDParamState() override;
 };
 class SGD : public Optimizer {
  public:
@@ -477,7 +477,7 @@ class SGD : public Optimizer {
 class LRScheduler {
  public:
   LRScheduler(torch::optim::Optimizer& optimizer);
-  virtual ~LRScheduler() = default;
+  virtual ~LRScheduler();
   void step();
  protected:
   virtual std::vector<double> get_lrs() = 0;
