@@ -325,13 +325,8 @@ def scan_file(text, want_struct, want_func, emit, want_module=lambda n: False):
     walk(text, "")
 
 
-def include_order(folder, files):
-    """Files of one folder, each after the folder's files it includes."""
-    deps = {}
-    for f in files:
-        with open(os.path.join(folder, f)) as fh:
-            inc = re.findall(r'#include\s*<torch/nn/\w+/(\w+\.h)>', fh.read())
-        deps[f] = [d for d in inc if d in files and d != f]
+def dependency_order(files, deps):
+    """`files` sorted so that each comes after the files deps[f] names."""
     out, seen = [], set()
 
     def visit(f):
@@ -344,6 +339,16 @@ def include_order(folder, files):
     for f in sorted(files):
         visit(f)
     return out
+
+
+def include_order(folder, files):
+    """Files of one folder, each after the folder's files it includes."""
+    deps = {}
+    for f in files:
+        with open(os.path.join(folder, f)) as fh:
+            inc = re.findall(r'#include\s*<torch/nn/\w+/(\w+\.h)>', fh.read())
+        deps[f] = [d for d in inc if d in files and d != f]
+    return dependency_order(files, deps)
 
 
 def collect(real_include, hand_modules=frozenset()):

@@ -55,18 +55,7 @@ def header_files(real_include, roots):
     for f in files:
         with open(os.path.join(real_include, f)) as fh:
             deps[f] = [d for d in re.findall(r"#include\s*<([\w/.-]+)>", fh.read()) if d in files and d != f]
-    out, seen = [], set()
-
-    def visit(f):
-        if f in seen:
-            return
-        seen.add(f)
-        for d in deps[f]:
-            visit(d)
-        out.append(f)
-    for f in sorted(files):
-        visit(f)
-    return out
+    return frontend.dependency_order(files, deps)
 
 
 def template_head(head):
