@@ -16,7 +16,7 @@ import re
 VOCAB = {
     "bool", "int64_t", "uint64_t", "size_t", "void", "const", "Tensor", "TensorBase", "IntArrayRef", "ScalarType",
     "Device", "DeviceType", "Layout", "TensorOptions", "MemoryFormat", "at", "c10", "TensorImpl", "DimnameList",
-    "caffe2", "TypeMeta", "noexcept", "inline",
+    "caffe2", "TypeMeta", "noexcept", "inline", "std", "string",
 }
 
 

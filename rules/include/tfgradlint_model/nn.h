@@ -240,11 +240,16 @@ class SequentialImpl : public Cloneable<SequentialImpl> {
   template <typename ModuleType> void push_back(std::string name, ModuleType&& module);
   size_t size() const noexcept;
   bool is_empty() const noexcept;
+  template <typename Container> void extend(const Container& container);
   std::shared_ptr<Module> ptr(size_t index) const;
+  template <typename T> std::shared_ptr<T> ptr(size_t index) const;
   std::shared_ptr<Module> operator[](size_t index) const;
   template <typename T> T& at(size_t index);
+  template <typename T> const T& at(size_t index) const;
   std::vector<AnyModule>::iterator begin();
   std::vector<AnyModule>::iterator end();
+  std::vector<AnyModule>::const_iterator begin() const;
+  std::vector<AnyModule>::const_iterator end() const;
 };
 // Like TORCH_MODULE(Sequential), plus construction from named modules.
 class Sequential : public torch::nn::ModuleHolder<SequentialImpl> {
@@ -261,12 +266,20 @@ class ModuleListImpl : public Cloneable<ModuleListImpl> {
   template <typename... Modules> explicit ModuleListImpl(Modules&&... modules);
   void reset() override;
   template <typename ModuleType> void push_back(ModuleType&& module);
+  template <typename Container> void extend(const Container& container);
+  void insert(size_t index, std::shared_ptr<Module> module);
+  template <typename M> void insert(size_t index, const ModuleHolder<M>& module_holder);
   size_t size() const noexcept;
   bool is_empty() const noexcept;
+  std::shared_ptr<Module> ptr(size_t index) const;
+  template <typename T> std::shared_ptr<T> ptr(size_t index) const;
   std::shared_ptr<Module> operator[](size_t index) const;
   template <typename T> T& at(size_t index);
+  template <typename T> const T& at(size_t index) const;
   std::vector<std::shared_ptr<Module>>::iterator begin();
   std::vector<std::shared_ptr<Module>>::iterator end();
+  std::vector<std::shared_ptr<Module>>::const_iterator begin() const;
+  std::vector<std::shared_ptr<Module>>::const_iterator end() const;
 };
 TORCH_MODULE(ModuleList);
 
