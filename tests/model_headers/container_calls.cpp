@@ -1,8 +1,9 @@
-// The hand-written containers of the model (rules/include/tfgradlint_model/
+// The hand-written containers and script module type of the model (rules/include/tfgradlint_model/
 // nn.h): typed and untyped access, iteration, growth. Valid with the real
 // LibTorch headers (make check-real-headers parses it); the model headers
 // must parse it too (make model-headers).
 #include <torch/torch.h>
+#include <torch/script.h>
 
 void container_calls() {
   torch::nn::Sequential seq(torch::nn::Linear(4, 8), torch::nn::ReLU(), torch::nn::Linear(8, 1));
@@ -26,4 +27,10 @@ void container_calls() {
   for (const auto& m : clist) (void)m;
   const torch::nn::LinearImpl& c1 = clist.at<torch::nn::LinearImpl>(1);
   (void)l1; (void)c1;
+}
+
+// A TorchScript module's own type (torch/script.h).
+void script_module_type(const torch::jit::Module& module) {
+  for (const auto& child : module.named_children())
+    (void)child.value.type()->name().value().name();
 }

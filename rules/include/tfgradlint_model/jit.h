@@ -6,6 +6,22 @@
 #include <string>
 #include <vector>
 
+namespace c10 {
+// The TorchScript type of a module's object (ATen/core/jit_type.h), for
+// `module.type()->name()`.
+class QualifiedName {
+ public:
+  const std::string& qualifiedName() const;
+  const std::string& prefix() const;
+  const std::string& name() const;
+};
+struct ClassType {
+  const c10::optional<QualifiedName>& name() const;
+  std::string str() const;
+};
+using ClassTypePtr = std::shared_ptr<ClassType>;
+}  // namespace c10
+
 namespace torch {
 // Custom classes and operator libraries (torch/custom_class.h, torch/library.h).
 struct CustomClassHolder {
@@ -53,6 +69,7 @@ class Module {
  public:
   Module();
   IValue forward(std::vector<IValue> inputs);
+  c10::ClassTypePtr type() const;
   std::vector<at::Tensor> parameters(bool recurse = true) const;
   std::vector<NameTensor> named_parameters(bool recurse = true) const;
   std::vector<at::Tensor> buffers(bool recurse = true) const;
