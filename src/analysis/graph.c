@@ -39,16 +39,35 @@ uint32_t graph_innermost_loop(const struct ir_fn *fn, uint32_t ctrl)
     return 0;
 }
 
-static bool cuts_graph(const struct ir_node *n)
+bool graph_gradient_may_create_graph(const struct ir_fn *fn, const struct ir_node *n)
+{
+    ir_id create = ir_call_operand(n, n->op->create_graph_arg);
+    if (create == IR_NONE)
+        return false;
+    const struct ir_node *c = &fn->nodes[create];
+    if (c->kind == IR_LITERAL)
+        return c->flags & IRF_BOOL_TRUE;
+    return !(c->kind == IR_UNKNOWN && c->nops == 0); /* omitted: the default, false */
+}
+
+static bool stops_walk(const struct ir_node *n)
 {
     return n->kind == IR_CALL && n->op && op_class_has(n->op->cls, OPF_STOPS_WALK);
+}
+
+/* Where a walk back through the recorded graph stops. Gradients computed
+ * with create_graph have a graph of their own, back through the outputs
+ * and inputs they were taken of (a Laplacian by double backward). */
+static bool cuts_graph(const struct ir_fn *fn, const struct ir_node *n)
+{
+    return stops_walk(n) && !(n->op->cls == OP_GRADIENT && graph_gradient_may_create_graph(fn, n));
 }
 
 bool graph_is_recorded_op(const struct ir_node *n)
 {
     /* A function of the TU may return tensors in a struct or tuple. */
     bool aggregate = n->callee >= 0 && n->role == ROLE_NONE && !n->type_is_scalar;
-    if (n->kind != IR_CALL || (n->role != ROLE_TENSOR && !aggregate) || (n->flags & IRF_CTOR) || cuts_graph(n))
+    if (n->kind != IR_CALL || (n->role != ROLE_TENSOR && !aggregate) || (n->flags & IRF_CTOR) || stops_walk(n))
         return false;
     if (n->callee >= 0)
         return true;
@@ -162,7 +181,7 @@ void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec
         const struct ir_node *node = &fn->nodes[id];
         /* A module or optimizer is a leaf of the graph: what earlier calls on
          * it returned (weak updates) is not part of it. */
-        if (cuts_graph(node) || node->kind == IR_GLOBAL || member_of_object(fn, node) ||
+        if (cuts_graph(fn, node) || node->kind == IR_GLOBAL || member_of_object(fn, node) ||
             (node->role != ROLE_TENSOR && node->role != ROLE_NONE))
             continue;
         bool only_detach = detached_in_place(fn, node);

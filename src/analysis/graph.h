@@ -46,6 +46,10 @@ bool graph_parts_shared(const struct graph_walk *x, const struct graph_walk *y, 
 /* Does a backward pass through `node` run recorded code: a tensor op the
  * model does not class as cutting, or a call to a function of the TU? */
 bool graph_is_recorded_op(const struct ir_node *n);
+/* Whether gradient request `n` may build a graph of its own: create_graph
+ * is true, or an argument the analysis cannot read (the benefit of the
+ * doubt); omitted, it is false. */
+bool graph_gradient_may_create_graph(const struct ir_fn *fn, const struct ir_node *n);
 /* Is ctrl context `inner` (or one of its parents) equal to `outer`? */
 bool graph_ctrl_within(const struct ir_fn *fn, uint32_t inner, uint32_t outer);
 /* The innermost loop context around `ctrl`, or 0. */

@@ -1,6 +1,7 @@
 /* rules/common: helpers shared by rule passes. */
 #include "common.h"
 #include "../analysis/flow.h"
+#include "../analysis/graph.h"
 #include "../analysis/objects.h"
 #include "../analysis/trained.h"
 #include "../analysis/recording.h"
@@ -105,19 +106,6 @@ static bool names_a_cut_value(const struct ir_fn *fn, const struct ir_node *n)
     return false;
 }
 
-/* Gradients have a graph of their own only with create_graph = true; an
- * argument the analysis cannot read gets the benefit of the doubt. */
-static bool may_create_graph(const struct ir_fn *f, const struct ir_node *n)
-{
-    ir_id create = ir_call_operand(n, n->op->create_graph_arg);
-    if (create == IR_NONE)
-        return false;
-    const struct ir_node *c = &f->nodes[create];
-    if (c->kind == IR_LITERAL)
-        return c->flags & IRF_BOOL_TRUE;
-    return !(c->kind == IR_UNKNOWN && c->nops == 0); /* omitted: the default, false */
-}
-
 static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
 {
     const struct ir_fn *f = a->tu->fns[fn];
@@ -131,7 +119,7 @@ static enum cut_kind gradient_cut(struct analysis *a, uint32_t fn, ir_id node, e
     if (op_class_has(n->op->cls, OPF_CUTS))
         return CUT_HERE;
     if (n->op->cls == OP_GRADIENT)
-        return may_create_graph(f, n) ? CUT_NONE : CUT_HERE;
+        return graph_gradient_may_create_graph(f, n) ? CUT_NONE : CUT_HERE;
     return names_a_cut_value(f, n) ? CUT_HERE : CUT_NONE;
 }
 

@@ -181,11 +181,74 @@ static ir_id braced_single_value(const struct ir_fn *fn, const struct ir_node *p
  * past the cap the input counts as used (no claim is made). */
 #define MAX_PART_STEPS 16
 
+/* The object a library accessor reads `n` from (`net->parameters()[i]`,
+ * `params.at(0)`, a variable holding one), or IR_NONE: a call on a
+ * receiver that the model does not class and the file does not define is
+ * an access into that object, not a new value. */
+static ir_id accessed_object(const struct ir_fn *fn, const struct ir_node *n)
+{
+    if (n->kind == IR_VAR && n->nops == 1)
+        n = &fn->nodes[n->ops[0]];
+    bool accessor = n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && !n->op && n->callee < 0 &&
+                    !(n->flags & IRF_CTOR) && n->nops > 0;
+    return accessor ? n->ops[0] : IR_NONE;
+}
+
+/* The values a variable version was made from, through the versions
+ * before it (a loop's phi, a weak update after a module call, back to the
+ * parameter it started as) and the objects it is a part of
+ * (`net->parameters()[i]` is part of `net`): the outputs may have read the
+ * input through any of them. */
+static bool *earlier_versions(struct analysis *a, const struct ir_fn *fn, ir_id from)
+{
+    bool *mark = arena_alloc(a->arena, fn->nnodes ? fn->nnodes : 1);
+    ir_id *stack = arena_alloc(a->arena, (fn->nnodes ? fn->nnodes : 1) * sizeof *stack);
+    size_t n = 0;
+    stack[n++] = from;
+    mark[from] = true;
+    while (n) {
+        const struct ir_node *v = &fn->nodes[stack[--n]];
+        ir_id object = accessed_object(fn, v);
+        if (object == IR_NONE && v->nops > 0 &&
+            (v->kind == IR_MEMBER || (v->flags & IRF_ELEMENT) ||
+             (v->kind == IR_CALL && (v->flags & IRF_RECEIVER) && v->role == ROLE_MODULE)))
+            object = v->ops[0];
+        if (object != IR_NONE && !mark[object]) {
+            mark[object] = true;
+            stack[n++] = object;
+        }
+        if (v->kind != IR_VAR && v->kind != IR_PHI)
+            continue;
+        for (uint32_t k = 0; k < v->nops; k++)
+            if (!mark[v->ops[k]]) {
+                mark[v->ops[k]] = true;
+                stack[n++] = v->ops[k];
+            }
+    }
+    return mark;
+}
+
+/* Is call `n` made on one of the versions `earlier` marks (through the
+ * holder's `operator->`)? A module called on the outputs' path may use any
+ * of its parameters, whatever the summary of its `forward` kept. */
+static bool called_on(const struct ir_fn *fn, const struct ir_node *n, const bool *earlier)
+{
+    if (n->kind != IR_CALL || !(n->flags & IRF_RECEIVER) || n->nops == 0)
+        return false;
+    ir_id r = n->ops[0];
+    for (int hops = 0; hops < MAX_PART_STEPS && fn->nodes[r].kind == IR_CALL && (fn->nodes[r].flags & IRF_RECEIVER) &&
+                       fn->nodes[r].role == ROLE_MODULE && fn->nodes[r].nops > 0;
+         hops++)
+        r = fn->nodes[r].ops[0];
+    return earlier[r];
+}
+
 static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id input)
 {
     const struct ir_fn *fn = a->tu->fns[f];
-    /* A part of an object (`layer->weight`) is used wherever the object is;
-     * a braced handle to one value (`{op, 0}`) wherever that value is. */
+    /* A part of an object (`layer->weight`, `net->parameters()[i]`) is used
+     * wherever the object is; a braced handle to one value (`{op, 0}`)
+     * wherever that value is. */
     for (int step = 0;; step++) {
         if (step >= MAX_PART_STEPS)
             return true;
@@ -193,6 +256,8 @@ static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id inpu
         bool part = p->kind == IR_MEMBER || (p->flags & IRF_ELEMENT) ||
                     (p->kind == IR_CALL && (p->flags & IRF_RECEIVER) && p->role == ROLE_MODULE);
         ir_id wrapped = braced_single_value(fn, p);
+        if (wrapped == IR_NONE)
+            wrapped = accessed_object(fn, p);
         if (wrapped != IR_NONE) {
             input = wrapped;
             continue;
@@ -208,13 +273,18 @@ static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id inpu
         return true; /* not a named value: do not claim it is unused */
     struct graph_walk w;
     graph_walk(&w, a, &rule_gradient_spec, f, target, 0);
+    bool *earlier = earlier_versions(a, fn, input);
     for (ir_id id = 0; id < fn->nnodes; id++) {
         if (!w.seen[id])
             continue;
         const struct ir_node *node = &fn->nodes[id];
-        if (id == input || (var > 0 && node->var == var && (node->kind == IR_VAR || node->kind == IR_PHI)) ||
+        if (id == input || earlier[id] || called_on(fn, node, earlier) || (var > 0 && node->var == var && (node->kind == IR_VAR || node->kind == IR_PHI)) ||
             (is_input && node->kind == in->kind && node->aux == in->aux) ||
             (node->kind == IR_UNKNOWN && node->nops == 0 && node->role == ROLE_TENSOR))
+            return true;
+        /* An output that came in from the caller has a history this
+         * function does not see: it may have read the input there. */
+        if ((node->kind == IR_PARAM || node->kind == IR_CAPTURE) && node->role == ROLE_TENSOR)
             return true;
     }
     return false;
