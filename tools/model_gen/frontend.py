@@ -395,19 +395,28 @@ def collect_modules(real_include, hand_modules):
     return decls
 
 
-def render(decls):
-    """Group consecutive declarations of one scope into namespace blocks."""
-    out, cur = [], None
+def render_spans(decls, head=()):
+    """Consecutive declarations of one scope grouped into namespace blocks
+    after the lines `head`: the text, and each declaration's first and last
+    line (to trace a parse error back to its declaration)."""
+    out, spans, cur = list(head), [], None
     for scope, d in decls:
         if scope != cur:
             if cur is not None:
                 out.append("}" * len(cur.split("::")))
             out.append(" ".join("namespace %s {" % p for p in scope.split("::")))
             cur = scope
+        first = sum(x.count("\n") + 1 for x in out) + 1
         out.append(d)
+        spans.append((first, first + d.count("\n")))
     if cur is not None:
         out.append("}" * len(cur.split("::")))
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n", spans
+
+
+def render(decls):
+    """Group consecutive declarations of one scope into namespace blocks."""
+    return render_spans(decls)[0]
 
 
 def write(path, real_include, banner, path_modules=None, hand_modules=frozenset()):

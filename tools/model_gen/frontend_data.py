@@ -240,24 +240,12 @@ def clang_errors(path, include_dir, entry, std="c++17"):
 
 def render(decls, dropped, banner, intro):
     """The file text and, per declaration, its first and last line."""
-    out = [banner + intro]
+    head = [banner + intro]
     if dropped:
-        out.append("// Left out (they name what the model headers lack):")
-        out.extend("//   " + d for d in sorted(dropped))
-    out.append("#pragma once\n")
-    spans, cur = [], None
-    for scope, d in decls:
-        if scope != cur:
-            if cur is not None:
-                out.append("}" * len(cur.split("::")))
-            out.append(" ".join("namespace %s {" % p for p in scope.split("::")))
-            cur = scope
-        first = sum(x.count("\n") + 1 for x in out) + 1
-        out.append(d)
-        spans.append((first, first + d.count("\n")))
-    if cur is not None:
-        out.append("}" * len(cur.split("::")))
-    return "\n".join(out) + "\n", spans
+        head.append("// Left out (they name what the model headers lack):")
+        head.extend("//   " + d for d in sorted(dropped))
+    head.append("#pragma once\n")
+    return frontend.render_spans(decls, head)
 
 
 def label(scope, d):
