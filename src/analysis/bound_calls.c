@@ -2,13 +2,19 @@
 #include "bound_calls.h"
 #include <string.h>
 
-/* Copies of a value (`auto f = loss_fn;`) followed back to it. */
+/* Copies of a value (`auto f = loss_fn;`, a loop's phi of a variable the
+ * loop does not change) followed back to it. */
 #define BOUND_MAX_COPY_HOPS 8
+/* Callers that pass their own callback parameter on (`fit` -> `epoch` ->
+ * `loss_fn(...)`) followed up to this many functions; past it, unknown. */
+#define BOUND_MAX_PASS_ON 4
+
+static int32_t bound_target(struct ir_fn *const *fns, uint32_t nfns, uint32_t f, uint32_t k, int depth);
 
 static const struct ir_node *copied_from(const struct ir_fn *fn, ir_id id)
 {
     const struct ir_node *n = &fn->nodes[id];
-    for (int hops = 0; n->kind == IR_VAR && n->nops == 1 && hops < BOUND_MAX_COPY_HOPS; hops++)
+    for (int hops = 0; (n->kind == IR_VAR || n->kind == IR_PHI) && n->nops == 1 && hops < BOUND_MAX_COPY_HOPS; hops++)
         n = &fn->nodes[n->ops[0]];
     return n;
 }
@@ -50,7 +56,7 @@ bool bound_calls_through_param(const struct ir_fn *f)
  * (`ppo_loss`, `&ppo_loss`), possibly wrapped in a std::function, or a
  * lambda that captures nothing (a capture would need the closure's
  * values, which a call through the parameter does not carry). */
-static int32_t callable_of(struct ir_fn *const *fns, uint32_t nfns, const struct ir_fn *fn, ir_id id)
+static int32_t callable_of(struct ir_fn *const *fns, uint32_t nfns, const struct ir_fn *fn, ir_id id, int depth)
 {
     const struct ir_node *v = copied_from(fn, id);
     if (v->kind == IR_CALL && (v->flags & IRF_CTOR) && v->nops == 1 && v->name &&
@@ -66,6 +72,8 @@ static int32_t callable_of(struct ir_fn *const *fns, uint32_t nfns, const struct
         t = v->aux;
     else if (v->kind == IR_LAMBDA)
         t = v->aux;
+    else if (v->kind == IR_PARAM && v->aux >= 0 && depth < BOUND_MAX_PASS_ON)
+        t = bound_target(fns, nfns, fn->index, (uint32_t)v->aux, depth + 1);
     if (t < 0 || (uint32_t)t >= nfns)
         return -1;
     if (fns[t]->is_lambda && fns[t]->ninputs != fns[t]->nparams)
@@ -75,8 +83,9 @@ static int32_t callable_of(struct ir_fn *const *fns, uint32_t nfns, const struct
 
 /* The one function every call of `f` in sight passes for its input `k`,
  * or -1 (no call in sight, or two callers disagree, or one passes a value
- * that is not a known function). */
-static int32_t bound_target(struct ir_fn *const *fns, uint32_t nfns, uint32_t f, uint32_t k)
+ * that is not a known function). A caller passing its own parameter on
+ * passes what its callers bind that parameter to. */
+static int32_t bound_target(struct ir_fn *const *fns, uint32_t nfns, uint32_t f, uint32_t k, int depth)
 {
     int32_t target = -1;
     for (uint32_t g = 0; g < nfns; g++) {
@@ -86,7 +95,7 @@ static int32_t bound_target(struct ir_fn *const *fns, uint32_t nfns, uint32_t f,
             if (site->kind != IR_CALL || site->callee != (int32_t)f || (site->flags & IRF_CTOR))
                 continue;
             uint32_t shift = (!fns[f]->is_method && (site->flags & IRF_RECEIVER)) ? 1 : 0;
-            int32_t t = k + shift < site->nops ? callable_of(fns, nfns, caller, site->ops[k + shift]) : -1;
+            int32_t t = k + shift < site->nops ? callable_of(fns, nfns, caller, site->ops[k + shift], depth) : -1;
             if (t < 0 || (target >= 0 && t != target))
                 return -1;
             target = t;
@@ -103,7 +112,7 @@ unsigned bound_calls_bind(struct ir_fn *const *fns, uint32_t nfns)
         for (ir_id i = 0; i < fn->nnodes; i++) {
             struct ir_node *c = &fn->nodes[i];
             int32_t k = called_param(fn, c);
-            int32_t t = k >= 0 ? bound_target(fns, nfns, f, (uint32_t)k) : -1;
+            int32_t t = k >= 0 ? bound_target(fns, nfns, f, (uint32_t)k, 0) : -1;
             /* The arguments must be the target's parameters, as the call
              * through the parameter passes them. */
             if (t < 0 || fns[t]->is_method || fns[t]->nparams != c->nargs)

@@ -68,13 +68,27 @@ START_TEST(callers_disagree)
 }
 END_TEST
 
-START_TEST(caller_passes_its_own_parameter)
+/* `run` -> `train(f)` -> `step(w, f)`: what run passes reaches step. */
+START_TEST(caller_passes_its_own_parameter_on)
 {
     unsigned n;
     const char *src = STEP "void train(ad::Tensor (*f)(const ad::Tensor&)) { auto w = ad::randn(4); "
                            "step(w, f).backward(); }\n"
                            "void run() { train(cut_loss); }\n";
-    ck_assert_str_eq(bound_callee(src, &n), "");
+    ck_assert_str_eq(bound_callee(src, &n), "cut_loss");
+}
+END_TEST
+
+START_TEST(passed_on_from_nowhere_or_disagreeing)
+{
+    unsigned n;
+    const char *nowhere = STEP "void train(ad::Tensor (*f)(const ad::Tensor&)) { auto w = ad::randn(4); "
+                               "step(w, f).backward(); }\n";
+    ck_assert_str_eq(bound_callee(nowhere, &n), "");
+    const char *disagree = STEP "void train(ad::Tensor (*f)(const ad::Tensor&)) { auto w = ad::randn(4); "
+                                "step(w, f).backward(); }\n"
+                                "void run() { train(cut_loss); train(other_loss); }\n";
+    ck_assert_str_eq(bound_callee(disagree, &n), "");
 }
 END_TEST
 
@@ -126,7 +140,8 @@ Suite *suite_bound_calls(void)
     tcase_add_test(tc, every_caller_passes_one_function);
     tcase_add_test(tc, captureless_lambda_is_bound);
     tcase_add_test(tc, callers_disagree);
-    tcase_add_test(tc, caller_passes_its_own_parameter);
+    tcase_add_test(tc, caller_passes_its_own_parameter_on);
+    tcase_add_test(tc, passed_on_from_nowhere_or_disagreeing);
     tcase_add_test(tc, no_caller_in_sight);
     tcase_add_test(tc, callee_in_another_file_is_bound_in_the_callers_link);
     suite_add_tcase(s, tc);
