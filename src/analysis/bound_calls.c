@@ -1,5 +1,6 @@
 /* analysis/bound_calls: calls through callback parameters (see bound_calls.h). */
 #include "bound_calls.h"
+#include "../util/str.h"
 #include <string.h>
 
 /* Copies of a value (`auto f = loss_fn;`, a loop's phi of a variable the
@@ -19,12 +20,6 @@ static const struct ir_node *copied_from(const struct ir_fn *fn, ir_id id)
     return n;
 }
 
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t n = s ? strlen(s) : 0, t = strlen(tail);
-    return n >= t && strcmp(s + n - t, tail) == 0;
-}
-
 /* The input of `fn` that call `c` calls through, or -1: `p(args)` on a
  * std::function or functor parameter (operator() with the parameter as
  * receiver), or a function pointer parameter called by its name. */
@@ -33,7 +28,7 @@ static int32_t called_param(const struct ir_fn *fn, const struct ir_node *c)
     if (c->kind != IR_CALL || c->callee >= 0 || c->op || (c->flags & IRF_CTOR))
         return -1;
     if (c->flags & IRF_RECEIVER) {
-        if (c->nops == 0 || !ends_with(c->name, "operator()"))
+        if (c->nops == 0 || !str_has_suffix(c->name, "operator()"))
             return -1;
         const struct ir_node *recv = copied_from(fn, c->ops[0]);
         return recv->kind == IR_PARAM ? recv->aux : -1;
