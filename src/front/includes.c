@@ -3,6 +3,7 @@
 #include "includes.h"
 #include "../util/alloc.h"
 #include "../util/hashmap.h"
+#include "../util/str.h"
 #include "../util/strbuf.h"
 #include <dirent.h>
 #include <glob.h>
@@ -427,19 +428,13 @@ static const char *outer_root_of(const char *root)
     return r;
 }
 
-static bool is_inside(const char *dir, const char *root)
-{
-    size_t n = strlen(root);
-    return strncmp(dir, root, n) == 0 && (dir[n] == '/' || dir[n] == '\0');
-}
-
 static const char *lookup_around(const struct inc_config *c, const char *name, const char *from)
 {
     const char *hit = lookup(c->root, name, from);
     const char *r = c->root;
     for (int k = 0; !hit && k < INC_MAX_OUTER_ROOTS && (r = outer_root_of(r)) != NULL; k++)
         hit = lookup(r, name, from);
-    if (!hit && c->outer_root && strcmp(c->outer_root, c->root) != 0 && is_inside(c->root, c->outer_root))
+    if (!hit && str_path_under(c->root, c->outer_root))
         hit = lookup(c->outer_root, name, from);
     return hit;
 }

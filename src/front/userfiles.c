@@ -6,16 +6,11 @@
  * a stand-in served for a missing header (those have no file on disk).
  * The answer is cached per CXFile, because every declaration asks. */
 #include "internal.h"
+#include "../util/str.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static bool under(const char *path, const char *dir)
-{
-    size_t n = dir ? strlen(dir) : 0;
-    return n && strncmp(path, dir, n) == 0 && (path[n] == '/' || dir[n - 1] == '/');
-}
 
 /* How a header is named in diagnostics: relative to the working directory
  * when the main file was named relatively and the header lies below it,
@@ -24,7 +19,7 @@ static bool under(const char *path, const char *dir)
 static const char *display_path(struct tu_builder *tb, const char *abs)
 {
     char cwd[PATH_MAX];
-    if (tb->path[0] != '/' && getcwd(cwd, sizeof cwd) && under(abs, cwd) && strcmp(cwd, "/") != 0)
+    if (tb->path[0] != '/' && getcwd(cwd, sizeof cwd) && str_path_under(abs, cwd) && strcmp(cwd, "/") != 0)
         return arena_strdup(tb->arena, abs + strlen(cwd) + 1);
     return arena_strdup(tb->arena, abs);
 }
@@ -38,10 +33,10 @@ static const char *classify(struct tu_builder *tb, CXFile f, CXSourceLocation lo
     char *name = front_cx_string(tb->arena, clang_getFileName(f));
     char *abs = name ? realpath(name, NULL) : NULL; /* stand-ins are not on disk */
     const char *shown = "";
-    bool user = abs && under(abs, tb->root);
+    bool user = abs && str_path_under(abs, tb->root);
     for (size_t i = 0; abs && !user && i < tb->nuser_dirs; i++)
-        user = under(abs, tb->user_dirs[i]);
-    if (user && !under(abs, tb->model_dir))
+        user = str_path_under(abs, tb->user_dirs[i]);
+    if (user && !str_path_under(abs, tb->model_dir))
         shown = display_path(tb, abs);
     free(abs);
     return shown;

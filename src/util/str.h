@@ -6,5 +6,9 @@
 
 /* Whether `s` ends with `suffix`; false for a NULL `s`. */
 bool str_has_suffix(const char *s, const char *suffix);
+/* Whether `path` lies below the directory `dir` (a path equal to `dir` does
+ * not, unless `dir` ends with '/'); false for a NULL or empty `dir`. Both
+ * are spelled alike (resolved paths). */
+bool str_path_under(const char *path, const char *dir);
 
 #endif

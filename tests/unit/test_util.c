@@ -103,6 +103,17 @@ START_TEST(suffixes)
 }
 END_TEST
 
+START_TEST(paths_under_a_directory)
+{
+    ck_assert(str_path_under("/repo/utils/model.h", "/repo"));
+    ck_assert(str_path_under("/repo/utils/model.h", "/repo/"));
+    ck_assert(!str_path_under("/repo", "/repo"));
+    ck_assert(!str_path_under("/repository/a.h", "/repo"));
+    ck_assert(!str_path_under("/repo/a.h", NULL));
+    ck_assert(!str_path_under("/repo/a.h", ""));
+}
+END_TEST
+
 START_TEST(maps_store_overwrite_and_grow)
 {
     struct strmap m;
@@ -173,6 +184,7 @@ Suite *suite_util(void)
     tcase_add_test(t, strbuf_grows_and_detaches);
     tcase_add_test(t, strbuf_reads_a_stream_up_to_a_cap);
     tcase_add_test(t, suffixes);
+    tcase_add_test(t, paths_under_a_directory);
     tcase_add_test(t, byte_codec_round_trips_and_fails_for_good);
     tcase_add_test(t, maps_store_overwrite_and_grow);
     tcase_add_test_raise_signal(t, allocation_failure_aborts, SIGABRT);
