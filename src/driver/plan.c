@@ -3,6 +3,7 @@
 #include "datadir.h"
 #include "walk.h"
 #include "../front/includes.h"
+#include "../util/str.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -58,25 +59,33 @@ static const char *display_path(struct plan *p, const char *abs)
     return abs;
 }
 
+/* Resolves the directories named on the command line once for the run
+ * (not the file system root). */
+static void resolve_named_dirs(struct plan *p, const struct options *o)
+{
+    for (size_t i = 0; i < o->paths.n; i++) {
+        char *dir = realpath(o->paths.v[i], NULL);
+        struct stat st;
+        if (dir && strcmp(dir, "/") != 0 && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+            const char *kept = arena_strdup(&p->arena, dir);
+            VEC_PUSH(p->named_dirs, kept);
+        }
+        free(dir);
+    }
+}
+
 /* The innermost directory named on the command line that holds `path`, or
  * NULL. A file no project marker (.git, CMakeLists.txt, ...) sits above (a
  * downloaded archive, a copied folder) takes it as its project root, so its
  * headers are still found by name; for the others it is searched last. */
-static const char *named_dir_root(struct plan *p, const struct options *o, const char *path)
+static const char *named_dir_root(const struct plan *p, const char *path)
 {
-    char *file = realpath(path, NULL);
+    char *file = p->named_dirs.n ? realpath(path, NULL) : NULL;
     const char *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; file && i < o->paths.n; i++) {
-        char *dir = realpath(o->paths.v[i], NULL);
-        struct stat st;
-        size_t n = dir ? strlen(dir) : 0;
-        if (dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && n > 1 && n > best_len &&
-            strncmp(file, dir, n) == 0 && file[n] == '/') {
-            best = arena_strdup(&p->arena, dir);
-            best_len = n;
-        }
-        free(dir);
+    for (size_t i = 0; file && i < p->named_dirs.n; i++) {
+        const char *dir = p->named_dirs.v[i];
+        if (str_path_under(file, dir) && (!best || strlen(dir) > strlen(best)))
+            best = dir;
     }
     free(file);
     return best;
@@ -84,7 +93,7 @@ static const char *named_dir_root(struct plan *p, const struct options *o, const
 
 static void add_job(struct plan *p, const struct options *o, const char *path, struct db_slot *slot)
 {
-    const char *root = inc_project_root(path), *named = named_dir_root(p, o, path);
+    const char *root = inc_project_root(path), *named = named_dir_root(p, path);
     struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL, root ? root : named, named};
     const struct compdb_entry *e = NULL;
     if (slot && slot->error)
@@ -183,6 +192,7 @@ bool plan_build(struct plan *p, const struct options *o, FILE *warn, struct strb
     memset(p, 0, sizeof *p);
     arena_init(&p->arena);
     strmap_init(&p->db_by_path);
+    resolve_named_dirs(p, o);
     struct db_slot *given = o->compdb ? load_db(p, o->compdb, warn) : NULL;
     if (given && given->error) {
         sb_add(err, given->error);
@@ -217,6 +227,7 @@ void plan_free(struct plan *p)
         compdb_free(p->dbs.v[i]);
     VEC_FREE(p->dbs);
     VEC_FREE(p->jobs);
+    VEC_FREE(p->named_dirs);
     strmap_free(&p->db_by_path);
     arena_free(&p->arena);
 }

@@ -27,6 +27,7 @@ struct plan {
     VEC(struct job) jobs;
     VEC(struct compdb *) dbs;
     struct strmap db_by_path;  /* discovered path -> database, or the error text */
+    const_str_vec named_dirs;  /* the directories named on the command line, resolved */
 };
 
 /* Fills `p`. Returns false with the reason in `err` when the run cannot
