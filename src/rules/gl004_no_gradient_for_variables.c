@@ -194,7 +194,20 @@ static ir_id accessed_object(const struct ir_fn *fn, const struct ir_node *n)
     return accessor ? n->ops[0] : IR_NONE;
 }
 
-/* The values a variable version was made from, through the versions
+/* The object `n` is a part of, or IR_NONE: what a library accessor reads
+ * it from, the object of a member or element (`layer->weight`,
+ * `heads.cls`), the holder behind a module's `operator->`. */
+static ir_id containing_object(const struct ir_fn *fn, const struct ir_node *n)
+{
+    ir_id accessed = accessed_object(fn, n);
+    if (accessed != IR_NONE)
+        return accessed;
+    bool part = n->kind == IR_MEMBER || (n->flags & IRF_ELEMENT) ||
+                (n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && n->role == ROLE_MODULE);
+    return part && n->nops > 0 ? n->ops[0] : IR_NONE;
+}
+
+/* The input itself and the values it was made from, through the versions
  * before it (a loop's phi, a weak update after a module call, back to the
  * parameter it started as) and the objects it is a part of
  * (`net->parameters()[i]` is part of `net`): the outputs may have read the
@@ -208,11 +221,7 @@ static bool *earlier_versions(struct analysis *a, const struct ir_fn *fn, ir_id 
     mark[from] = true;
     while (n) {
         const struct ir_node *v = &fn->nodes[stack[--n]];
-        ir_id object = accessed_object(fn, v);
-        if (object == IR_NONE && v->nops > 0 &&
-            (v->kind == IR_MEMBER || (v->flags & IRF_ELEMENT) ||
-             (v->kind == IR_CALL && (v->flags & IRF_RECEIVER) && v->role == ROLE_MODULE)))
-            object = v->ops[0];
+        ir_id object = containing_object(fn, v);
         if (object != IR_NONE && !mark[object]) {
             mark[object] = true;
             stack[n++] = object;
@@ -253,18 +262,12 @@ static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id inpu
         if (step >= MAX_PART_STEPS)
             return true;
         const struct ir_node *p = &fn->nodes[input];
-        bool part = p->kind == IR_MEMBER || (p->flags & IRF_ELEMENT) ||
-                    (p->kind == IR_CALL && (p->flags & IRF_RECEIVER) && p->role == ROLE_MODULE);
-        ir_id wrapped = braced_single_value(fn, p);
-        if (wrapped == IR_NONE)
-            wrapped = accessed_object(fn, p);
-        if (wrapped != IR_NONE) {
-            input = wrapped;
-            continue;
-        }
-        if (!part || p->nops == 0)
+        ir_id whole = braced_single_value(fn, p);
+        if (whole == IR_NONE)
+            whole = containing_object(fn, p);
+        if (whole == IR_NONE)
             break;
-        input = p->ops[0];
+        input = whole;
     }
     const struct ir_node *in = &fn->nodes[input];
     int32_t var = (in->kind == IR_VAR || in->kind == IR_PHI) && in->var > 0 ? in->var : -1;
@@ -278,7 +281,8 @@ static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id inpu
         if (!w.seen[id])
             continue;
         const struct ir_node *node = &fn->nodes[id];
-        if (id == input || earlier[id] || called_on(fn, node, earlier) || (var > 0 && node->var == var && (node->kind == IR_VAR || node->kind == IR_PHI)) ||
+        bool same_var = var > 0 && node->var == var && (node->kind == IR_VAR || node->kind == IR_PHI);
+        if (earlier[id] || called_on(fn, node, earlier) || same_var ||
             (is_input && node->kind == in->kind && node->aux == in->aux) ||
             (node->kind == IR_UNKNOWN && node->nops == 0 && node->role == ROLE_TENSOR))
             return true;
