@@ -154,13 +154,8 @@ static void evict(struct pch_cache *c)
     if (!c->max_bytes)
         return;
     pthread_mutex_lock(&c->lock);
-    size_t n = c->held_keys.n;
-    const char **keep = xmalloc((n ? n : 1) * sizeof *keep);
-    for (size_t i = 0; i < n; i++)
-        keep[i] = c->held_keys.v[i];
-    pch_evict(c->dir, c->max_bytes, keep, n, NULL);
+    pch_evict(c->dir, c->max_bytes, (const char *const *)c->held_keys.v, c->held_keys.n, NULL);
     pthread_mutex_unlock(&c->lock);
-    free(keep);
 }
 
 /* ---- the preamble ---- */
