@@ -35,4 +35,16 @@ void cuda_calls(at::cuda::CUDAGraph& graph, torch::Tensor& t, torch::jit::IValue
   torch::globalContext().setDeterministicFillUninitializedMemory(false);
 }
 
+// In the newest release c10::optional is std::optional: code written for it
+// passes std::optional and std::nullopt where the API takes c10::optional,
+// and keeps results in std::optional.
+int64_t std_optional_calls(const torch::Tensor& x, std::optional<int64_t> dim) {
+  std::optional<torch::ScalarType> dtype = std::nullopt;
+  auto soft = torch::softmax(x, 1, dtype) + x.log_softmax(1, std::nullopt);
+  auto top = x.argmax(dim, false);
+  c10::optional<int64_t> kept = dim;
+  std::optional<int64_t> back = kept;
+  return soft.size(0) + top.numel() + back.value_or(0);
+}
+
 int main() { return 0; }

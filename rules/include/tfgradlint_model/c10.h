@@ -37,13 +37,95 @@
 
 namespace c10 {
 
-template <class T> using optional = std::optional<T>;
+// c10::optional and c10::variant are classes of their own, as in LibTorch
+// 1.13 (the newest release makes them aliases of the std ones). They are
+// declared here with clang's built-in type traits instead of libstdc++'s
+// <type_traits> machinery: each std::optional<T> the model named made the
+// PCH hold some sixty trait specializations, and clang 14 reads all the
+// specializations of a template back the first time a file instantiates
+// any of them, so every file paid for them (docs/benchmarks.md).
+// Conversions from and to the std types keep code written for the newest
+// release parsing.
 using std::nullopt;
 using std::nullopt_t;
-template <class... T> using variant = std::variant<T...>;
+namespace model_detail {
+template <bool Condition> struct enable_if {};
+template <> struct enable_if<true> { using type = int; };
+}  // namespace model_detail
+#define TFG_MODEL_REQUIRES(...) typename ::c10::model_detail::enable_if<(__VA_ARGS__)>::type = 0
+
+template <class T> class optional {
+ public:
+  using value_type = T;
+  constexpr optional() noexcept;
+  constexpr optional(nullopt_t) noexcept;
+  optional(const optional& other);
+  optional(optional&& other) noexcept;
+  template <class U, TFG_MODEL_REQUIRES(__is_convertible_to(U&&, T))>
+  optional(U&& value);
+  template <class U, TFG_MODEL_REQUIRES(__is_constructible(T, U&&) && !__is_convertible_to(U&&, T))>
+  explicit optional(U&& value);
+  template <class U> optional(const std::optional<U>& other);
+  template <class U> optional(std::optional<U>&& other);
+  template <class... Args> explicit optional(std::in_place_t, Args&&... args);
+  ~optional();
+  optional& operator=(nullopt_t) noexcept;
+  optional& operator=(const optional& other);
+  optional& operator=(optional&& other) noexcept;
+  template <class U, TFG_MODEL_REQUIRES(__is_constructible(T, U&&))>
+  optional& operator=(U&& value);
+  operator std::optional<T>() const;
+  constexpr bool has_value() const noexcept;
+  constexpr explicit operator bool() const noexcept;
+  T& value() &;
+  const T& value() const&;
+  T&& value() &&;
+  T& operator*() &;
+  const T& operator*() const&;
+  T&& operator*() &&;
+  T* operator->();
+  const T* operator->() const;
+  template <class U> T value_or(U&& fallback) const&;
+  void reset() noexcept;
+  template <class... Args> T& emplace(Args&&... args);
+  void swap(optional& other);
+};
+template <class T> bool operator==(const optional<T>& a, nullopt_t);
+template <class T> bool operator==(nullopt_t, const optional<T>& a);
+template <class T> bool operator!=(const optional<T>& a, nullopt_t);
+template <class T> bool operator!=(nullopt_t, const optional<T>& a);
+template <class T, class U> bool operator==(const optional<T>& a, const optional<U>& b);
+template <class T, class U> bool operator!=(const optional<T>& a, const optional<U>& b);
+template <class T, class U> bool operator==(const optional<T>& a, const U& b);
+template <class T, class U> bool operator!=(const optional<T>& a, const U& b);
+template <class T, class U> bool operator<(const optional<T>& a, const U& b);
+template <class T, class U> bool operator>(const optional<T>& a, const U& b);
+template <class T> optional<T> make_optional(T value);
+
+template <class... T> class variant {
+ public:
+  variant();
+  variant(const variant& other);
+  variant(variant&& other);
+  template <class U, TFG_MODEL_REQUIRES((__is_convertible_to(U&&, T) || ...))>
+  variant(U&& value);
+  ~variant();
+  variant& operator=(const variant& other);
+  variant& operator=(variant&& other);
+  template <class U, TFG_MODEL_REQUIRES((__is_convertible_to(U&&, T) || ...))>
+  variant& operator=(U&& value);
+  std::size_t index() const noexcept;
+};
+template <class U, class... T> U& get(variant<T...>& v);
+template <class U, class... T> const U& get(const variant<T...>& v);
+template <std::size_t I, class... T> const std::tuple_element_t<I, std::tuple<T...>>& get(const variant<T...>& v);
+template <class U, class... T> U* get_if(variant<T...>* v) noexcept;
+template <class U, class... T> const U* get_if(const variant<T...>* v) noexcept;
+template <class U, class... T> bool holds_alternative(const variant<T...>& v) noexcept;
+template <class F, class First, class... T>
+auto visit(F&& visitor, const variant<First, T...>& v) -> decltype(static_cast<F&&>(visitor)(std::declval<const First&>()));
 using std::get;
-using std::holds_alternative;
-using std::visit;
+#undef TFG_MODEL_REQUIRES
 
 // UInt16, UInt32 and UInt64 are the newest release's (2.3 and later).
 enum class ScalarType : int8_t { Byte, Char, Short, Int, Long, Half, Float, Double, ComplexHalf,

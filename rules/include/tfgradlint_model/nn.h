@@ -189,6 +189,11 @@ std::ostream& operator<<(std::ostream& stream, const ModuleHolder<ModuleType>& m
 #include "generated/nn_gen.h"
 
 namespace torch {
+namespace enumtype {
+// The name of the enum tag a variant option holds (torch/enum.h), as in
+// log lines that print an option.
+template <typename V> std::string get_enum_name(V variant_enum);
+}  // namespace enumtype
 namespace nn {
 class FunctionalImpl : public Cloneable<FunctionalImpl> {
  public:
