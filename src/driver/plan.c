@@ -1,6 +1,7 @@
 /* driver/plan: files and per-file flags from arguments and databases. */
 #include "plan.h"
 #include "datadir.h"
+#include "project_std.h"
 #include "walk.h"
 #include "../front/includes.h"
 #include "../util/str.h"
@@ -91,6 +92,14 @@ static const char *named_dir_root(const struct plan *p, const char *path)
     return best;
 }
 
+static bool names_std(const char *const *args, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(args[i], "-std=", 5) == 0 || strncmp(args[i], "--std=", 6) == 0)
+            return true;
+    return false;
+}
+
 static void add_job(struct plan *p, const struct options *o, const char *path, struct db_slot *slot)
 {
     const char *root = inc_project_root(path), *named = named_dir_root(p, path);
@@ -104,11 +113,15 @@ static void add_job(struct plan *p, const struct options *o, const char *path, s
         j.db = slot->db->path;
     size_t ne = e ? e->nargs : 0;
     j.nargs = ne + o->compiler_args.n;
-    const char **args = arena_alloc(&p->arena, (j.nargs ? j.nargs : 1) * sizeof *args);
+    const char **args = arena_alloc(&p->arena, (j.nargs + 1) * sizeof *args);
     for (size_t i = 0; i < ne; i++)
         args[i] = e->args[i];
     for (size_t i = 0; i < o->compiler_args.n; i++)
         args[ne + i] = o->compiler_args.v[i];
+    const char *std = names_std(args, j.nargs) || str_has_suffix(path, ".c") ? NULL
+                                                                              : project_std_flag(&p->stds, path, j.root);
+    if (std)
+        args[j.nargs++] = std;
     j.args = args;
     VEC_PUSH(p->jobs, j);
 }
@@ -192,6 +205,7 @@ bool plan_build(struct plan *p, const struct options *o, FILE *warn, struct strb
     memset(p, 0, sizeof *p);
     arena_init(&p->arena);
     strmap_init(&p->db_by_path);
+    project_std_init(&p->stds);
     resolve_named_dirs(p, o);
     struct db_slot *given = o->compdb ? load_db(p, o->compdb, warn) : NULL;
     if (given && given->error) {
@@ -229,5 +243,6 @@ void plan_free(struct plan *p)
     VEC_FREE(p->jobs);
     VEC_FREE(p->named_dirs);
     strmap_free(&p->db_by_path);
+    project_std_free(&p->stds);
     arena_free(&p->arena);
 }

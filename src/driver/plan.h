@@ -4,11 +4,13 @@
  * --files-from-db, from a compilation database. Each file's flags are its
  * database entry's (from -p, or from the compile_commands.json found
  * upward from the file, as clang-tidy does), followed by the flags given
- * after `--`. The plan owns everything in it (its arena and databases). */
+ * after `--`, then the C++ standard the project declares when none of them
+ * names one (project_std.h). The plan owns everything in it (its arena and databases). */
 #ifndef TFG_DRIVER_PLAN_H
 #define TFG_DRIVER_PLAN_H
 #include "compdb.h"
 #include "options.h"
+#include "project_std.h"
 #include <stdio.h>
 
 struct job {
@@ -28,6 +30,7 @@ struct plan {
     VEC(struct compdb *) dbs;
     struct strmap db_by_path;  /* discovered path -> database, or the error text */
     const_str_vec named_dirs;  /* the directories named on the command line, resolved */
+    struct project_std stds;   /* the C++ standards the projects' build files declare */
 };
 
 /* Fills `p`. Returns false with the reason in `err` when the run cannot

@@ -96,8 +96,8 @@ static bool has_std_flag(const struct front_options *o)
     return false;
 }
 
-/* The flags a shared PCH is keyed by: the language, the standard (the
- * newest libclang 14 supports fully, C++20, unless the flags name one),
+/* The flags a shared PCH is keyed by: the language, the standard (C++17,
+ * LibTorch's, unless the flags name one; driver/project_std.h),
  * no error limit (a partial file is still analysed), the model headers,
  * then the user's flags. */
 static void build_args(const char *path, const struct front_options *o, bool model_headers,
@@ -107,7 +107,7 @@ static void build_args(const char *path, const struct front_options *o, bool mod
     VEC_PUSH(*args, "-x");
     VEC_PUSH(*args, c ? "c" : "c++");
     if (!has_std_flag(o))
-        VEC_PUSH(*args, c ? "-std=c11" : "-std=c++20");
+        VEC_PUSH(*args, c ? "-std=c11" : "-std=c++17");
     VEC_PUSH(*args, "-w");
     VEC_PUSH(*args, "-ferror-limit=0");
     if (model_headers) {

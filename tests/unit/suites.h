@@ -25,6 +25,7 @@ Suite *suite_compdb(void);
 Suite *suite_pch(void);
 Suite *suite_includes(void);
 Suite *suite_project(void);
+Suite *suite_project_std(void);
 Suite *suite_optypes(void);
 Suite *suite_wire(void);
 Suite *suite_xfile(void);

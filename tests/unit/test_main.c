@@ -137,6 +137,7 @@ int main(void)
     srunner_add_suite(sr, suite_pch());
     srunner_add_suite(sr, suite_includes());
     srunner_add_suite(sr, suite_project());
+    srunner_add_suite(sr, suite_project_std());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

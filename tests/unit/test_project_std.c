@@ -1,0 +1,111 @@
+/* Unit tests: the C++ standard read from a project's build files
+ * (driver/project_std). */
+#include "suites.h"
+#include "driver/project_std.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+START_TEST(cmake_spellings_name_their_level)
+{
+    ck_assert_int_eq(project_std_level("set(CMAKE_CXX_STANDARD 20)\n"), 20);
+    ck_assert_int_eq(project_std_level("set(CMAKE_CXX_STANDARD \"17\")"), 17);
+    ck_assert_int_eq(project_std_level("set_target_properties(t PROPERTIES CXX_STANDARD 23)"), 23);
+    ck_assert_int_eq(project_std_level("target_compile_features(t PUBLIC cxx_std_20)"), 20);
+    ck_assert_int_eq(project_std_level("set(CMAKE_CXX_FLAGS \"${CMAKE_CXX_FLAGS} -std=c++2a -O2\")"), 20);
+    ck_assert_int_eq(project_std_level("CXXFLAGS = -O2 -std=gnu++14\n"), 14);
+    ck_assert_int_eq(project_std_level("project('p', 'cpp', default_options : ['cpp_std=c++20'])"), 20);
+}
+END_TEST
+
+START_TEST(what_is_not_a_declaration_names_nothing)
+{
+    /* CMAKE_CXX_STANDARD_REQUIRED is another variable; a variable's value
+     * is not known; a commented-out line does not count. */
+    ck_assert_int_eq(project_std_level("set(CMAKE_CXX_STANDARD_REQUIRED ON)\n"), 0);
+    ck_assert_int_eq(project_std_level("set(CMAKE_CXX_STANDARD ${STD})\n"), 0);
+    ck_assert_int_eq(project_std_level("# set(CMAKE_CXX_STANDARD 20)\nset(CMAKE_CXX_STANDARD 17)\n"), 17);
+    ck_assert_int_eq(project_std_level("-std=c++201"), 0);
+    ck_assert_int_eq(project_std_level(""), 0);
+}
+END_TEST
+
+START_TEST(the_newest_spelling_of_a_file_wins)
+{
+    ck_assert_int_eq(project_std_level("if(MSVC)\n set(CMAKE_CXX_STANDARD 20)\nelse()\n set(CMAKE_CXX_STANDARD 17)\nendif()\n"), 20);
+}
+END_TEST
+
+START_TEST(only_cxx20_and_later_change_the_default)
+{
+    ck_assert_ptr_null(project_std_flag_for(0));
+    ck_assert_ptr_null(project_std_flag_for(14));
+    ck_assert_ptr_null(project_std_flag_for(17));
+    ck_assert_str_eq(project_std_flag_for(20), "-std=c++20");
+    ck_assert_str_eq(project_std_flag_for(23), "-std=c++2b");
+    ck_assert_str_eq(project_std_flag_for(26), "-std=c++2b");
+}
+END_TEST
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* root/CMakeLists.txt (C++20), root/lib/CMakeLists.txt (C++17, nearer),
+ * root/app/src/main.cpp (nothing until the root), and a file outside any
+ * root whose own directory declares nothing. */
+START_TEST(the_nearest_declaring_directory_up_to_the_root_wins)
+{
+    char root[] = "/tmp/tfgradlint-std-XXXXXX", path[600];
+    ck_assert_ptr_nonnull(mkdtemp(root));
+    const char *dirs[] = {"lib", "app", "app/src", "loose"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
+        ck_assert_int_eq(mkdir(path, 0755), 0);
+    }
+    const char *files[] = {"CMakeLists.txt", "lib/CMakeLists.txt", "lib/a.cpp", "app/src/main.cpp", "loose/x.cpp"};
+    const char *texts[] = {"set(CMAKE_CXX_STANDARD 20)\n", "set(CMAKE_CXX_STANDARD 17)\n", "", "", ""};
+    for (int i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, files[i]);
+        write_text(path, texts[i]);
+    }
+    struct project_std ps;
+    project_std_init(&ps);
+    snprintf(path, sizeof path, "%s/app/src/main.cpp", root);
+    ck_assert_str_eq(project_std_flag(&ps, path, root), "-std=c++20");
+    snprintf(path, sizeof path, "%s/lib/a.cpp", root);
+    ck_assert_ptr_null(project_std_flag(&ps, path, root));
+    snprintf(path, sizeof path, "%s/loose/x.cpp", root);
+    ck_assert_ptr_null(project_std_flag(&ps, path, NULL));
+    ck_assert_ptr_null(project_std_flag(&ps, "/nonexistent/dir/y.cpp", NULL));
+    project_std_free(&ps);
+    for (int i = 4; i >= 0; i--) {
+        snprintf(path, sizeof path, "%s/%s", root, files[i]);
+        unlink(path);
+    }
+    for (int i = 3; i >= 0; i--) {
+        snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
+        rmdir(path);
+    }
+    rmdir(root);
+}
+END_TEST
+
+Suite *suite_project_std(void)
+{
+    Suite *s = suite_create("project_std");
+    TCase *t = tcase_create("project_std");
+    tcase_add_test(t, cmake_spellings_name_their_level);
+    tcase_add_test(t, what_is_not_a_declaration_names_nothing);
+    tcase_add_test(t, the_newest_spelling_of_a_file_wins);
+    tcase_add_test(t, only_cxx20_and_later_change_the_default);
+    tcase_add_test(t, the_nearest_declaring_directory_up_to_the_root_wins);
+    suite_add_tcase(s, t);
+    return s;
+}
