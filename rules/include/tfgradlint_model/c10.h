@@ -74,7 +74,7 @@ template <class T> class optional {
   optional& operator=(optional&& other) noexcept;
   template <class U, TFG_MODEL_REQUIRES(__is_constructible(T, U&&))>
   optional& operator=(U&& value);
-  operator std::optional<T>() const;
+  template <class U = T> operator std::optional<U>() const;
   constexpr bool has_value() const noexcept;
   constexpr explicit operator bool() const noexcept;
   T& value() &;
