@@ -63,6 +63,8 @@ const struct ir_fn *find_fn(const struct ir_tu *tu, const char *name);
 /* First node of `fn` that is a call to a callee whose name ends in `callee`
  * (or, for IR_VAR, named `callee`), starting the search at `from`. */
 ir_id find_call(const struct ir_fn *fn, const char *callee, ir_id from);
+/* Writes `text` to the file `path` (the test fails when it cannot). */
+void write_text_file(const char *path, const char *text);
 /* Runs the tool binary (TFGRADLINT_BIN) with `args`; returns its exit
  * status and its stdout in *out (free it). */
 int run_tool(const char *args, char **out);

@@ -90,10 +90,7 @@ static char *write_db(const char *dir, const char *json)
 {
     char *path = malloc(strlen(dir) + 32);
     sprintf(path, "%s/compile_commands.json", dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(json, f);
-    fclose(f);
+    write_text_file(path, json);
     return path;
 }
 

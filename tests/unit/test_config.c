@@ -29,10 +29,7 @@ static void write_file(const char *rel, const char *text)
 {
     char p[256];
     snprintf(p, sizeof p, "%s/%s", dir, rel);
-    FILE *f = fopen(p, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
+    write_text_file(p, text);
 }
 
 /* Loads dir/rel; returns the error text ("" on success; caller frees). */

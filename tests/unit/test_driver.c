@@ -93,9 +93,7 @@ END_TEST
 
 static void touch(const char *path)
 {
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fclose(f);
+    write_text_file(path, "");
 }
 
 START_TEST(walk_sorts_filters_and_keeps_missing_paths)

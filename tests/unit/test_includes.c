@@ -22,10 +22,7 @@ static void put(const char *rel, const char *text)
         mkdir(path, 0755);
         *p = '/';
     }
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
+    write_text_file(path, text);
 }
 
 /* An absolute path under the temporary root (four live at a time). */

@@ -58,6 +58,14 @@ struct model *mini_model(void)
     return m;
 }
 
+void write_text_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_msg(f != NULL, "cannot write %s", path);
+    fputs(text, f);
+    fclose(f);
+}
+
 struct front_result build_source(const char *source, const struct model *m, struct arena *a, struct ir_tu *out)
 {
     char path[] = "/tmp/tfgradlint-test-XXXXXX.cpp";

@@ -169,14 +169,6 @@ START_TEST(sources_any_upstream_is_read_and_off_by_default)
 }
 END_TEST
 
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 START_TEST(included_files_load_first_and_the_includer_overrides)
 {
     char dir[] = "/tmp/tfg_model_XXXXXX", sub[64], a[96], b[96];
@@ -185,8 +177,8 @@ START_TEST(included_files_load_first_and_the_includer_overrides)
     ck_assert_int_eq(mkdir(sub, 0700), 0);
     snprintf(a, sizeof a, "%s/hand.json", dir);
     snprintf(b, sizeof b, "%s/gen/ops.json", dir);
-    write_text(a, "{\"include\": [\"gen/ops.json\"], \"calls\": [{\"names\": [\"f\"], \"class\": \"detach\"}]}");
-    write_text(b, "{\"calls\": [{\"names\": [\"f\", \"g\"], \"class\": \"differentiable\","
+    write_text_file(a, "{\"include\": [\"gen/ops.json\"], \"calls\": [{\"names\": [\"f\"], \"class\": \"detach\"}]}");
+    write_text_file(b, "{\"calls\": [{\"names\": [\"f\", \"g\"], \"class\": \"differentiable\","
                   " \"nondiff_outputs\": [1], \"saves_tensors\": false}]}");
     const char *paths[] = {a};
     struct strbuf err;
@@ -200,14 +192,14 @@ START_TEST(included_files_load_first_and_the_includer_overrides)
     ck_assert_int_eq(model_call(m, "f")->saves, SAVES_UNKNOWN);
     model_free(m);
     /* A broken include names the included file and the includer. */
-    write_text(b, "{\"calls\": [{\"names\": [\"g\"], \"class\": \"differentiable\", \"saves_tensors\": 1}]}");
+    write_text_file(b, "{\"calls\": [{\"names\": [\"g\"], \"class\": \"differentiable\", \"saves_tensors\": 1}]}");
     sb_free(&err);
     sb_init(&err);
     ck_assert_ptr_null(model_load(paths, 1, &err));
     ck_assert_ptr_nonnull(strstr(sb_str(&err), "gen/ops.json: $.calls[0].saves_tensors: expected true or false"));
     ck_assert_ptr_nonnull(strstr(sb_str(&err), "(included by "));
     /* An include cycle stops with a message. */
-    write_text(b, "{\"include\": [\"../hand.json\"]}");
+    write_text_file(b, "{\"include\": [\"../hand.json\"]}");
     sb_free(&err);
     sb_init(&err);
     ck_assert_ptr_null(model_load(paths, 1, &err));

@@ -49,14 +49,6 @@ START_TEST(preamble_takes_angle_includes_until_the_first_other_line)
 }
 END_TEST
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static int count_pch_files(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -78,7 +70,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     snprintf(hdr, sizeof hdr, "%s/lib.h", inc);
     snprintf(cache_dir, sizeof cache_dir, "%s/cache/sub", dir);
     ck_assert_int_eq(mkdir(inc, 0755), 0);
-    write_file(hdr, "#pragma once\nint lib(int);\n");
+    write_text_file(hdr, "#pragma once\nint lib(int);\n");
     struct strbuf err;
     sb_init(&err);
     struct pch_cache *c = pch_cache_new(cache_dir, &err);
@@ -101,7 +93,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     ck_assert_int_eq(count_pch_files(cache_dir), 2);
     /* A changed header makes the PCH stale for the next run: rebuilt, and
      * the old file goes. (Within a run, a PCH found valid stays so.) */
-    write_file(hdr, "#pragma once\nint lib(int);\nint lib2(void);\n");
+    write_text_file(hdr, "#pragma once\nint lib(int);\nint lib2(void);\n");
     ck_assert_str_eq(pch_prepare(c, text, NULL, args, 5, &a, &out), p1);
     ck_assert_int_eq(out, PCH_HIT);
     pch_cache_free(c);
@@ -142,7 +134,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     ck_assert_int_eq(out, PCH_FAILED);
     char late[700];
     snprintf(late, sizeof late, "%s/late.h", inc);
-    write_file(late, "#pragma once\nint late(void);\n");
+    write_text_file(late, "#pragma once\nint late(void);\n");
     pch_cache_free(c);
     c = pch_cache_new(cache_dir, &err);
     ck_assert_ptr_null(pch_prepare(c, "#include <late.h>\n", NULL, args, 5, &a, &out));
@@ -150,11 +142,11 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     /* A failed build is tried again when a file it read changes. */
     char broken[700];
     snprintf(broken, sizeof broken, "%s/broken.h", inc);
-    write_file(broken, "#pragma once\nint broken(;\n");
+    write_text_file(broken, "#pragma once\nint broken(;\n");
     ck_assert_ptr_null(pch_prepare(c, "#include <broken.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_FAILED);
     sleep(1); /* a new modification time, whatever the file system's resolution */
-    write_file(broken, "#pragma once\nint broken(void);\n");
+    write_text_file(broken, "#pragma once\nint broken(void);\n");
     pch_cache_free(c);
     c = pch_cache_new(cache_dir, &err);
     ck_assert_ptr_nonnull(pch_prepare(c, "#include <broken.h>\n", NULL, args, 5, &a, &out));
@@ -162,7 +154,7 @@ START_TEST(cache_builds_once_reuses_and_rebuilds_when_a_header_changes)
     /* A header without a guard would be read twice (PCH, then the file). */
     char bare[700];
     snprintf(bare, sizeof bare, "%s/bare.h", inc);
-    write_file(bare, "struct S { int x; };\n");
+    write_text_file(bare, "struct S { int x; };\n");
     ck_assert_ptr_null(pch_prepare(c, "#include <bare.h>\n", NULL, args, 5, &a, &out));
     ck_assert_int_eq(out, PCH_FAILED);
     arena_free(&a);
@@ -188,7 +180,7 @@ START_TEST(front_end_gives_the_same_ir_with_and_without_pch)
     ck_assert_ptr_nonnull(hf);
     fprintf(hf, "#pragma once\n%s", MINI_HEADER);
     fclose(hf);
-    write_file(src, "#include <mini.h>\n"
+    write_text_file(src, "#include <mini.h>\n"
                     "ad::Tensor step(ad::Linear& net, ad::Tensor x) {\n"
                     "  ad::Tensor y;\n"
                     "  { ad::NoGrad g; y = net.forward(x); }\n"

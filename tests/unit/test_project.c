@@ -17,10 +17,7 @@ static void write_file(const char *rel, const char *text)
 {
     char path[700];
     snprintf(path, sizeof path, "%s/%s", root, rel);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
+    write_text_file(path, text);
 }
 
 /* project/

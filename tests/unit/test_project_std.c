@@ -49,14 +49,6 @@ START_TEST(only_cxx20_and_later_change_the_default)
 }
 END_TEST
 
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 /* root/CMakeLists.txt (C++20), root/lib/CMakeLists.txt (C++17, nearer),
  * root/app/src/main.cpp (nothing until the root), and a file outside any
  * root whose own directory declares nothing. */
@@ -73,7 +65,7 @@ START_TEST(the_nearest_declaring_directory_up_to_the_root_wins)
     const char *texts[] = {"set(CMAKE_CXX_STANDARD 20)\n", "set(CMAKE_CXX_STANDARD 17)\n", "", "", ""};
     for (int i = 0; i < 5; i++) {
         snprintf(path, sizeof path, "%s/%s", root, files[i]);
-        write_text(path, texts[i]);
+        write_text_file(path, texts[i]);
     }
     struct project_std ps;
     project_std_init(&ps);
