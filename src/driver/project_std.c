@@ -8,7 +8,8 @@
 #include <string.h>
 
 /* Build files that can declare a standard, in the order they are read. */
-static const char *const build_files[] = {"CMakeLists.txt", "Makefile", "makefile", "GNUmakefile", "meson.build"};
+static const char *const build_files[] = {"CMakeLists.txt", "Makefile",    "makefile",   "GNUmakefile",
+                                           "meson.build",    ".bazelrc",    "BUILD",      "BUILD.bazel"};
 
 /* A standard's two characters after "c++" or "gnu++" (or CMake's number):
  * "17", "1z", "2a", ... as a level, or 0. */

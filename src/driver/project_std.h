@@ -9,7 +9,8 @@
  * its concepts and ranges still parse. The declaration is read from the
  * nearest directory, from the file's own up to its project root, whose
  * CMakeLists.txt (CMAKE_CXX_STANDARD, CXX_STANDARD, cxx_std_NN, -std=),
- * Makefile (-std=) or meson.build (cpp_std=) names a standard. Standards
+ * Makefile (-std=), meson.build (cpp_std=), or Bazel's .bazelrc or BUILD
+ * files (--cxxopt=-std=, copts) name a standard. Standards
  * before C++17 parse as C++17: the API model headers need <optional>. */
 #ifndef TFG_DRIVER_PROJECT_STD_H
 #define TFG_DRIVER_PROJECT_STD_H

@@ -17,6 +17,8 @@ START_TEST(cmake_spellings_name_their_level)
     ck_assert_int_eq(project_std_level("set(CMAKE_CXX_FLAGS \"${CMAKE_CXX_FLAGS} -std=c++2a -O2\")"), 20);
     ck_assert_int_eq(project_std_level("CXXFLAGS = -O2 -std=gnu++14\n"), 14);
     ck_assert_int_eq(project_std_level("project('p', 'cpp', default_options : ['cpp_std=c++20'])"), 20);
+    ck_assert_int_eq(project_std_level("build --action_env=BAZEL_CXXOPTS=\"-std=c++20\"\n"), 20);
+    ck_assert_int_eq(project_std_level("cc_binary(name = \"train\", copts = [\"-std=c++17\"])"), 17);
 }
 END_TEST
 
@@ -56,14 +58,16 @@ START_TEST(the_nearest_declaring_directory_up_to_the_root_wins)
 {
     char root[] = "/tmp/tfgradlint-std-XXXXXX", path[600];
     ck_assert_ptr_nonnull(mkdtemp(root));
-    const char *dirs[] = {"lib", "app", "app/src", "loose"};
-    for (int i = 0; i < 4; i++) {
+    const char *dirs[] = {"lib", "app", "app/src", "loose", "bzl"};
+    for (int i = 0; i < 5; i++) {
         snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
         ck_assert_int_eq(mkdir(path, 0755), 0);
     }
-    const char *files[] = {"CMakeLists.txt", "lib/CMakeLists.txt", "lib/a.cpp", "app/src/main.cpp", "loose/x.cpp"};
-    const char *texts[] = {"set(CMAKE_CXX_STANDARD 20)\n", "set(CMAKE_CXX_STANDARD 17)\n", "", "", ""};
-    for (int i = 0; i < 5; i++) {
+    const char *files[] = {"CMakeLists.txt", "lib/CMakeLists.txt", "lib/a.cpp", "app/src/main.cpp", "loose/x.cpp",
+                           "bzl/.bazelrc", "bzl/b.cpp"};
+    const char *texts[] = {"set(CMAKE_CXX_STANDARD 20)\n", "set(CMAKE_CXX_STANDARD 17)\n", "", "", "",
+                           "build --cxxopt=-std=c++20\n", ""};
+    for (int i = 0; i < 7; i++) {
         snprintf(path, sizeof path, "%s/%s", root, files[i]);
         write_text_file(path, texts[i]);
     }
@@ -76,12 +80,14 @@ START_TEST(the_nearest_declaring_directory_up_to_the_root_wins)
     snprintf(path, sizeof path, "%s/loose/x.cpp", root);
     ck_assert_ptr_null(project_std_flag(&ps, path, NULL));
     ck_assert_ptr_null(project_std_flag(&ps, "/nonexistent/dir/y.cpp", NULL));
+    snprintf(path, sizeof path, "%s/bzl/b.cpp", root);
+    ck_assert_str_eq(project_std_flag(&ps, path, NULL), "-std=c++20");
     project_std_free(&ps);
-    for (int i = 4; i >= 0; i--) {
+    for (int i = 6; i >= 0; i--) {
         snprintf(path, sizeof path, "%s/%s", root, files[i]);
         unlink(path);
     }
-    for (int i = 3; i >= 0; i--) {
+    for (int i = 4; i >= 0; i--) {
         snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
         rmdir(path);
     }
