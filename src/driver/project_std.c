@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Build files that can declare a standard, in the order they are read. */
 static const char *const build_files[] = {"CMakeLists.txt", "Makefile",    "makefile",   "GNUmakefile",
@@ -82,15 +83,28 @@ const char *project_std_flag_for(int level)
 void project_std_init(struct project_std *ps)
 {
     arena_init(&ps->arena);
-    strmap_init(&ps->level_by_dir);
+    strmap_init(&ps->facts_by_dir);
 }
 
-/* The newest level the build files of `dir` declare (0: none), read once. */
-static int dir_level(struct project_std *ps, const char *dir)
+/* Files that mark the top of a repository or of a Bazel workspace: no
+ * declaration is looked for above them. */
+static const char *const top_markers[] = {".git", "WORKSPACE", "WORKSPACE.bazel", "MODULE.bazel"};
+
+/* How many directories above the project root are read when no repository
+ * top comes first: a Bazel package's BUILD file makes each package a
+ * project root, while its workspace declares the standard. */
+#define MAX_DIRS_ABOVE_ROOT 8
+
+static bool exists_in(const char *dir, const char *name)
 {
-    size_t cached;
-    if (strmap_get_index(&ps->level_by_dir, dir, &cached))
-        return (int)cached;
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return access(path, F_OK) == 0;
+}
+
+/* The newest level the build files of `dir` declare (0: none). */
+static int read_dir_level(const char *dir)
+{
     int level = 0;
     for (size_t i = 0; i < sizeof build_files / sizeof build_files[0]; i++) {
         char path[PATH_MAX];
@@ -106,8 +120,23 @@ static int dir_level(struct project_std *ps, const char *dir)
                 level = found;
         }
     }
-    strmap_put_index(&ps->level_by_dir, arena_strdup(&ps->arena, dir), (size_t)level);
     return level;
+}
+
+/* What `dir` says, read once: its declared level, and whether it is a
+ * repository top. */
+static void dir_facts(struct project_std *ps, const char *dir, int *level, bool *top)
+{
+    size_t cached;
+    if (!strmap_get_index(&ps->facts_by_dir, dir, &cached)) {
+        bool is_top = false;
+        for (size_t i = 0; i < sizeof top_markers / sizeof top_markers[0] && !is_top; i++)
+            is_top = exists_in(dir, top_markers[i]);
+        cached = (size_t)read_dir_level(dir) * 2 + is_top;
+        strmap_put_index(&ps->facts_by_dir, arena_strdup(&ps->arena, dir), cached);
+    }
+    *level = (int)(cached / 2);
+    *top = cached % 2;
 }
 
 const char *project_std_flag(struct project_std *ps, const char *path, const char *root)
@@ -115,11 +144,14 @@ const char *project_std_flag(struct project_std *ps, const char *path, const cha
     char *dir = realpath(path, NULL);
     if (!dir)
         return NULL;
-    int level = 0;
-    for (char *slash = strrchr(dir, '/'); slash && slash != dir && !level; slash = strrchr(dir, '/')) {
+    int level = 0, above_root = root ? -1 : 0;
+    bool top = false;
+    for (char *slash = strrchr(dir, '/'); slash && slash != dir && !level && !top; slash = strrchr(dir, '/')) {
         *slash = '\0';
-        level = dir_level(ps, dir);
-        if (!root || strcmp(dir, root) == 0 || !str_path_under(dir, root))
+        dir_facts(ps, dir, &level, &top);
+        if (above_root < 0 && (strcmp(dir, root) == 0 || !str_path_under(dir, root)))
+            above_root = 0;
+        if (above_root >= 0 && above_root++ == MAX_DIRS_ABOVE_ROOT)
             break;
     }
     free(dir);
@@ -128,6 +160,6 @@ const char *project_std_flag(struct project_std *ps, const char *path, const cha
 
 void project_std_free(struct project_std *ps)
 {
-    strmap_free(&ps->level_by_dir);
+    strmap_free(&ps->facts_by_dir);
     arena_free(&ps->arena);
 }

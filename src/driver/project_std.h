@@ -7,10 +7,12 @@
  * template specializations into every file's parse (docs/benchmarks.md).
  * A project that declares C++20 or later gets that standard instead, so
  * its concepts and ranges still parse. The declaration is read from the
- * nearest directory, from the file's own up to its project root, whose
+ * nearest directory, from the file's own upward, whose
  * CMakeLists.txt (CMAKE_CXX_STANDARD, CXX_STANDARD, cxx_std_NN, -std=),
  * Makefile (-std=), meson.build (cpp_std=), or Bazel's .bazelrc or BUILD
- * files (--cxxopt=-std=, copts) name a standard. Standards
+ * files (--cxxopt=-std=, copts) name a standard; the search ends at the
+ * top of the repository or Bazel workspace (.git, WORKSPACE, MODULE.bazel)
+ * and at most eight directories above the project root. Standards
  * before C++17 parse as C++17: the API model headers need <optional>. */
 #ifndef TFG_DRIVER_PROJECT_STD_H
 #define TFG_DRIVER_PROJECT_STD_H
@@ -28,13 +30,13 @@ const char *project_std_flag_for(int level);
 /* Build files read once per directory for a run. */
 struct project_std {
     struct arena arena;
-    struct strmap level_by_dir; /* directory -> declared level (0: none) */
+    struct strmap facts_by_dir; /* directory -> declared level * 2 + (is a repository top) */
 };
 
 void project_std_init(struct project_std *ps);
 
-/* The -std flag for the C++ file `path` in the project under `root` (NULL:
- * only the file's own directory is read), or NULL for the default. */
+/* The -std flag for the C++ file `path` in the project under `root` (or
+ * NULL: none is known), or NULL for the default. */
 const char *project_std_flag(struct project_std *ps, const char *path, const char *root);
 
 void project_std_free(struct project_std *ps);

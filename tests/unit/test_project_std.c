@@ -51,23 +51,41 @@ START_TEST(only_cxx20_and_later_change_the_default)
 }
 END_TEST
 
-/* root/CMakeLists.txt (C++20), root/lib/CMakeLists.txt (C++17, nearer),
- * root/app/src/main.cpp (nothing until the root), and a file outside any
- * root whose own directory declares nothing. */
-START_TEST(the_nearest_declaring_directory_up_to_the_root_wins)
+/* Removes the `files` then the `dirs` (innermost last in the list) under `root`. */
+static void remove_tree(const char *root, const char *const *dirs, size_t ndirs, const char *const *files,
+                        size_t nfiles)
 {
-    char root[] = "/tmp/tfgradlint-std-XXXXXX", path[600];
+    char path[600];
+    for (size_t i = 0; i < nfiles; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, files[i]);
+        ck_assert_int_eq(unlink(path), 0);
+    }
+    for (size_t i = ndirs; i-- > 0;) {
+        snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
+        ck_assert_int_eq(rmdir(path), 0);
+    }
+    ck_assert_int_eq(rmdir(root), 0);
+}
+
+/* root/CMakeLists.txt (C++20); lib/CMakeLists.txt (C++17, nearer);
+ * app/src/main.cpp (nothing until root/); a Bazel workspace bzl/ whose
+ * .bazelrc declares C++20 above the package bzl/pkg/ (the project root of
+ * its file); a repository repo/ (.git) that declares nothing, under root/. */
+START_TEST(the_nearest_declaring_directory_below_the_repository_top_wins)
+{
+    char root[] = "/tmp/tfgradlint-std-XXXXXX", path[600], pkg[600];
     ck_assert_ptr_nonnull(mkdtemp(root));
-    const char *dirs[] = {"lib", "app", "app/src", "loose", "bzl"};
-    for (int i = 0; i < 5; i++) {
+    const char *const dirs[] = {"lib", "app", "app/src", "bzl", "bzl/pkg", "repo", "repo/.git", "repo/src"};
+    const char *const files[] = {"CMakeLists.txt", "lib/CMakeLists.txt", "lib/a.cpp", "app/src/main.cpp",
+                                 "bzl/MODULE.bazel", "bzl/.bazelrc", "bzl/pkg/BUILD", "bzl/pkg/b.cpp", "repo/src/c.cpp"};
+    const char *const texts[] = {"set(CMAKE_CXX_STANDARD 20)\n", "set(CMAKE_CXX_STANDARD 17)\n", "", "", "",
+                                 "build --cxxopt=-std=c++20\n", "cc_binary(name = \"b\")\n", "", ""};
+    size_t ndirs = sizeof dirs / sizeof dirs[0], nfiles = sizeof files / sizeof files[0];
+    for (size_t i = 0; i < ndirs; i++) {
         snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
         ck_assert_int_eq(mkdir(path, 0755), 0);
     }
-    const char *files[] = {"CMakeLists.txt", "lib/CMakeLists.txt", "lib/a.cpp", "app/src/main.cpp", "loose/x.cpp",
-                           "bzl/.bazelrc", "bzl/b.cpp"};
-    const char *texts[] = {"set(CMAKE_CXX_STANDARD 20)\n", "set(CMAKE_CXX_STANDARD 17)\n", "", "", "",
-                           "build --cxxopt=-std=c++20\n", ""};
-    for (int i = 0; i < 7; i++) {
+    for (size_t i = 0; i < nfiles; i++) {
         snprintf(path, sizeof path, "%s/%s", root, files[i]);
         write_text_file(path, texts[i]);
     }
@@ -77,21 +95,14 @@ START_TEST(the_nearest_declaring_directory_up_to_the_root_wins)
     ck_assert_str_eq(project_std_flag(&ps, path, root), "-std=c++20");
     snprintf(path, sizeof path, "%s/lib/a.cpp", root);
     ck_assert_ptr_null(project_std_flag(&ps, path, root));
-    snprintf(path, sizeof path, "%s/loose/x.cpp", root);
+    snprintf(path, sizeof path, "%s/bzl/pkg/b.cpp", root);
+    snprintf(pkg, sizeof pkg, "%s/bzl/pkg", root);
+    ck_assert_str_eq(project_std_flag(&ps, path, pkg), "-std=c++20");
+    snprintf(path, sizeof path, "%s/repo/src/c.cpp", root);
     ck_assert_ptr_null(project_std_flag(&ps, path, NULL));
     ck_assert_ptr_null(project_std_flag(&ps, "/nonexistent/dir/y.cpp", NULL));
-    snprintf(path, sizeof path, "%s/bzl/b.cpp", root);
-    ck_assert_str_eq(project_std_flag(&ps, path, NULL), "-std=c++20");
     project_std_free(&ps);
-    for (int i = 6; i >= 0; i--) {
-        snprintf(path, sizeof path, "%s/%s", root, files[i]);
-        unlink(path);
-    }
-    for (int i = 4; i >= 0; i--) {
-        snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
-        rmdir(path);
-    }
-    rmdir(root);
+    remove_tree(root, dirs, ndirs, files, nfiles);
 }
 END_TEST
 
@@ -103,7 +114,7 @@ Suite *suite_project_std(void)
     tcase_add_test(t, what_is_not_a_declaration_names_nothing);
     tcase_add_test(t, the_newest_spelling_of_a_file_wins);
     tcase_add_test(t, only_cxx20_and_later_change_the_default);
-    tcase_add_test(t, the_nearest_declaring_directory_up_to_the_root_wins);
+    tcase_add_test(t, the_nearest_declaring_directory_below_the_repository_top_wins);
     suite_add_tcase(s, t);
     return s;
 }
