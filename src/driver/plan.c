@@ -2,6 +2,7 @@
 #include "plan.h"
 #include "datadir.h"
 #include "project_std.h"
+#include "vendored.h"
 #include "walk.h"
 #include "../front/includes.h"
 #include "../util/str.h"
@@ -159,11 +160,8 @@ static bool named_on_command_line(const struct options *o, const char *path)
  * and gets the same inferred flags as any file. The scans also fill the
  * include cache the per-file children inherit; -v lists the inferred
  * directories. */
-static void drop_included_headers(struct plan *p, const struct options *o, FILE *warn)
+static void drop_included_headers(struct plan *p, const struct options *o, const char *model_dir, FILE *warn)
 {
-    char *datadir = datadir_find();
-    char *model_dir = datadir ? arena_printf(&p->arena, "%s/include", datadir) : NULL;
-    free(datadir);
     struct strmap reached, inferred;
     strmap_init(&reached);
     strmap_init(&inferred);
@@ -226,12 +224,22 @@ bool plan_build(struct plan *p, const struct options *o, FILE *warn, struct strb
             add_job(p, o, display_path(p, db->db->entries.v[i].file), db);
         return true;
     }
-    path_list files = {0};
-    walk_paths(o->paths.v, o->paths.n, &files);
+    char *datadir = datadir_find();
+    const char *model_dir = datadir ? arena_printf(&p->arena, "%s/include", datadir) : NULL;
+    free(datadir);
+    struct vendored frameworks;
+    vendored_init(&frameworks, model_dir, &p->arena);
+    path_list files = {0}, skipped = {0};
+    walk_paths(o->paths.v, o->paths.n, vendored_framework_dir, &frameworks, &files, &skipped);
+    for (size_t i = 0; o->verbose && i < skipped.n; i++)
+        fprintf(warn, "tfgradlint: %s: not analysed: a copy of a framework's own headers (name it to analyse it)\n",
+                skipped.v[i]);
     for (size_t i = 0; i < files.n; i++)
         add_job(p, o, files.v[i], given ? given : discovered_db(p, files.v[i], warn));
     walk_free(&files);
-    drop_included_headers(p, o, warn);
+    walk_free(&skipped);
+    vendored_free(&frameworks);
+    drop_included_headers(p, o, model_dir, warn);
     return true;
 }
 

@@ -30,7 +30,13 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-static void walk_dir(const char *dir, path_list *out, int depth)
+struct walk {
+    walk_skip_fn skip;
+    void *ctx;
+    path_list *out, *skipped;
+};
+
+static void walk_dir(const struct walk *w, const char *dir, int depth)
 {
     DIR *d = opendir(dir);
     if (!d || depth > 64) {
@@ -52,22 +58,28 @@ static void walk_dir(const char *dir, path_list *out, int depth)
         struct stat st;
         char *p = entries.v[i];
         if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk_dir(p, out, depth + 1);
+            if (w->skip && w->skip(p, w->ctx)) {
+                VEC_PUSH(*w->skipped, p);
+                continue;
+            }
+            walk_dir(w, p, depth + 1);
             free(p);
         } else if (is_source(p) && stat(p, &st) == 0 && S_ISREG(st.st_mode))
-            VEC_PUSH(*out, p);
+            VEC_PUSH(*w->out, p);
         else
             free(p);
     }
     VEC_FREE(entries);
 }
 
-void walk_paths(const char *const *args, size_t nargs, path_list *out)
+void walk_paths(const char *const *args, size_t nargs, walk_skip_fn skip, void *ctx, path_list *out,
+                path_list *skipped)
 {
+    struct walk w = {skip, ctx, out, skipped};
     for (size_t i = 0; i < nargs; i++) {
         struct stat st;
         if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
-            walk_dir(args[i], out, 0);
+            walk_dir(&w, args[i], 0);
         else
             VEC_PUSH(*out, xstrdup(args[i]));
     }

@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "driver/options.h"
 #include "driver/walk.h"
+#include "driver/vendored.h"
 #include "rules/docs.h"
 #include "rules/registry.h"
 #include <cjson/cJSON.h>
@@ -110,7 +111,7 @@ START_TEST(walk_sorts_filters_and_keeps_missing_paths)
     ck_assert_int_eq(symlink(dir, p), 0); /* not followed */
     const char *args[] = {dir, "/nonexistent.cpp"};
     path_list l = {0};
-    walk_paths(args, 2, &l);
+    walk_paths(args, 2, NULL, NULL, &l, NULL);
     ck_assert_uint_eq(l.n, 4);
     ck_assert_ptr_nonnull(strstr(l.v[0], "/a.cc"));
     ck_assert_ptr_nonnull(strstr(l.v[1], "/b.cpp"));
@@ -118,6 +119,74 @@ START_TEST(walk_sorts_filters_and_keeps_missing_paths)
     ck_assert_str_eq(l.v[3], "/nonexistent.cpp");
     walk_free(&l);
     char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* Makes the directories of `rel` below `root` and an empty file there. */
+static void touch_below(const char *root, const char *rel)
+{
+    char p[600];
+    snprintf(p, sizeof p, "%s/%s", root, rel);
+    for (char *s = p + strlen(root) + 1; (s = strchr(s, '/')); s++) {
+        *s = '\0';
+        mkdir(p, 0755);
+        *s = '/';
+    }
+    touch(p);
+}
+
+/* A model directory with four LibTorch header paths and the model's own
+ * directory; a project holding a copy of three of them (left out), one of
+ * its own torch/ wrapper with two (kept), and one with the model's own
+ * directory only (kept). A directory named on the command line is walked
+ * even when it is a copy. */
+START_TEST(walk_leaves_out_copies_of_a_framework_s_headers)
+{
+    char dir[] = "/tmp/tfgradlint-vendored-XXXXXX", model[600], copy[600];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    const char *model_files[] = {"model/torch/torch.h", "model/torch/nn.h", "model/ATen/ATen.h",
+                                 "model/c10/core/Device.h", "model/tfgradlint_model/ops.h"};
+    const char *project_files[] = {"proj/train.cpp", "proj/libtorch/include/torch/torch.h",
+                                   "proj/libtorch/include/ATen/ATen.h", "proj/libtorch/include/c10/core/Device.h",
+                                   "proj/wrap/torch/torch.h", "proj/wrap/torch/nn.h", "proj/own/tfgradlint_model/ops.h",
+                                   "proj/own/a.h", "proj/own/b.h"};
+    for (size_t i = 0; i < sizeof model_files / sizeof *model_files; i++)
+        touch_below(dir, model_files[i]);
+    for (size_t i = 0; i < sizeof project_files / sizeof *project_files; i++)
+        touch_below(dir, project_files[i]);
+    snprintf(model, sizeof model, "%s/model", dir);
+    struct arena a;
+    arena_init(&a);
+    struct vendored v;
+    vendored_init(&v, model, &a);
+    ck_assert_uint_eq(v.headers.n, 4);
+    snprintf(copy, sizeof copy, "%s/proj/libtorch/include", dir);
+    ck_assert(vendored_framework_dir(copy, &v));
+    snprintf(copy, sizeof copy, "%s/proj/wrap", dir);
+    ck_assert(!vendored_framework_dir(copy, &v));
+
+    char proj[600];
+    snprintf(proj, sizeof proj, "%s/proj", dir);
+    const char *args[] = {proj};
+    path_list files = {0}, skipped = {0};
+    walk_paths(args, 1, vendored_framework_dir, &v, &files, &skipped);
+    ck_assert_uint_eq(skipped.n, 1);
+    ck_assert_ptr_nonnull(strstr(skipped.v[0], "/proj/libtorch"));
+    ck_assert_uint_eq(files.n, 6); /* own/a.h, own/b.h, own/tfgradlint_model/ops.h, train.cpp, wrap/torch/{nn,torch}.h */
+    walk_free(&files);
+    walk_free(&skipped);
+    snprintf(copy, sizeof copy, "%s/proj/libtorch/include", dir);
+    const char *named[] = {copy};
+    walk_paths(named, 1, vendored_framework_dir, &v, &files, &skipped);
+    ck_assert_uint_eq(files.n, 3);
+    ck_assert_uint_eq(skipped.n, 0);
+    walk_free(&files);
+    walk_free(&skipped);
+    vendored_free(&v);
+    arena_free(&a);
+    char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     ck_assert_int_eq(system(cmd), 0);
 }
@@ -267,6 +336,7 @@ Suite *suite_driver(void)
     tcase_add_test(t, options_parse_values_and_compiler_flags);
     tcase_add_test(t, option_errors_are_never_truncated);
     tcase_add_test(t, walk_sorts_filters_and_keeps_missing_paths);
+    tcase_add_test(t, walk_leaves_out_copies_of_a_framework_s_headers);
     tcase_add_test(t, binary_informational_commands);
     tcase_add_test(t, binary_reports_bad_files_and_still_analyses_the_others);
     tcase_add_test(t, messages_name_the_cut_and_the_rebuilt_leaf);
