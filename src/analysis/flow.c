@@ -291,7 +291,7 @@ static uint32_t intern_origin(struct analysis *a, uint64_t key, const char *name
     return intern_origin_kind(a, key, name, at, false);
 }
 
-static const char *declared_name(const struct ir_fn *fn, ir_id id);
+static const char *declared_name(const struct analysis *a, const struct ir_fn *fn, ir_id id);
 
 /* An object a callee creates is a different object at each call site
  * (`auto a = make_net(); auto b = make_net();`): its id is re-made per
@@ -302,7 +302,7 @@ static uint32_t origin_at_call(struct analysis *a, uint32_t id, uint32_t f, ir_i
     if (!id || id > c->origins.n || !c->origins.v[id - 1].local)
         return id;
     uint64_t key = (hash_str("call-site") ^ ((uint64_t)f << 40) ^ ((uint64_t)call << 8)) * 31 + id;
-    const char *name = declared_name(a->tu->fns[f], call);
+    const char *name = declared_name(a, a->tu->fns[f], call);
     return intern_origin_kind(a, key, name ? name : c->origins.v[id - 1].name, (struct node_ref){f, call}, false);
 }
 
@@ -332,12 +332,18 @@ static const char *unqualified_name(const char *q)
     return last;
 }
 
-/* The name a new tensor gets: the variable initialised with it, if any. */
-static const char *declared_name(const struct ir_fn *fn, ir_id id)
+/* The name a new tensor gets: the variable initialised with it, or the
+ * field of a struct variable assigned it (`nets.critic`), if any. */
+static const char *declared_name(const struct analysis *a, const struct ir_fn *fn, ir_id id)
 {
-    for (ir_id k = id + 1; k < fn->nnodes && k < id + 8; k++)
-        if (fn->nodes[k].kind == IR_VAR && fn->nodes[k].nops >= 1 && fn->nodes[k].ops[0] == id)
-            return fn->nodes[k].name;
+    for (ir_id k = id + 1; k < fn->nnodes && k < id + 8; k++) {
+        const struct ir_node *v = &fn->nodes[k];
+        if (v->kind == IR_VAR && v->nops >= 1 && v->ops[0] == id)
+            return v->name;
+        if (v->kind == IR_VAR && (v->flags & IRF_PART_WRITE) && v->nops == 2 && v->ops[1] == id && v->owner &&
+            v->name)
+            return arena_printf(a->arena, "%s.%s", v->name, v->owner);
+    }
     return unqualified_name(fn->nodes[id].name);
 }
 
@@ -373,7 +379,7 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
         }
         break;
     }
-    return intern_origin_kind(a, origin_key(f, 'n', cur), declared_name(fn, cur), (struct node_ref){f, cur}, true);
+    return intern_origin_kind(a, origin_key(f, 'n', cur), declared_name(a, fn, cur), (struct node_ref){f, cur}, true);
 }
 
 /* ---- transfer ---- */

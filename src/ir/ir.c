@@ -95,6 +95,10 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fputs(" unresolved", out);
     if (n->flags & IRF_VIRTUAL)
         fputs(" virtual", out);
+    if ((n->flags & IRF_PART_WRITE) && n->aux >= 0)
+        fprintf(out, " writes-element=%d", n->aux);
+    else if (n->flags & IRF_PART_WRITE)
+        fputs(" writes-pointee", out);
     if (n->mode != IR_NONE)
         fprintf(out, " mode=%%%u", n->mode);
     if (n->ctrl)
@@ -186,13 +190,47 @@ int ir_aggregate_first_element(const struct ir_node *n)
     return -1;
 }
 
-ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index)
+/* Phis followed at once while looking for an element's source, and the
+ * answer for a path that comes back to a phi being followed (a loop's back
+ * edge that leaves the element as it was). */
+#define ELEMENT_MAX_PHIS 4
+#define ELEMENT_CYCLE (IR_NONE - 1)
+
+static ir_id element_source_at(const struct ir_fn *fn, ir_id v, uint32_t index, const ir_id *open, int nopen)
 {
-    for (int step = 0; step < 16 && v != IR_NONE && v < fn->nnodes; step++) {
+    for (int step = 0; step < 64 && v < fn->nnodes; step++) {
         const struct ir_node *n = &fn->nodes[v];
         if (n->kind == IR_VAR && n->nops == 1) {
             v = n->ops[0];
             continue;
+        }
+        if (n->kind == IR_VAR && (n->flags & IRF_PART_WRITE) && n->nops == 2) {
+            if (n->aux >= 0 && (uint32_t)n->aux == index)
+                return n->ops[1];
+            v = n->ops[0];
+            continue;
+        }
+        if (n->kind == IR_PHI) {
+            /* The element is known at a join when every way in puts the
+             * same value there. */
+            for (int i = 0; i < nopen; i++)
+                if (open[i] == v)
+                    return ELEMENT_CYCLE;
+            if (nopen >= ELEMENT_MAX_PHIS)
+                return IR_NONE;
+            ir_id stack[ELEMENT_MAX_PHIS];
+            for (int i = 0; i < nopen; i++)
+                stack[i] = open[i];
+            stack[nopen] = v;
+            ir_id found = ELEMENT_CYCLE;
+            for (uint32_t k = 0; k < n->nops; k++) {
+                ir_id r = element_source_at(fn, n->ops[k], index, stack, nopen + 1);
+                if (r == IR_NONE || (r != ELEMENT_CYCLE && found != ELEMENT_CYCLE && r != found))
+                    return IR_NONE;
+                if (r != ELEMENT_CYCLE)
+                    found = r;
+            }
+            return found;
         }
         int first = ir_aggregate_first_element(n);
         if (first < 0 || (uint32_t)first + index >= n->nops)
@@ -200,6 +238,12 @@ ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index)
         return n->ops[(uint32_t)first + index];
     }
     return IR_NONE;
+}
+
+ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index)
+{
+    ir_id r = element_source_at(fn, v, index, NULL, 0);
+    return r == ELEMENT_CYCLE ? IR_NONE : r;
 }
 
 static bool built_on_unresolved(const struct ir_fn *fn, const struct ir_node *n)
