@@ -180,6 +180,21 @@ int ir_aggregate_first_element(const struct ir_node *n);
  * into variables, writes of other fields, joins where every way in holds
  * the same value), or IR_NONE when it was not built in sight. */
 ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index);
+/* A version of a struct variable made by a call it was passed to by
+ * reference: may the search for an element step over it, the call leaving
+ * every field as it was? (Asked of IR_VAR nodes with two operands that
+ * are not IRF_PART_WRITE; the answer needs the callee, beyond the IR of
+ * one function.) */
+struct ir_element_hook {
+    bool (*keeps_fields)(void *ctx, const struct ir_fn *fn, ir_id version);
+    void *ctx;
+};
+/* ir_element_source, stepping over the versions `hook` (may be NULL)
+ * says keep the fields. When the element is not built in sight but every
+ * way leads to one value that is not built here (a call's result, a
+ * function input), *stop (may be NULL) is that value, else IR_NONE. */
+ir_id ir_element_trace(const struct ir_fn *fn, ir_id v, uint32_t index, const struct ir_element_hook *hook,
+                       ir_id *stop);
 
 /* The value lambda `fn` captured as its input `input` where it was made
  * (an operand of its IR_LAMBDA node in the enclosing function, stored in
