@@ -15,7 +15,6 @@ _Static_assert(FLOW_SPEC_COUNT <= MAX_SPECS, "more flow specs than the memo tabl
  * where noted, the conservative one), never a finding. */
 #define MAX_OPTION_DEPTH 6 /* option builders followed for a requires_grad option; deeper: not known */
 #define MAX_ORIGIN_STEPS 16 /* `->`, ptr() and in-place calls between a source and its object */
-#define MAX_COPY_STEPS 16  /* variable copies between an element read and its aggregate */
 
 enum { FLOW_TODO = 0, FLOW_BUSY, FLOW_DONE };
 
@@ -291,7 +290,7 @@ static uint32_t intern_origin(struct analysis *a, uint64_t key, const char *name
     return intern_origin_kind(a, key, name, at, false);
 }
 
-static const char *declared_name(const struct ir_fn *fn, ir_id id);
+static const char *declared_name(const struct analysis *a, const struct ir_fn *fn, ir_id id);
 
 /* An object a callee creates is a different object at each call site
  * (`auto a = make_net(); auto b = make_net();`): its id is re-made per
@@ -302,7 +301,7 @@ static uint32_t origin_at_call(struct analysis *a, uint32_t id, uint32_t f, ir_i
     if (!id || id > c->origins.n || !c->origins.v[id - 1].local)
         return id;
     uint64_t key = (hash_str("call-site") ^ ((uint64_t)f << 40) ^ ((uint64_t)call << 8)) * 31 + id;
-    const char *name = declared_name(a->tu->fns[f], call);
+    const char *name = declared_name(a, a->tu->fns[f], call);
     return intern_origin_kind(a, key, name ? name : c->origins.v[id - 1].name, (struct node_ref){f, call}, false);
 }
 
@@ -332,12 +331,18 @@ static const char *unqualified_name(const char *q)
     return last;
 }
 
-/* The name a new tensor gets: the variable initialised with it, if any. */
-static const char *declared_name(const struct ir_fn *fn, ir_id id)
+/* The name a new tensor gets: the variable initialised with it, or the
+ * field of a struct variable assigned it (`nets.critic`), if any. */
+static const char *declared_name(const struct analysis *a, const struct ir_fn *fn, ir_id id)
 {
-    for (ir_id k = id + 1; k < fn->nnodes && k < id + 8; k++)
-        if (fn->nodes[k].kind == IR_VAR && fn->nodes[k].nops >= 1 && fn->nodes[k].ops[0] == id)
-            return fn->nodes[k].name;
+    for (ir_id k = id + 1; k < fn->nnodes && k < id + 8; k++) {
+        const struct ir_node *v = &fn->nodes[k];
+        if (v->kind == IR_VAR && v->nops >= 1 && v->ops[0] == id)
+            return v->name;
+        if (v->kind == IR_VAR && (v->flags & IRF_PART_WRITE) && v->nops == 2 && v->ops[1] == id && v->owner &&
+            v->name)
+            return arena_printf(a->arena, "%s.%s", v->name, v->owner);
+    }
     return unqualified_name(fn->nodes[id].name);
 }
 
@@ -373,7 +378,7 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
         }
         break;
     }
-    return intern_origin_kind(a, origin_key(f, 'n', cur), declared_name(fn, cur), (struct node_ref){f, cur}, true);
+    return intern_origin_kind(a, origin_key(f, 'n', cur), declared_name(a, fn, cur), (struct node_ref){f, cur}, true);
 }
 
 /* ---- transfer ---- */
@@ -536,27 +541,170 @@ static bool returned_element(struct analysis *a, const struct flow_spec *spec, u
     return any;
 }
 
+/* Does the function of the TU that `call` runs write a field of its
+ * explicit argument `arg` (a struct taken by reference): assign the
+ * parameter or one of its fields, or pass it on to be written? Calls
+ * through its pointer fields (`l.head->forward(x)`) write none. Any version
+ * of a variable of that name, in the callee or a lambda inside it, counts;
+ * a callee with a parse error writes everything. */
+static bool writes_fields(struct analysis *a, const struct ir_node *call, uint32_t arg)
+{
+    const struct ir_fn *callee = a->tu->fns[call->callee];
+    ir_id operand = ir_call_arg(call, (int)arg);
+    const char *name = NULL;
+    for (uint32_t i = 0; i < callee->nparams && operand != IR_NONE; i++)
+        if (operand_for_input(call, callee, i) == operand)
+            name = callee->inputs[i].name;
+    if (!name)
+        return true;
+    for (uint32_t f = 0; f < a->tu->nfns; f++) {
+        const struct ir_fn *fn = a->tu->fns[f];
+        int32_t up = (int32_t)f;
+        for (int depth = 0; depth < 8 && up >= 0 && up != call->callee; depth++)
+            up = a->tu->fns[up]->parent;
+        if (up != call->callee)
+            continue;
+        if (fn->partial)
+            return true;
+        for (ir_id i = 0; i < fn->nnodes; i++) {
+            const struct ir_node *v = &fn->nodes[i];
+            bool pointee = (v->flags & IRF_PART_WRITE) && v->aux < 0;
+            if (v->kind == IR_VAR && (v->flags & IRF_ASSIGN) && !pointee && v->var > 0 &&
+                (uint32_t)v->var < fn->nvars && fn->vars[v->var].name && strcmp(fn->vars[v->var].name, name) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* ir_element_trace's hook: the version of a struct variable a call of
+ * the file made (passing it by reference) keeps the fields when the callee
+ * writes none of them. */
+static bool call_keeps_fields(void *ctx, const struct ir_fn *fn, ir_id version)
+{
+    struct analysis *a = ctx;
+    const struct ir_node *e = &fn->nodes[fn->nodes[version].ops[1]];
+    if (e->kind != IR_OP || !(e->flags & IRF_CALL_EFFECT) || e->sub == 0 || e->aux < 0 ||
+        (uint32_t)e->aux >= fn->nnodes)
+        return false;
+    const struct ir_node *call = &fn->nodes[e->aux];
+    if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
+        return false;
+    return !writes_fields(a, call, e->sub - 1u);
+}
+
+/* A module constructed right there from numbers only
+ * (`std::make_shared<Head>(32, n)`, `torch::nn::Linear(4, 8)`): a new
+ * trainable object and nothing else. */
+static bool fresh_module(const struct ir_fn *fn, ir_id e, int depth)
+{
+    const struct ir_node *n = &fn->nodes[e];
+    if (depth == 0 && (n->kind != IR_CALL || n->role != ROLE_MODULE || (n->flags & IRF_RECEIVER) ||
+                       (n->callee >= 0 && !(n->flags & IRF_CTOR))))
+        return false;
+    if (depth > 0) {
+        if (n->kind == IR_LITERAL || n->type_is_scalar)
+            return true;
+        if (graph_role(n->role) || depth > 3 || (n->kind != IR_CALL && n->kind != IR_UNKNOWN) ||
+            (n->flags & IRF_UNRESOLVED) || (n->kind == IR_CALL && n->callee >= 0))
+            return false;
+    }
+    for (uint32_t k = 0; k < n->nops; k++)
+        if (!fresh_module(fn, n->ops[k], depth + 1))
+            return false;
+    return true;
+}
+
+/* The object in field `index` of value `v` of function `g` when it is a
+ * module constructed in sight, in g or in what a function of the file
+ * that g calls returns (per call site, as its result's objects are): its
+ * origin id, else 0. */
+static uint32_t field_module_origin(struct analysis *a, uint32_t g, ir_id v, uint32_t index)
+{
+    const struct ir_fn *fn = a->tu->fns[g];
+    struct ir_element_hook hook = {call_keeps_fields, a};
+    ir_id stop;
+    ir_id e = ir_element_trace(fn, v, index, &hook, &stop);
+    if (e != IR_NONE)
+        return fresh_module(fn, e, 0) ? origin_of(a, g, e) : 0;
+    const struct ir_node *call = stop != IR_NONE ? &fn->nodes[stop] : NULL;
+    if (!call || call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR) || call->callee == (int32_t)g)
+        return 0;
+    uint32_t h = (uint32_t)call->callee, found = 0;
+    const struct ir_fn *hf = a->tu->fns[h];
+    for (ir_id i = 0; i < hf->nnodes; i++) {
+        if (hf->nodes[i].kind != IR_RETURN)
+            continue;
+        ir_id eh = hf->nodes[i].nops ? ir_element_trace(hf, hf->nodes[i].ops[0], index, &hook, NULL) : IR_NONE;
+        uint32_t o = eh != IR_NONE && fresh_module(hf, eh, 0) ? origin_at_call(a, origin_of(a, h, eh), g, stop) : 0;
+        if (!o || (found && o != found))
+            return 0;
+        found = o;
+    }
+    return found;
+}
+
+/* Field `index` of a struct a free function of the file takes as input
+ * `input`: when every call of the function in sight passes a struct whose
+ * field holds a module constructed in sight, the field is one of those
+ * modules (`adapt(learner)` with `learner.classifier` made by
+ * `std::make_shared`), not any part of the struct. False when one call
+ * passes anything else, nothing calls the function, or the function is
+ * used as a value (a callback) or is a method or lambda (callers out of
+ * sight). */
+static bool input_field_fact(struct run *r, const struct ir_node *param, uint32_t index, struct flow_fact *out)
+{
+    if (r->fn->is_method || r->fn->is_lambda || param->kind != IR_PARAM || param->aux < 0)
+        return false;
+    struct flow_fact part;
+    memset(&part, 0, sizeof part);
+    bool called = false;
+    for (uint32_t g = 0; g < r->a->tu->nfns; g++) {
+        const struct ir_fn *fn = r->a->tu->fns[g];
+        for (ir_id c = 0; c < fn->nnodes; c++) {
+            const struct ir_node *n = &fn->nodes[c];
+            if ((n->flags & IRF_FNREF) && n->aux == (int32_t)r->f)
+                return false;
+            if (n->kind != IR_CALL || n->callee != (int32_t)r->f)
+                continue;
+            ir_id arg = g == r->f ? IR_NONE : operand_for_input(n, r->fn, (uint32_t)param->aux);
+            uint32_t o = arg != IR_NONE ? field_module_origin(r->a, g, arg, index) : 0;
+            if (!o)
+                return false;
+            add_origin(&part, o);
+            called = true;
+        }
+    }
+    if (!called || part.norigins == 0)
+        return false;
+    part.clean_trust = TRUST_DEFINITE;
+    merge(out, &part);
+    return true;
+}
+
 /* An element read (a structured binding, a field of a plain struct): the
  * value put in that element when the aggregate is built in sight, here or
- * in the returns of the function of the file that made it. False when it
- * is not, and the element stands for the whole aggregate. */
+ * in the returns of the function of the file that made it, or by every
+ * caller for a struct taken as input. False when it is not, and the
+ * element stands for the whole aggregate. */
 static bool element_fact(struct run *r, ir_id id, struct flow_fact *out)
 {
     const struct ir_node *n = &r->fn->nodes[id];
     if (!(n->flags & IRF_ELEMENT) || n->nops != 1 || n->aux < 0)
         return false;
     uint32_t index = (uint32_t)n->aux;
-    ir_id src = ir_element_source(r->fn, n->ops[0], index);
+    struct ir_element_hook hook = {call_keeps_fields, r->a};
+    ir_id w;
+    ir_id src = ir_element_trace(r->fn, n->ops[0], index, &hook, &w);
     if (src != IR_NONE) {
         merge(out, &r->facts[src]);
         return true;
     }
-    ir_id w = n->ops[0];
-    /* Past the cap `w` is a copy, not a call: the element stands for the
-     * whole aggregate (the conservative answer). */
-    for (int step = 0; step < MAX_COPY_STEPS && r->fn->nodes[w].kind == IR_VAR && r->fn->nodes[w].nops == 1; step++)
-        w = r->fn->nodes[w].ops[0];
+    if (w == IR_NONE)
+        return false;
     const struct ir_node *call = &r->fn->nodes[w];
+    if (call->kind == IR_PARAM)
+        return input_field_fact(r, call, index, out);
     if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
         return false;
     struct rec_state st = rec_at(r->a, r->f, w, r->entry);

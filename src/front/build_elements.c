@@ -7,7 +7,10 @@
  * whole aggregate, so that the flow analysis can follow the element that
  * was put there (see flow.c) instead of everything the aggregate holds.
  * When the aggregate is built right there (`std::make_tuple(a, b)`,
- * `{a, b}`), the element is that operand itself. */
+ * `{a, b}`), the element is that operand itself; a braced list of a struct
+ * of the user's is taken apart only when its values are its fields in
+ * order (no brace elision, designators in declaration order without a
+ * gap). */
 #include "internal.h"
 #include <string.h>
 
@@ -109,4 +112,95 @@ int fb_field_index(CXCursor field)
     struct field_search fs = {field, 0, -1};
     clang_Type_visitFields(clang_getCursorType(rec), count_field, &fs);
     return fs.found;
+}
+
+struct field_types {
+    CXType t[BUILD_MAX_ELEMENT_INDEX + 1];
+    CXCursor decl[BUILD_MAX_ELEMENT_INDEX + 1];
+    int n;
+    bool more;
+};
+
+static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
+{
+    struct field_types *ft = data;
+    if (ft->n > BUILD_MAX_ELEMENT_INDEX) {
+        ft->more = true;
+        return CXVisit_Break;
+    }
+    ft->decl[ft->n] = c;
+    ft->t[ft->n++] = clang_getCanonicalType(clang_getCursorType(c));
+    return CXVisit_Continue;
+}
+
+static bool has_base(CXCursor rec)
+{
+    cursor_vec kids = {0};
+    front_children(rec, &kids);
+    bool base = false;
+    for (size_t i = 0; i < kids.n; i++)
+        if (clang_getCursorKind(kids.v[i]) == CXCursor_CXXBaseSpecifier)
+            base = true;
+    VEC_FREE(kids);
+    return base;
+}
+
+/* The field a designated initialiser (`.head = h`) names: libclang shows
+ * it as an unexposed expression whose children are the designator and the
+ * value. NULL cursor when `init` has no designator; an invalid cursor for
+ * one it cannot read (nested, `.a.b = x`, or an array index). */
+static CXCursor designated_field(CXCursor init)
+{
+    if (clang_getCursorKind(init) != CXCursor_UnexposedExpr)
+        return clang_getNullCursor();
+    cursor_vec kids = {0};
+    front_children(init, &kids);
+    CXCursor field = clang_getNullCursor();
+    int designators = 0;
+    for (size_t i = 0; i < kids.n; i++)
+        if (clang_getCursorKind(kids.v[i]) == CXCursor_MemberRef) {
+            field = clang_getCursorReferenced(kids.v[i]);
+            designators++;
+        }
+    VEC_FREE(kids);
+    if (designators > 1)
+        return clang_getCursor(clang_Cursor_getTranslationUnit(init), clang_getNullLocation());
+    return field;
+}
+
+static bool init_in_place(const struct field_types *ft, int i, CXCursor init)
+{
+    if (i >= ft->n)
+        return false;
+    CXCursor field = designated_field(init);
+    if (!clang_Cursor_isNull(field))
+        return clang_equalCursors(field, ft->decl[i]);
+    return clang_equalTypes(clang_getCanonicalType(clang_getCursorType(init)), ft->t[i]);
+}
+
+bool fb_braced_in_field_order(struct fn_builder *b, CXCursor list)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(list));
+    if (t.kind != CXType_Record)
+        return true;
+    CXCursor rec = clang_getTypeDeclaration(t);
+    if (!front_user_file(b->tb, rec))
+        return true; /* a framework's handle (`TF_Output{op, 0}`), a standard list */
+    if (has_base(rec))
+        return false; /* the bases come first, not the fields */
+    struct field_types ft = {.n = 0};
+    clang_Type_visitFields(t, collect_field, &ft);
+    if (ft.more)
+        return false;
+    cursor_vec kids = {0};
+    front_children(list, &kids);
+    bool in_order = true;
+    int i = 0;
+    for (size_t k = 0; k < kids.n && in_order; k++) {
+        if (!clang_isExpression(clang_getCursorKind(kids.v[k])))
+            continue;
+        in_order = init_in_place(&ft, i++, kids.v[k]);
+    }
+    VEC_FREE(kids);
+    return in_order;
 }

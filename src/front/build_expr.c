@@ -280,6 +280,49 @@ static ir_id strong_update(struct fn_builder *b, int32_t var, ir_id value, CXCur
     return id;
 }
 
+/* The field index when `e` is a field of the struct variable `root`
+ * itself (`l.head`, not `l.inner.head` nor `l.heads[0]`), else -1. */
+static int field_of_variable(struct fn_builder *b, CXCursor e, int32_t root)
+{
+    CXCursor m = strip(e);
+    if (clang_getCursorKind(m) != CXCursor_MemberRefExpr)
+        return -1;
+    CXCursor base = strip(first_child(m));
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
+        fb_var_of(b, clang_getCursorReferenced(base)) != root)
+        return -1;
+    /* `p->head` through a pointer variable writes the pointee, not `p`. */
+    CXType bt = clang_getCanonicalType(clang_getCursorType(base));
+    if (bt.kind != CXType_Record && bt.kind != CXType_LValueReference && bt.kind != CXType_RValueReference)
+        return -1;
+    return fb_field_index(clang_getCursorReferenced(m));
+}
+
+/* The version of `root` just made by a weak update is a write of one part
+ * of it (see IRF_PART_WRITE): field `field`, or (-1) only an object that a
+ * pointer field points to. */
+static void mark_part_write(struct fn_builder *b, int32_t root, int field)
+{
+    struct ir_node *v = &b->nodes.v[b->env.v[root]];
+    if (v->kind != IR_VAR || v->nops != 2 || v->var != root)
+        return;
+    v->flags |= IRF_PART_WRITE;
+    v->aux = field;
+}
+
+/* The field of `root` whose pointee a call on `recv` updates
+ * (`l.head->forward(x)`, `(*l.head).train()`): the field itself, a
+ * pointer, keeps its value. -1 when `recv` is not such an access. */
+static int pointer_field_behind(struct fn_builder *b, CXCursor recv, int32_t root)
+{
+    CXCursor r = strip(recv);
+    if (clang_getCursorKind(r) != CXCursor_CallExpr ||
+        !(is_operator_spelling(b, r, "operator->") || is_operator_spelling(b, r, "operator*")) ||
+        clang_Cursor_getNumArguments(r) != 1)
+        return -1;
+    return field_of_variable(b, clang_Cursor_getArgument(r, 0), root);
+}
+
 /* An assignment to `lhs`: a plain variable gets a new version, a part of
  * one (member, element) a weak update. */
 static ir_id assign(struct fn_builder *b, CXCursor lhs, ir_id value, CXCursor at)
@@ -291,9 +334,15 @@ static ir_id assign(struct fn_builder *b, CXCursor lhs, ir_id value, CXCursor at
             return strong_update(b, v, value, at);
     }
     int32_t root = fb_lvalue_root(b, lhs);
-    if (root >= 0)
+    if (root >= 0) {
         fb_weak_update(b, root, value, at);
-    else
+        int field = field_of_variable(b, lhs, root);
+        if (field >= 0) {
+            mark_part_write(b, root, field);
+            b->nodes.v[b->env.v[root]].owner =
+                front_cx_string(b->tb->arena, clang_getCursorSpelling(strip(lhs)));
+        }
+    } else
         fb_expr(b, lhs);
     return value;
 }
@@ -387,6 +436,18 @@ static ir_id conditional(struct fn_builder *b, CXCursor c)
     return phi;
 }
 
+/* `Outputs{a, b}`: the type named before a braced list of that type is
+ * no conversion, so the value is the list itself and its elements stay
+ * known (build_elements.c). */
+static bool names_braced_list(CXCursor c, CXCursor sub)
+{
+    if (clang_getCursorKind(c) != CXCursor_CXXFunctionalCastExpr ||
+        clang_getCursorKind(strip(sub)) != CXCursor_InitListExpr)
+        return false;
+    return clang_equalTypes(clang_getCanonicalType(clang_getCursorType(c)),
+                            clang_getCanonicalType(clang_getCursorType(strip(sub))));
+}
+
 static ir_id cast(struct fn_builder *b, CXCursor c)
 {
     cursor_vec kids = {0};
@@ -397,6 +458,8 @@ static ir_id cast(struct fn_builder *b, CXCursor c)
             sub = kids.v[i];
     VEC_FREE(kids);
     ir_id v = clang_Cursor_isNull(sub) ? IR_NONE : fb_expr(b, sub);
+    if (v != IR_NONE && names_braced_list(c, sub))
+        return v;
     return op_node(b, c, "cast", &v, v == IR_NONE ? 0 : 1);
 }
 
@@ -424,6 +487,7 @@ struct call_parts {
     CXCursor recv_expr; /* receiver expression, null when implicit or none */
     bool has_receiver;
     unsigned first_arg; /* index of the first explicit argument */
+    CXCursor field_operand; /* an operator called on a field: that field (`l.head`), else null */
 };
 
 static bool is_method_decl(CXCursor d)
@@ -435,11 +499,17 @@ static bool is_method_decl(CXCursor d)
 
 static struct call_parts call_parts(CXCursor c, CXCursor ref)
 {
-    struct call_parts p = {ref, clang_getNullCursor(), false, 0};
+    struct call_parts p = {ref, clang_getNullCursor(), false, 0, clang_getNullCursor()};
     if (!is_method_decl(ref))
         return p;
     CXCursor f = first_child(c);
     if (!clang_Cursor_isNull(f) && clang_getCursorKind(f) == CXCursor_MemberRefExpr) {
+        /* An operator called on a field (`l.head = h`) lists the field
+         * first: the receiver is then taken to be the struct, with the
+         * field as the first argument (members.c reads `this->m = v` in
+         * that shape). */
+        if (!is_method_decl(clang_getCursorReferenced(f)))
+            p.field_operand = f;
         p.has_receiver = true;
         p.recv_expr = first_child(f);
         return p;
@@ -729,6 +799,43 @@ static ir_id receiver_effect(struct fn_builder *b, CXCursor c, ir_id id, const s
     return u;
 }
 
+/* A call through a pointer field changes the object pointed to, never
+ * which object that is: the struct's fields keep their values when the
+ * update carries nothing of its own (the unknown part a call that returns
+ * a value leaves) or the object is a module (a module stays the same
+ * object whatever its methods do, see flow.c). An in-place op on a
+ * pointed-to tensor is left as a weak update of the whole struct. */
+static bool keeps_pointer_fields(struct fn_builder *b, ir_id call, ir_id effect)
+{
+    const struct ir_node *e = &b->nodes.v[effect];
+    if (effect != call)
+        return e->kind == IR_UNKNOWN && e->nops == 0;
+    const struct ir_node *n = &b->nodes.v[call];
+    ir_id recv = ir_call_receiver(n);
+    return recv != IR_NONE && b->nodes.v[recv].role == ROLE_MODULE;
+}
+
+/* `l.head = h` with a class's operator= (a smart pointer's, a tensor
+ * handle's): a write of that field of the struct variable `l` alone, which
+ * then holds the value assigned. False when the call is not such a write
+ * (another operator, a field of a field, of a pointer, of `this`). */
+static bool field_assignment(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
+{
+    const struct ir_node *n = &b->nodes.v[id];
+    if (clang_Cursor_isNull(p->field_operand) || !is_operator_spelling(b, p->ref, "operator=") || n->nops != 3 ||
+        !(n->flags & IRF_RECEIVER))
+        return false;
+    int32_t root = fb_lvalue_root(b, p->field_operand);
+    int field = root >= 0 && b->env.v[root] != IR_NONE ? field_of_variable(b, p->field_operand, root) : -1;
+    if (field < 0)
+        return false;
+    ir_id value = n->ops[2];
+    fb_weak_update(b, root, value, c);
+    mark_part_write(b, root, field);
+    b->nodes.v[b->env.v[root]].owner = front_cx_string(b->tb->arena, clang_getCursorSpelling(p->field_operand));
+    return true;
+}
+
 static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
 {
     struct ir_node *n = &b->nodes.v[id];
@@ -742,6 +849,8 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
         ir_id m = fb_add_mode(b, MODE_SET, (int32_t)t, c);
         b->nodes.v[m].name = op->name;
     }
+    if (field_assignment(b, c, id, p))
+        return;
     /* The receiver: copy assignment replaces it, other non-const methods
      * (in-place ops, push_back, ...) update it. */
     if (p->has_receiver && !clang_Cursor_isNull(p->recv_expr)) {
@@ -751,8 +860,12 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
         bool mutating = (op && op->inplace) || is_compound_assignment(p->ref) ||
                         (!accessor && !clang_CXXMethod_isConst(p->ref));
         int32_t root = mutating ? fb_lvalue_root(b, p->recv_expr) : -1;
-        if (root >= 0 && b->env.v[root] != IR_NONE)
-            fb_weak_update(b, root, receiver_effect(b, c, id, p), c);
+        if (root >= 0 && b->env.v[root] != IR_NONE) {
+            ir_id effect = receiver_effect(b, c, id, p);
+            fb_weak_update(b, root, effect, c);
+            if (pointer_field_behind(b, p->recv_expr, root) >= 0 && keeps_pointer_fields(b, id, effect))
+                mark_part_write(b, root, -1);
+        }
     }
     /* `tape.Watch(x)`: x is trainable from here on. */
     if (op && op->cls == OP_TRAINABLE_SOURCE && op->makes_trainable_arg >= 0 &&
@@ -1013,7 +1126,8 @@ static ir_id dispatch(struct fn_builder *b, CXCursor c)
     }
     case CXCursor_InitListExpr: {
         ir_id id = generic(b, c);
-        b->nodes.v[id].flags |= IRF_BRACED;
+        if (fb_braced_in_field_order(b, c))
+            b->nodes.v[id].flags |= IRF_BRACED;
         return id;
     }
     case CXCursor_CXXThrowExpr: {

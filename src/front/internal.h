@@ -200,6 +200,9 @@ void fb_weak_update(struct fn_builder *b, int32_t var, ir_id with, CXCursor at);
 ir_id fb_element(struct fn_builder *b, ir_id whole, uint32_t index, CXCursor at, CXType type);
 bool fb_decomposition(struct fn_builder *b, CXCursor decl);
 int fb_field_index(CXCursor field);
+/* Are the values of braced list `list` its type's fields in order (always
+ * true for a list that is not of a struct the user declared)? */
+bool fb_braced_in_field_order(struct fn_builder *b, CXCursor list);
 
 /* A constructor's member initialiser `member(init)` as a write of this->member. */
 void fb_member_init(struct fn_builder *b, CXCursor member_ref, CXCursor init);

@@ -95,6 +95,10 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fputs(" unresolved", out);
     if (n->flags & IRF_VIRTUAL)
         fputs(" virtual", out);
+    if ((n->flags & IRF_PART_WRITE) && n->aux >= 0)
+        fprintf(out, " writes-element=%d", n->aux);
+    else if (n->flags & IRF_PART_WRITE)
+        fputs(" writes-pointee", out);
     if (n->mode != IR_NONE)
         fprintf(out, " mode=%%%u", n->mode);
     if (n->ctrl)
@@ -186,20 +190,88 @@ int ir_aggregate_first_element(const struct ir_node *n)
     return -1;
 }
 
-ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index)
+/* Phis followed at once while looking for an element's source. */
+#define ELEMENT_MAX_PHIS 4
+
+/* Where a search for an element ends: at the value put there (SOURCE), at
+ * a value that is not built in sight (STOP: a call's result, a function
+ * input), back at a join being followed (CYCLE: a loop's back edge that
+ * leaves the element as it was), or nowhere definite (FAIL). */
+enum element_end { ELEMENT_SOURCE, ELEMENT_STOP, ELEMENT_CYCLE, ELEMENT_FAIL };
+
+struct element_result {
+    enum element_end end;
+    ir_id node;
+};
+
+static struct element_result element_join(struct element_result acc, struct element_result r)
 {
-    for (int step = 0; step < 16 && v != IR_NONE && v < fn->nnodes; step++) {
+    if (r.end == ELEMENT_CYCLE)
+        return acc;
+    if (acc.end == ELEMENT_CYCLE)
+        return r;
+    if (acc.end == ELEMENT_FAIL || r.end == ELEMENT_FAIL || acc.end != r.end || acc.node != r.node)
+        return (struct element_result){ELEMENT_FAIL, IR_NONE};
+    return acc;
+}
+
+static struct element_result element_at(const struct ir_fn *fn, ir_id v, uint32_t index, const struct ir_element_hook *hook,
+                                        const ir_id *open, int nopen)
+{
+    for (int step = 0; step < 64 && v < fn->nnodes; step++) {
         const struct ir_node *n = &fn->nodes[v];
         if (n->kind == IR_VAR && n->nops == 1) {
             v = n->ops[0];
             continue;
         }
+        if (n->kind == IR_VAR && (n->flags & IRF_PART_WRITE) && n->nops == 2) {
+            if (n->aux >= 0 && (uint32_t)n->aux == index)
+                return (struct element_result){ELEMENT_SOURCE, n->ops[1]};
+            v = n->ops[0];
+            continue;
+        }
+        if (n->kind == IR_VAR && n->nops == 2 && hook && hook->keeps_fields(hook->ctx, fn, v)) {
+            v = n->ops[0];
+            continue;
+        }
+        if (n->kind == IR_PHI) {
+            /* The element is known at a join when every way in leads to
+             * the same value. */
+            for (int i = 0; i < nopen; i++)
+                if (open[i] == v)
+                    return (struct element_result){ELEMENT_CYCLE, IR_NONE};
+            if (nopen >= ELEMENT_MAX_PHIS)
+                return (struct element_result){ELEMENT_FAIL, IR_NONE};
+            ir_id stack[ELEMENT_MAX_PHIS];
+            for (int i = 0; i < nopen; i++)
+                stack[i] = open[i];
+            stack[nopen] = v;
+            struct element_result acc = {ELEMENT_CYCLE, IR_NONE};
+            for (uint32_t k = 0; k < n->nops && acc.end != ELEMENT_FAIL; k++)
+                acc = element_join(acc, element_at(fn, n->ops[k], index, hook, stack, nopen + 1));
+            return acc;
+        }
         int first = ir_aggregate_first_element(n);
-        if (first < 0 || (uint32_t)first + index >= n->nops)
-            return IR_NONE;
-        return n->ops[(uint32_t)first + index];
+        if (first >= 0 && (uint32_t)first + index < n->nops)
+            return (struct element_result){ELEMENT_SOURCE, n->ops[(uint32_t)first + index]};
+        if (first >= 0 || n->kind == IR_VAR)
+            return (struct element_result){ELEMENT_FAIL, IR_NONE};
+        return (struct element_result){ELEMENT_STOP, v};
     }
-    return IR_NONE;
+    return (struct element_result){ELEMENT_FAIL, IR_NONE};
+}
+
+ir_id ir_element_trace(const struct ir_fn *fn, ir_id v, uint32_t index, const struct ir_element_hook *hook, ir_id *stop)
+{
+    struct element_result r = element_at(fn, v, index, hook, NULL, 0);
+    if (stop)
+        *stop = r.end == ELEMENT_STOP ? r.node : IR_NONE;
+    return r.end == ELEMENT_SOURCE ? r.node : IR_NONE;
+}
+
+ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index)
+{
+    return ir_element_trace(fn, v, index, NULL, NULL);
 }
 
 static bool built_on_unresolved(const struct ir_fn *fn, const struct ir_node *n)

@@ -65,6 +65,11 @@ enum ir_flag {
                             * static type: the object's construction decides (its `forward`) */
     IRF_FNREF = 1 << 13,   /* IR_LITERAL naming a user function used as a value (a callback
                             * passed on): aux = its function index, -1 while not in sight */
+    IRF_PART_WRITE = 1 << 14, /* IR_VAR (ops: the version before, the value written) changing
+                               * one part of a struct variable: aux >= 0: field aux was assigned
+                               * the value (`l.head = ...`), the other fields are the version
+                               * before's; aux < 0: an object a pointer field points to was
+                               * updated (`l.head->forward(x)`), every field is as before */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -91,7 +96,8 @@ struct ir_node {
                              * (a user module put in a Sequential): that function, or -1 */
     const struct model_call *op; /* the model's class of this call, or NULL */
     const char *op_type;    /* the op type the class was looked up by ("ArgMax"), or NULL */
-    const char *owner;      /* IR_MEMBER: qualified name of the class declaring the member, or NULL */
+    const char *owner;      /* IR_MEMBER: qualified name of the class declaring the member;
+                             * IR_VAR writing a field (IRF_PART_WRITE): the field's name; or NULL */
     struct ir_loc loc, end;
 };
 
@@ -171,8 +177,24 @@ ir_id ir_call_operand(const struct ir_node *call, int arg);
  * else -1. */
 int ir_aggregate_first_element(const struct ir_node *n);
 /* The value put in element `index` of the aggregate `v` (through copies
- * into variables), or IR_NONE when it was not built in sight. */
+ * into variables, writes of other fields, joins where every way in holds
+ * the same value), or IR_NONE when it was not built in sight. */
 ir_id ir_element_source(const struct ir_fn *fn, ir_id v, uint32_t index);
+/* A version of a struct variable made by a call it was passed to by
+ * reference: may the search for an element step over it, the call leaving
+ * every field as it was? (Asked of IR_VAR nodes with two operands that
+ * are not IRF_PART_WRITE; the answer needs the callee, beyond the IR of
+ * one function.) */
+struct ir_element_hook {
+    bool (*keeps_fields)(void *ctx, const struct ir_fn *fn, ir_id version);
+    void *ctx;
+};
+/* ir_element_source, stepping over the versions `hook` (may be NULL)
+ * says keep the fields. When the element is not built in sight but every
+ * way leads to one value that is not built here (a call's result, a
+ * function input), *stop (may be NULL) is that value, else IR_NONE. */
+ir_id ir_element_trace(const struct ir_fn *fn, ir_id v, uint32_t index, const struct ir_element_hook *hook,
+                       ir_id *stop);
 
 /* The value lambda `fn` captured as its input `input` where it was made
  * (an operand of its IR_LAMBDA node in the enclosing function, stored in

@@ -184,6 +184,80 @@ START_TEST(inplace_method_updates_its_receiver)
 }
 END_TEST
 
+/* The member read of field `field` (first from `from`). */
+static ir_id member_read(const struct ir_fn *fn, const char *field, ir_id from)
+{
+    for (ir_id i = from; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_MEMBER && fn->nodes[i].name && strcmp(fn->nodes[i].name, field) == 0)
+            return i;
+    return IR_NONE;
+}
+
+static ir_id param_node(const struct ir_fn *fn, const char *name)
+{
+    for (uint32_t i = 0; i < fn->ninputs; i++)
+        if (strcmp(fn->inputs[i].name, name) == 0)
+            return fn->inputs[i].node;
+    return IR_NONE;
+}
+
+static ir_id read_source(const struct ir_fn *fn, ir_id member)
+{
+    ck_assert_uint_ne(member, IR_NONE);
+    ck_assert(fn->nodes[member].flags & IRF_ELEMENT);
+    return ir_element_source(fn, fn->nodes[member].ops[0], (uint32_t)fn->nodes[member].aux);
+}
+
+/* A braced initialiser puts each value in its field; assigning one field
+ * replaces that field only; a join where both ways hold the same value
+ * keeps it known. */
+START_TEST(struct_fields_are_known_through_braces_writes_and_joins)
+{
+    const struct ir_fn *fn = build_fn("struct S { ad::Tensor a; ad::Tensor b; };\n"
+                                      "void use(ad::Tensor t);\n"
+                                      "void f(ad::Tensor x, ad::Tensor y, ad::Tensor z, bool c) {\n"
+                                      "  S s{x, y};\n"
+                                      "  s.b = z;\n"
+                                      "  if (c) s.b = x;\n"
+                                      "  use(s.a);\n"
+                                      "  use(s.b);\n"
+                                      "}\n",
+                                      "f");
+    ir_id fa = member_read(fn, "a", 0);
+    ck_assert_uint_eq(read_source(fn, fa), param_node(fn, "x"));
+    /* s.b is z on one way in and x on the other: not one value. */
+    ck_assert_uint_eq(read_source(fn, member_read(fn, "b", fa)), IR_NONE);
+}
+END_TEST
+
+/* Brace elision (a nested struct's fields listed flat) and designators
+ * that skip a field do not list the fields in order: no element is
+ * claimed. Designators in order are the fields. */
+START_TEST(braced_values_out_of_field_order_are_not_fields)
+{
+    const struct ir_fn *fn = build_fn("struct In { ad::Tensor p; ad::Tensor q; };\n"
+                                      "struct N { In in; ad::Tensor t; };\n"
+                                      "struct S { ad::Tensor a; ad::Tensor b; ad::Tensor c; };\n"
+                                      "void use(ad::Tensor t);\n"
+                                      "void f(ad::Tensor x, ad::Tensor y, ad::Tensor z) {\n"
+                                      "  N n{x, y, z};\n"
+                                      "  use(n.t);\n"
+                                      "  S gap{.a = x, .c = z};\n"
+                                      "  use(gap.b);\n"
+                                      "  S all{.a = x, .b = y, .c = z};\n"
+                                      "  use(all.c);\n"
+                                      "}\n",
+                                      "f");
+    ir_id t = member_read(fn, "t", 0);
+    ck_assert_uint_eq(read_source(fn, t), IR_NONE);
+    ir_id b = member_read(fn, "b", t);
+    ck_assert_uint_eq(read_source(fn, b), IR_NONE);
+    ir_id c = read_source(fn, member_read(fn, "c", b));
+    ck_assert_uint_ne(c, IR_NONE);
+    ck_assert_uint_eq(fn->nodes[c].ops[0], param_node(fn, "z")); /* the designated value */
+}
+END_TEST
+
 START_TEST(dump_is_deterministic)
 {
     const char *src = "ad::Tensor f(ad::Tensor x, bool c) { if (c) return x * x; return x; }\n";
@@ -321,6 +395,8 @@ Suite *suite_front(void)
     tcase_add_test(t, syntax_errors_are_counted_and_the_rest_is_built);
     tcase_add_test(t, dropped_declarations_are_unresolved);
     tcase_add_test(t, bodies_without_errors_are_not_partial);
+    tcase_add_test(t, struct_fields_are_known_through_braces_writes_and_joins);
+    tcase_add_test(t, braced_values_out_of_field_order_are_not_fields);
     suite_add_tcase(s, t);
     return s;
 }
