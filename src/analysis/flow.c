@@ -148,16 +148,41 @@ static bool literal_false(const struct ir_fn *fn, ir_id v)
  * builders such as `torch::dtype(...).requires_grad(true)`)? Graph values
  * and numbers (the data a factory copies, `x` in `x.options()`, sizes) are
  * not options, so the search does not enter them; an option expression
- * deeper than MAX_OPTION_DEPTH is not known either way. */
+ * deeper than MAX_OPTION_DEPTH is not known either way, and neither are
+ * options not in sight (below). */
 enum option_answer { OPTION_NO, OPTION_YES, OPTION_UNKNOWN };
 
 static bool may_hold_options(const struct ir_node *n) { return !graph_role(n->role) && !n->type_is_scalar; }
 
-static enum option_answer requires_grad_option(const struct ir_fn *fn, ir_id v, int depth)
+static bool is_xcall(const struct ir_fn *fn, ir_id v)
+{
+    for (uint32_t i = 0; i < fn->nxcalls; i++)
+        if (fn->xcalls[i].node == v)
+            return true;
+    return false;
+}
+
+/* Options (a value of an `options` type) built where the search cannot
+ * see: in a body with parse errors, by what clang could not resolve, by a
+ * call to a function of the project (its returns are not searched;
+ * defined in another file, it is not even in sight), or an input of the
+ * function. Any of them may set requires_grad. */
+static bool options_out_of_sight(const struct ir_fn *fn, ir_id v, const struct flow_fact *facts)
+{
+    const struct ir_node *n = &fn->nodes[v];
+    if (n->role != ROLE_OPTIONS)
+        return false;
+    if (facts[v].unknown || (n->flags & IRF_UNRESOLVED) || n->kind == IR_PARAM || n->kind == IR_CAPTURE)
+        return true;
+    return n->kind == IR_CALL && !(n->flags & IRF_CTOR) && (n->callee >= 0 || is_xcall(fn, v));
+}
+
+static enum option_answer requires_grad_option(const struct ir_fn *fn, ir_id v, const struct flow_fact *facts,
+                                               int depth)
 {
     if (v == IR_NONE)
         return OPTION_NO;
-    if (depth > MAX_OPTION_DEPTH)
+    if (depth > MAX_OPTION_DEPTH || options_out_of_sight(fn, v, facts))
         return OPTION_UNKNOWN;
     const struct ir_node *n = &fn->nodes[v];
     if (n->kind == IR_CALL && n->op && n->op->cls == OP_REQUIRES_GRAD_OPTION)
@@ -168,7 +193,7 @@ static enum option_answer requires_grad_option(const struct ir_fn *fn, ir_id v, 
     for (uint32_t i = 0; i < n->nops && answer != OPTION_YES; i++) {
         if (!may_hold_options(&fn->nodes[n->ops[i]]))
             continue;
-        enum option_answer a = requires_grad_option(fn, n->ops[i], depth + 1);
+        enum option_answer a = requires_grad_option(fn, n->ops[i], facts, depth + 1);
         if (a != OPTION_NO)
             answer = a;
     }
@@ -222,7 +247,7 @@ static enum source_kind classify_source(const struct ir_fn *fn, const struct ir_
             for (uint32_t i = 0; i < n->nops; i++) {
                 if (!may_hold_options(&fn->nodes[n->ops[i]]))
                     continue;
-                enum option_answer opt = requires_grad_option(fn, n->ops[i], 0);
+                enum option_answer opt = requires_grad_option(fn, n->ops[i], facts, 0);
                 if (opt != OPTION_NO) {
                     *trust = opt == OPTION_YES ? TRUST_DEFINITE : TRUST_MAYBE;
                     return SOURCE;
@@ -499,13 +524,16 @@ static bool superseded_version(const struct ir_fn *fn, const struct ir_node *n, 
     return false;
 }
 
-/* Execution contexts, tapes and opaque objects (statuses, graphs, scopes)
- * decide how ops run; they are not values a gradient flows through (a tape
- * holds what it watched, but an op run on it does not depend on those
- * values). */
+/* Execution contexts, tapes, opaque objects (statuses, graphs, scopes,
+ * devices, dtypes) and options decide how ops run; they are not values a
+ * gradient flows through (a tape holds what it watched, but an op run on
+ * it does not depend on those values), so what is unknown about one does
+ * not make the op's result unknown. A factory's options are read for
+ * requires_grad apart (requires_grad_option). */
 static bool carries_no_value(uint8_t role)
 {
-    return role == ROLE_CONTEXT || role == ROLE_RECORDING_CONTEXT || role == ROLE_TAPE || role == ROLE_OPAQUE;
+    return role == ROLE_CONTEXT || role == ROLE_RECORDING_CONTEXT || role == ROLE_TAPE || role == ROLE_OPAQUE ||
+           role == ROLE_OPTIONS;
 }
 
 static bool returns_value(const struct ir_fn *fn)

@@ -132,7 +132,8 @@ static enum CXChildVisitResult scan_base(CXCursor c, CXCursor parent, CXClientDa
 }
 
 /* Role of a class type: its own name, a base class, or (for smart pointers
- * and containers) a template argument. */
+ * and containers) a template argument. An enum has the role the model
+ * gives its name (LibTorch's dtypes and devices are enums: opaque). */
 static enum type_role role_uncached(struct tu_builder *tb, CXType t, int depth)
 {
     if (depth > FRONT_MAX_ROLE_DEPTH)
@@ -140,6 +141,8 @@ static enum type_role role_uncached(struct tu_builder *tb, CXType t, int depth)
     t = clang_getCanonicalType(t);
     while (t.kind == CXType_LValueReference || t.kind == CXType_RValueReference || t.kind == CXType_Pointer)
         t = clang_getCanonicalType(clang_getPointeeType(t));
+    if (t.kind == CXType_Enum)
+        return model_type_role(tb->model, front_qualname(tb, clang_getTypeDeclaration(t)));
     if (t.kind != CXType_Record)
         return ROLE_NONE;
     CXCursor decl = clang_getTypeDeclaration(t);

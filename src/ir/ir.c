@@ -43,6 +43,7 @@ static const char *role_name(uint8_t role)
     case ROLE_TAPE: return " tape";
     case ROLE_OUTPUT_VIEW: return " output-view";
     case ROLE_OPAQUE: return " opaque";
+    case ROLE_OPTIONS: return " options";
     default: return "";
     }
 }

@@ -172,14 +172,14 @@ static bool read_recording(struct loader *ld, const cJSON *obj, const char *base
 static bool load_types(struct loader *ld, const cJSON *types)
 {
     static const char *const keys[] = {"tensor", "handle", "module", "optimizer", "context", "recording_context",
-                                       "output_view", "opaque", NULL};
+                                       "output_view", "opaque", "options", NULL};
     static const enum type_role roles[] = {ROLE_TENSOR, ROLE_TENSOR, ROLE_MODULE, ROLE_OPTIMIZER, ROLE_CONTEXT,
-                                           ROLE_RECORDING_CONTEXT, ROLE_OUTPUT_VIEW, ROLE_OPAQUE};
+                                           ROLE_RECORDING_CONTEXT, ROLE_OUTPUT_VIEW, ROLE_OPAQUE, ROLE_OPTIONS};
     const char *file_canonical = NULL; /* this file's first tensor type */
     if (!types)
         return true;
     static const char *const allowed[] = {"tensor", "handle", "module", "optimizer", "context",
-                                          "recording_context", "output_view", "opaque", "doc", NULL};
+                                          "recording_context", "output_view", "opaque", "options", "doc", NULL};
     if (!check_keys(ld, types, "$.types", allowed))
         return false;
     for (size_t k = 0; keys[k]; k++) {

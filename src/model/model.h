@@ -23,6 +23,7 @@ enum type_role {
     ROLE_TAPE,              /* a gradient tape object (see struct model_tape) */
     ROLE_OUTPUT_VIEW,       /* a view an op writes its results into (absl::Span<T*>) */
     ROLE_OPAQUE,            /* carries no value: a status, graph, session or scope object */
+    ROLE_OPTIONS,           /* carries no value, but may hold a factory's requires-grad option */
 };
 
 /* What a recording control does with gradient recording. */

@@ -77,6 +77,15 @@ const char *rule_op_label(const struct ir_node *n)
     return n->op_type ? n->op_type : rule_short_name(n->name);
 }
 
+bool rule_recording_off_by(struct analysis *a, struct node_ref cut, struct node_ref *where)
+{
+    struct rec_state why = rec_at(a, cut.fn, cut.node, TRI_ON);
+    if (why.state != TRI_OFF || why.from_entry)
+        return false;
+    *where = why.cause;
+    return true;
+}
+
 static enum cut_kind recording_off(struct analysis *a, uint32_t fn, ir_id node, enum ir_tristate entry)
 {
     /* An op run through a context records only on a recording one. */

@@ -32,6 +32,11 @@ size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_f
  * covers the detach() of the state fed into that chunk). `tags` (optional)
  * are permuted alongside. Returns how many are kept. */
 size_t rule_drop_upstream_cuts(struct analysis *a, struct node_ref *cuts, uint32_t *tags, size_t n);
+/* Where gradient recording was turned off for op `cut` (a guard's
+ * declaration, a switch call), with entry state `on` for its function:
+ * false when it was not off there, or off only because of the function's
+ * entry state. */
+bool rule_recording_off_by(struct analysis *a, struct node_ref cut, struct node_ref *where);
 /* The context argument of an op the model runs through a context, or IR_NONE. */
 ir_id rule_op_context(const struct ir_node *n);
 /* The op's context argument is an execution context that is certainly not a

@@ -13,8 +13,8 @@
  * unknown, so that unrelated cuts stay apart). */
 static struct node_ref cause_of(struct analysis *a, struct node_ref cut)
 {
-    struct rec_state why = rec_at(a, cut.fn, cut.node, TRI_ON);
-    return why.state == TRI_OFF && !why.from_entry ? why.cause : cut;
+    struct node_ref where;
+    return rule_recording_off_by(a, cut, &where) ? where : cut;
 }
 
 /* An op run on a context that is not the tape's recording context. */
@@ -46,13 +46,13 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
     }
     const struct ir_node *op = analysis_node(a, cut);
     const struct ir_node *call = &a->tu->fns[fn]->nodes[sink];
-    struct rec_state why = rec_at(a, cut.fn, cut.node, TRI_ON);
+    struct node_ref off;
     struct diag_note notes[2];
     size_t nn = 0;
     const char *by = "recording is off";
-    if (why.state == TRI_OFF && !why.from_entry) {
-        const struct ir_node *set = analysis_node(a, why.cause);
-        notes[nn++] = rule_note(a, why.cause,
+    if (rule_recording_off_by(a, cut, &off)) {
+        const struct ir_node *set = analysis_node(a, off);
+        notes[nn++] = rule_note(a, off,
                                 arena_printf(a->arena, "gradient recording is turned off here by `%s`",
                                              rule_short_name(set->name)));
         by = rule_short_name(set->name);

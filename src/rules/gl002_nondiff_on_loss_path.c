@@ -19,6 +19,7 @@
 #include "../analysis/graph.h"
 #include "../analysis/trained.h"
 #include "common.h"
+#include "terms.h"
 #include <stdio.h>
 
 
@@ -123,23 +124,6 @@ static void report(struct rule_ctx *ctx, uint32_t fn, ir_id sink, struct node_re
                 msg, notes, nnotes);
 }
 
-/* The variables the first optimizer step after `grad` in `f` trains, or
- * false when there is none or they cannot all be named. */
-static bool trained_after(struct analysis *a, uint32_t f, ir_id grad, struct origin_set *out)
-{
-    const struct ir_fn *fn = a->tu->fns[f];
-    const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
-    for (ir_id i = grad + 1; i < fn->nnodes; i++) {
-        const struct ir_node *n = &fn->nodes[i];
-        ir_id recv = ir_call_receiver(n);
-        if (n->kind != IR_CALL || !n->op || n->op->cls != OP_OPTIMIZER_STEP || recv == IR_NONE)
-            continue;
-        trained_collect(a, &rule_gradient_spec, f, &facts[recv], out);
-        return out->n > 0 && !out->open;
-    }
-    return false;
-}
-
 static bool in_set(const struct origin_set *s, uint32_t id)
 {
     for (uint32_t i = 0; i < s->n; i++)
@@ -184,52 +168,6 @@ static bool feeds_loss(struct analysis *a, uint32_t f, const struct graph_walk *
 
 /* ---- terms built only from cut values ---- */
 
-/* Sums nest this deep at most, with this many terms; past either cap the
- * terms are unknown and no term is called dead. */
-#define MAX_TERM_DEPTH 16
-#define MAX_TERMS 32
-
-struct terms {
-    ir_id v[MAX_TERMS];
-    size_t n;
-    bool complete; /* every term was listed (no cap reached) */
-};
-
-static void add_term(struct terms *t, ir_id v)
-{
-    if (t->n < MAX_TERMS)
-        t->v[t->n++] = v;
-    else
-        t->complete = false;
-}
-
-/* The terms of the sum `v` (the model's sums_terms ops, followed through
- * copies and through in-place `loss += term` versions). */
-static void collect_terms(const struct ir_fn *fn, ir_id v, int depth, struct terms *t)
-{
-    const struct ir_node *n = &fn->nodes[v];
-    if (depth >= MAX_TERM_DEPTH) {
-        t->complete = false;
-        return;
-    }
-    if (n->kind == IR_VAR && n->nops >= 1) {
-        ir_id last = n->ops[n->nops - 1];
-        const struct ir_node *l = &fn->nodes[last];
-        bool updated = l->kind == IR_CALL && (l->flags & IRF_INPLACE) && n->nops == 2;
-        if (n->nops == 1 || updated) {
-            collect_terms(fn, last, depth + 1, t);
-            return;
-        }
-    }
-    if (n->kind == IR_CALL && n->op && n->op->sums_terms) {
-        for (uint32_t k = 0; k < n->nops; k++)
-            if (fn->nodes[n->ops[k]].role == ROLE_TENSOR)
-                collect_terms(fn, n->ops[k], depth + 1, t);
-        return;
-    }
-    add_term(t, v);
-}
-
 /* A term nothing trainable reaches except through cuts: every input
  * detached, new or read from the host. A term that is itself the cut
  * (`x + (q - x).detach()`, a straight-through estimator) is a correction
@@ -259,8 +197,8 @@ static bool fact_has_cut(const struct flow_fact *f, struct node_ref cut)
 static bool in_dead_term(struct analysis *a, uint32_t f, ir_id target, struct node_ref cut)
 {
     const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
-    struct terms t = {.complete = true};
-    collect_terms(a->tu->fns[f], target, 0, &t);
+    struct loss_terms t;
+    terms_of(a->tu->fns[f], target, &t);
     if (!t.complete)
         return false; /* a term not listed may use the cut too: unknown */
     bool dead = false;
@@ -344,7 +282,7 @@ static void check_trained_variables(struct rule_ctx *ctx, enum loss_cut_part par
     /* With no optimizer step to name the trained variables, every object
      * behind the loss counts, and only ops nobody puts in a loss on purpose
      * are judged (a gradient penalty without create_graph). */
-    bool trained_known = trained_after(a, f, grad, &trained);
+    bool trained_known = terms_trained_after(a, f, grad, &trained);
     if (!trained_known) {
         trained = (struct origin_set){0};
         trained_collect(a, &rule_gradient_spec, f, loss, &trained);

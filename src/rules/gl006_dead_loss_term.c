@@ -1,9 +1,161 @@
 /* GL006 dead-loss-term: one term of the loss gives no gradient to the
- * variables the optimizer trains, while the rest of the loss trains them
- * (an auxiliary loss added through item(), a temperature that only enters
- * through argmax, a term built only from detached values). It is the
- * warning half of GL002's check of the cuts on the loss path, which
- * gl002_nondiff_on_loss_path.c implements for both. */
-#include "common.h"
+ * variables the optimizer trains, while the rest of the loss trains them.
+ * Two causes:
+ *
+ * - the term is cut by an op with no gradient, a host round trip, or is
+ *   built only from detached values (an auxiliary loss added through
+ *   item(), a temperature that only enters through argmax). This is the
+ *   warning half of GL002's check of the cuts on the loss path, which
+ *   gl002_nondiff_on_loss_path.c implements for both;
+ * - the term was computed while gradient recording was off (in a
+ *   NoGradGuard block, in a helper that opens one) and the rest of the loss
+ *   was recorded. When no term is recorded, GL001 reports the loss as an
+ *   error instead; this file finds the one-term case.
+ *
+ * Only a term whose every input went through an op run with recording off
+ * is dead: a value computed under a guard that is a label or a weight of a
+ * recorded term (pseudo-labels, a target network's output), or that is
+ * only logged, is not a term. The unrecorded part must reach a variable
+ * the optimizer stepping after the request trains (a term computed from a
+ * target network alone trains nothing on purpose), and an unknown input or
+ * recording state keeps the term alive. */
+#include "../analysis/flow.h"
+#include "../analysis/trained.h"
+#include "terms.h"
 
-void rule_gl006(struct rule_ctx *ctx) { rule_loss_cuts(ctx, LOSS_CUT_TERMS); }
+/* Places recording was turned off that one request reports (more are
+ * dropped: fewer findings, never a wrong one). */
+#define MAX_GUARDS 16
+
+/* Nothing trainable reaches the term on a recorded path, and something
+ * does through ops run with recording off. */
+static bool unrecorded(const struct flow_fact *f)
+{
+    return !f->unknown && !f->unidentified && f->ncuts && !f->norigins && !f->clean_params && !f->clean_trust;
+}
+
+/* Does the value whose facts are `fact` reach one of `trained` on an
+ * uncut path? */
+static bool trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
+                       const struct origin_set *trained)
+{
+    struct flow_fact uncut = *fact;
+    uncut.ncuts = 0;
+    struct origin_set reached = {0};
+    trained_collect(a, spec, f, &uncut, &reached);
+    return origin_sets_meet(&reached, trained);
+}
+
+/* The first variable of `trained` behind cut record `rec`, or 0. */
+static uint32_t trained_behind(struct analysis *a, uint32_t f, const struct cut_rec *rec,
+                               const struct origin_set *trained)
+{
+    struct flow_fact only = {0};
+    only.cuts[0] = *rec;
+    only.ncuts = 1;
+    struct origin_set behind = {0};
+    trained_collect(a, &rule_recording_spec, f, &only, &behind);
+    for (uint32_t i = 0; i < behind.n; i++)
+        for (uint32_t j = 0; j < trained->n; j++)
+            if (behind.ids[i] == trained->ids[j])
+                return behind.ids[i];
+    return 0;
+}
+
+/* One finding per place recording was turned off: its first op (in
+ * evaluation order, within one function) that cut a trained variable. */
+struct guarded {
+    struct node_ref guard[MAX_GUARDS], cut[MAX_GUARDS];
+    uint32_t variable[MAX_GUARDS];
+    size_t n;
+};
+
+static void add_cut(struct guarded *g, struct node_ref guard, struct node_ref cut, uint32_t variable)
+{
+    size_t k = 0;
+    while (k < g->n && !(g->guard[k].fn == guard.fn && g->guard[k].node == guard.node))
+        k++;
+    if (k == g->n) {
+        if (g->n == MAX_GUARDS)
+            return;
+        g->n++;
+    } else if (!(cut.fn == g->cut[k].fn && cut.node < g->cut[k].node))
+        return;
+    g->guard[k] = guard;
+    g->cut[k] = cut;
+    g->variable[k] = variable;
+}
+
+static void collect_term(struct analysis *a, uint32_t f, const struct flow_fact *term,
+                         const struct origin_set *trained, struct guarded *out)
+{
+    for (uint8_t i = 0; i < term->ncuts; i++) {
+        struct node_ref guard;
+        uint32_t v = trained_behind(a, f, &term->cuts[i], trained);
+        if (v && !term->cuts[i].from_entry && rule_recording_off_by(a, term->cuts[i].cut, &guard))
+            add_cut(out, guard, term->cuts[i].cut, v);
+    }
+}
+
+static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, struct node_ref guard, struct node_ref cut,
+                   uint32_t variable)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_node *op = analysis_node(a, cut);
+    const struct ir_node *call = &a->tu->fns[f]->nodes[grad];
+    const char *by = rule_short_name(analysis_node(a, guard)->name);
+    const char *name = flow_origin_name(a, variable);
+    struct diag_note notes[3] = {
+        rule_note(a, guard, arena_printf(a->arena, "gradient recording is turned off here by `%s`", by)),
+        rule_note(a, (struct node_ref){f, grad}, "gradients of the loss are requested here"),
+        rule_note(a, flow_origin_at(a, variable), arena_printf(a->arena, "`%s` is defined here", name)),
+    };
+    const char *msg = arena_printf(a->arena,
+             "`%s` runs with gradient recording off (%s), so this term of the loss passed to `%s` at %s gives "
+             "no gradient to `%s`, which the optimizer trains",
+             rule_op_label(op), by, rule_short_name(call->name),
+             rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[cut.fn]->file), name);
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
+                msg, notes, 3);
+}
+
+/* The terms of the loss of request `grad` (in `f`, run with recording on)
+ * that were computed with recording off, while the rest of the loss is
+ * recorded and trains the optimizer's variables. */
+static void check_unrecorded_terms(struct rule_ctx *ctx, uint32_t f, ir_id grad)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_fn *fn = a->tu->fns[f];
+    ir_id target = rule_gradient_target(&fn->nodes[grad]);
+    struct origin_set trained = {0};
+    if (target == IR_NONE || !terms_trained_after(a, f, grad, &trained) || trained.unknown)
+        return;
+    const struct flow_fact *recorded = flow_facts(a, &rule_recording_spec, f, TRI_ON);
+    const struct flow_fact *differentiable = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
+    if (!trains_any(a, &rule_recording_spec, f, &recorded[target], &trained))
+        return; /* nothing recorded trains them: GL001's error, or unknown */
+    struct loss_terms terms;
+    terms_of(fn, target, &terms);
+    if (!terms.complete || terms.n < 2)
+        return;
+    struct guarded found = {0};
+    for (size_t i = 0; i < terms.n; i++) {
+        ir_id t = terms.v[i];
+        /* A term with no differentiable path to them either is cut by an
+         * op with no gradient: the other half of GL006 judges it. */
+        if (unrecorded(&recorded[t]) && trains_any(a, &rule_gradient_spec, f, &differentiable[t], &trained))
+            collect_term(a, f, &recorded[t], &trained, &found);
+    }
+    for (size_t k = 0; k < found.n; k++)
+        report(ctx, f, grad, found.guard[k], found.cut[k], found.variable[k]);
+}
+
+void rule_gl006(struct rule_ctx *ctx)
+{
+    rule_loss_cuts(ctx, LOSS_CUT_TERMS);
+    const struct ir_tu *tu = ctx->a->tu;
+    for (uint32_t f = 0; f < tu->nfns; f++)
+        for (ir_id i = 0; i < tu->fns[f]->nnodes; i++)
+            if (rule_is_gradient_call(&tu->fns[f]->nodes[i]))
+                check_unrecorded_terms(ctx, f, i);
+}

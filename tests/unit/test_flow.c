@@ -143,6 +143,33 @@ START_TEST(a_partial_body_makes_its_values_unknown)
 }
 END_TEST
 
+/* A device or dtype (opaque: it says where and how an op runs) returned by
+ * a helper whose body lost code is unknown, but it carries no value: the
+ * op it is passed to computes what it computes from its tensors, known. */
+START_TEST(an_unknown_opaque_argument_leaves_the_result_known)
+{
+    const struct flow_fact *f = returned_from("ad::Device pick() { int n = undeclared(); return ad::Device(n); }\n"
+                                              "ad::Dtype kind() { return undeclared_kind(); }\n"
+                                              "ad::Tensor f(ad::Tensor x) { ad::Device d = pick(); ad::Dtype k = kind();"
+                                              " return x.to(d).to(k) * ad::randn(3); }\n",
+                                              "f", true);
+    ck_assert(find_fn(&tu, "pick")->partial);
+    ck_assert(!f->unknown);
+    ck_assert_int_eq(f->clean_trust, TRUST_DEFINITE);
+    ck_assert_uint_eq(f->clean_params, 1);
+}
+END_TEST
+
+/* An unknown tensor passed to the same op still makes its result unknown. */
+START_TEST(an_unknown_tensor_argument_makes_the_result_unknown)
+{
+    const struct flow_fact *f = returned_from("ad::Tensor g() { ad::Tensor c = ad::ones(3); c = undeclared(c); return c; }\n"
+                                              "ad::Tensor f(ad::Tensor x) { return x.to(ad::Device(0)) * g(); }\n",
+                                              "f", true);
+    ck_assert(f->unknown);
+}
+END_TEST
+
 /* A global clang dropped (its initialiser names something undeclared) is
  * unknown where it is used, in a body with no error of its own. */
 START_TEST(an_invalid_declaration_is_unknown_where_used)
@@ -182,6 +209,8 @@ Suite *suite_flow(void)
     tcase_add_test(t, known_values_are_complete);
     tcase_add_test(t, a_partial_body_makes_its_values_unknown);
     tcase_add_test(t, an_invalid_declaration_is_unknown_where_used);
+    tcase_add_test(t, an_unknown_opaque_argument_leaves_the_result_known);
+    tcase_add_test(t, an_unknown_tensor_argument_makes_the_result_unknown);
     tcase_add_test(t, a_statement_dropped_without_an_error_makes_the_body_partial);
     suite_add_tcase(s, t);
     return s;
