@@ -766,6 +766,13 @@ static bool writes_parameter(struct analysis *a, const struct ir_node *call, uin
     return false;
 }
 
+bool flow_call_writes_parameter(struct analysis *a, const struct ir_node *call, uint32_t arg)
+{
+    if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
+        return true;
+    return writes_parameter(a, call, arg);
+}
+
 static struct flow_fn *fn_cache(struct analysis *a, uint32_t f);
 
 /* The fact of node `at` (of this function, or of another method of the

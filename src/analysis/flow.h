@@ -92,5 +92,9 @@ enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input);
 /* A call to a framework op that autograd records (not C++ plumbing such as
  * copies, containers or calls into the TU). */
 bool flow_is_graph_op(const struct analysis *a, const struct ir_node *n);
+/* Whether the call may write its explicit argument `arg` (one taken by
+ * reference): false only for a function of the TU that never assigns that
+ * parameter or passes it on to be written; true for any other call. */
+bool flow_call_writes_parameter(struct analysis *a, const struct ir_node *call, uint32_t arg);
 
 #endif

@@ -135,6 +135,19 @@ static bool dropped_by_callee(const struct graph_walk *w, const struct ir_node *
     return false;
 }
 
+/* The version a call's effect makes of an argument that the function of
+ * the TU it runs never writes (`loss(prediction, target)` taking both by
+ * non-const reference): the argument stays what it was, and the call's
+ * other arguments are no part of it. */
+static bool unwritten_effect(const struct graph_walk *w, ir_id o)
+{
+    const struct ir_node *e = &w->fn->nodes[o];
+    if (e->kind != IR_OP || !(e->flags & IRF_CALL_EFFECT) || e->sub == 0 || e->aux < 0 ||
+        (uint32_t)e->aux >= w->fn->nnodes)
+        return false;
+    return !flow_call_writes_parameter(w->a, &w->fn->nodes[e->aux], e->sub - 1u);
+}
+
 /* The node an element read leads the walk to: the value put in that element
  * when the aggregate is built in sight, else the aggregate (a call of the
  * TU, whose `parts` record which element was read). */
@@ -192,7 +205,7 @@ void graph_walk(struct graph_walk *w, struct analysis *a, const struct flow_spec
             if (element)
                 o = element_step(w, node, &part);
             if (o == IR_NONE || off_path_operand(node, k) || (only_detach && !(fn->nodes[o].flags & IRF_INPLACE)) ||
-                dropped_by_callee(w, node, k))
+                dropped_by_callee(w, node, k) || unwritten_effect(w, o))
                 continue;
             w->parts[o] |= part;
             uint8_t next = crosses_tracked_loop(w, id, o) ? BEFORE : bit;
