@@ -163,18 +163,22 @@ static bool is_xcall(const struct ir_fn *fn, ir_id v)
 }
 
 /* Options (a value of an `options` type) built where the search cannot
- * see: in a body with parse errors, by what clang could not resolve, by a
- * call to a function of the project (its returns are not searched;
- * defined in another file, it is not even in sight), or an input of the
- * function. Any of them may set requires_grad. */
+ * see: by what clang could not resolve, by a call to a function of the
+ * project (its returns are not searched; defined in another file, it is
+ * not even in sight), an input of the function, or a variable of a body
+ * with parse errors (what was not parsed may have set it). Any of them may
+ * set requires_grad. An expression in sight (`torch::requires_grad(true)`
+ * as an argument) is searched as it stands, in a partial body too. */
 static bool options_out_of_sight(const struct ir_fn *fn, ir_id v, const struct flow_fact *facts)
 {
     const struct ir_node *n = &fn->nodes[v];
     if (n->role != ROLE_OPTIONS)
         return false;
-    if (facts[v].unknown || (n->flags & IRF_UNRESOLVED) || n->kind == IR_PARAM || n->kind == IR_CAPTURE)
+    if ((n->flags & IRF_UNRESOLVED) || n->kind == IR_PARAM || n->kind == IR_CAPTURE)
         return true;
-    return n->kind == IR_CALL && !(n->flags & IRF_CTOR) && (n->callee >= 0 || is_xcall(fn, v));
+    if (n->kind == IR_CALL)
+        return !(n->flags & IRF_CTOR) && (n->callee >= 0 || is_xcall(fn, v));
+    return facts[v].unknown;
 }
 
 static enum option_answer requires_grad_option(const struct ir_fn *fn, ir_id v, const struct flow_fact *facts,
@@ -569,6 +573,18 @@ static bool returned_element(struct analysis *a, const struct flow_spec *spec, u
     return any;
 }
 
+/* The name the function of the TU that `call` runs gives its explicit
+ * argument `arg`, or NULL when no parameter takes it. */
+static const char *callee_param_name(struct analysis *a, const struct ir_node *call, uint32_t arg)
+{
+    const struct ir_fn *callee = a->tu->fns[call->callee];
+    ir_id operand = ir_call_arg(call, (int)arg);
+    for (uint32_t i = 0; i < callee->nparams && operand != IR_NONE; i++)
+        if (operand_for_input(call, callee, i) == operand)
+            return callee->inputs[i].name;
+    return NULL;
+}
+
 /* Does the function of the TU that `call` runs write a field of its
  * explicit argument `arg` (a struct taken by reference): assign the
  * parameter or one of its fields, or pass it on to be written? Calls
@@ -577,12 +593,7 @@ static bool returned_element(struct analysis *a, const struct flow_spec *spec, u
  * a callee with a parse error writes everything. */
 static bool writes_fields(struct analysis *a, const struct ir_node *call, uint32_t arg)
 {
-    const struct ir_fn *callee = a->tu->fns[call->callee];
-    ir_id operand = ir_call_arg(call, (int)arg);
-    const char *name = NULL;
-    for (uint32_t i = 0; i < callee->nparams && operand != IR_NONE; i++)
-        if (operand_for_input(call, callee, i) == operand)
-            name = callee->inputs[i].name;
+    const char *name = callee_param_name(a, call, arg);
     if (!name)
         return true;
     for (uint32_t f = 0; f < a->tu->nfns; f++) {
@@ -750,11 +761,7 @@ static bool element_fact(struct run *r, ir_id id, struct flow_fact *out)
 static bool writes_parameter(struct analysis *a, const struct ir_node *call, uint32_t arg)
 {
     const struct ir_fn *callee = a->tu->fns[call->callee];
-    ir_id operand = ir_call_arg(call, (int)arg);
-    const char *name = NULL;
-    for (uint32_t i = 0; i < callee->nparams && operand != IR_NONE; i++)
-        if (operand_for_input(call, callee, i) == operand)
-            name = callee->inputs[i].name;
+    const char *name = callee_param_name(a, call, arg);
     if (!name)
         return true;
     for (ir_id i = 0; i < callee->nnodes; i++) {
