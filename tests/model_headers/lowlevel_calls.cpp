@@ -115,3 +115,20 @@ void lowlevel_calls(at::Tensor& t, torch::jit::IValue v, std::vector<at::Tensor>
 }
 
 int main() { return 0; }
+
+// Older checks, complex dtypes, device index, raw accessor data, the free
+// numel and module unregistration, as real code uses them.
+void older_api_calls(torch::nn::Module& net, torch::Tensor& x) {
+  auto complex_type = torch::kComplexFloat;
+  auto n = torch::numel(x) + at::numel(x);
+  torch::Device device(torch::kCPU);
+  device.set_index(0);
+  auto acc = x.accessor<float, 2>();
+  float* row = acc[0].data();
+  const float* all = acc.data();
+  AT_ASSERTM(x.dim() == 2, "two dims");
+  if (n < 0)
+    AT_ERROR("negative size");
+  net.unregister_module("head");
+  (void)complex_type, (void)row, (void)all;
+}

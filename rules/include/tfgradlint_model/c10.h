@@ -141,6 +141,9 @@ constexpr ScalarType kFloat = ScalarType::Float;
 constexpr ScalarType kDouble = ScalarType::Double;
 constexpr ScalarType kBool = ScalarType::Bool;
 constexpr ScalarType kBFloat16 = ScalarType::BFloat16;
+constexpr ScalarType kComplexHalf = ScalarType::ComplexHalf;
+constexpr ScalarType kComplexFloat = ScalarType::ComplexFloat;
+constexpr ScalarType kComplexDouble = ScalarType::ComplexDouble;
 constexpr ScalarType kInt8 = ScalarType::Char;
 constexpr ScalarType kInt16 = ScalarType::Short;
 constexpr ScalarType kInt32 = ScalarType::Int;
@@ -221,6 +224,7 @@ struct Device {
   Device(const char* device_string);
   DeviceType type() const noexcept;
   int8_t index() const noexcept;
+  void set_index(int8_t index);
   bool is_cuda() const noexcept;
   bool is_cpu() const noexcept;
   std::string str() const;
@@ -445,3 +449,19 @@ namespace detail {
   do {                                   \
     TORCH_INTERNAL_ASSERT(__VA_ARGS__);  \
   } while (false)
+// The older checks custom ops still use (deprecated in 1.13, still there).
+#define AT_ASSERTM(cond, ...)                      \
+  do {                                             \
+    TORCH_INTERNAL_ASSERT(cond, __VA_ARGS__);      \
+  } while (false)
+#define AT_ERROR(...) TORCH_CHECK(false, __VA_ARGS__)
+// Export and inlining attributes of c10/macros/Macros.h and c10/macros/Export.h.
+#ifndef C10_API
+#define C10_API
+#endif
+#ifndef C10_HOST_DEVICE
+#define C10_HOST_DEVICE
+#endif
+#ifndef C10_ALWAYS_INLINE
+#define C10_ALWAYS_INLINE inline
+#endif

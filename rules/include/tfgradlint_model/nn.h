@@ -131,6 +131,7 @@ class Module : public std::enable_shared_from_this<Module> {
   template <typename ModuleType>
   std::shared_ptr<ModuleType> register_module(std::string name, ModuleHolder<ModuleType> module_holder);
   at::Tensor& register_parameter(std::string name, at::Tensor tensor, bool requires_grad = true);
+  void unregister_module(const std::string& name);
   at::Tensor& register_buffer(std::string name, at::Tensor tensor);
   template <typename ModuleType>
   typename detail::as_result<ModuleType>::type* as() noexcept;

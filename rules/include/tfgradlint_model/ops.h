@@ -7,6 +7,9 @@
 
 namespace at {
 
+// The element count as a free function (ATen/Functions.h).
+int64_t numel(const Tensor& tensor);
+
 // factories (these ignore requires_grad)
 Tensor empty(IntArrayRef size, TensorOptions options = {});
 Tensor zeros(IntArrayRef size, TensorOptions options = {});

@@ -58,6 +58,8 @@ class TensorAccessor {
   TensorAccessor<T, N - 1> operator[](int64_t i);
   const TensorAccessor<T, N - 1> operator[](int64_t i) const;
   int64_t size(int64_t i) const;
+  T* data();
+  const T* data() const;
 };
 template <typename T>
 class TensorAccessor<T, 1> {
@@ -65,6 +67,8 @@ class TensorAccessor<T, 1> {
   T& operator[](int64_t i);
   T& operator[](int64_t i) const;
   int64_t size(int64_t i) const;
+  T* data();
+  const T* data() const;
 };
 
 template <typename T> struct DefaultPtrTraits { typedef T* PtrType; };
