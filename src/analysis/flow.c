@@ -622,14 +622,13 @@ static bool writes_fields(struct analysis *a, const struct ir_node *call, uint32
 static bool call_keeps_fields(void *ctx, const struct ir_fn *fn, ir_id version)
 {
     struct analysis *a = ctx;
-    const struct ir_node *e = &fn->nodes[fn->nodes[version].ops[1]];
-    if (e->kind != IR_OP || !(e->flags & IRF_CALL_EFFECT) || e->sub == 0 || e->aux < 0 ||
-        (uint32_t)e->aux >= fn->nnodes)
+    ir_id effect = fn->nodes[version].ops[1], c = ir_effect_call(fn, effect);
+    if (c == IR_NONE || fn->nodes[effect].sub == 0)
         return false;
-    const struct ir_node *call = &fn->nodes[e->aux];
+    const struct ir_node *call = &fn->nodes[c];
     if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
         return false;
-    return !writes_fields(a, call, e->sub - 1u);
+    return !writes_fields(a, call, fn->nodes[effect].sub - 1u);
 }
 
 /* A module constructed right there from numbers only
@@ -941,17 +940,17 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
     /* What a function of the file writes through a pointer is taken to
      * depend on what its result depends on (its summary, with the cuts
      * inside it), when it returns a value. */
-    if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT) && n->aux >= 0 && (uint32_t)n->aux < id) {
-        const struct ir_node *call = &r->fn->nodes[n->aux];
+    ir_id effect_of = ir_effect_call(r->fn, id);
+    if (effect_of != IR_NONE && effect_of < id) {
+        const struct ir_node *call = &r->fn->nodes[effect_of];
         /* A function of the file that never writes that parameter (a data
          * loader a training template only iterates) leaves the argument as
          * it was: the other arguments do not flow into it. */
-        if (call->kind == IR_CALL && call->callee >= 0 && !(call->flags & IRF_CTOR) && n->sub > 0 &&
-            !writes_parameter(r->a, call, n->sub - 1u))
+        if (n->sub > 0 && !flow_call_writes_parameter(r->a, call, n->sub - 1u))
             return;
         if (call->kind == IR_CALL && call->callee >= 0 && !(call->flags & IRF_CTOR) &&
             returns_value(r->a->tu->fns[call->callee])) {
-            merge(out, &r->facts[n->aux]);
+            merge(out, &r->facts[effect_of]);
             return;
         }
     }

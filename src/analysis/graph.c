@@ -141,11 +141,9 @@ static bool dropped_by_callee(const struct graph_walk *w, const struct ir_node *
  * other arguments are no part of it. */
 static bool unwritten_effect(const struct graph_walk *w, ir_id o)
 {
-    const struct ir_node *e = &w->fn->nodes[o];
-    if (e->kind != IR_OP || !(e->flags & IRF_CALL_EFFECT) || e->sub == 0 || e->aux < 0 ||
-        (uint32_t)e->aux >= w->fn->nnodes)
-        return false;
-    return !flow_call_writes_parameter(w->a, &w->fn->nodes[e->aux], e->sub - 1u);
+    ir_id call = ir_effect_call(w->fn, o);
+    uint32_t sub = w->fn->nodes[o].sub;
+    return call != IR_NONE && sub > 0 && !flow_call_writes_parameter(w->a, &w->fn->nodes[call], sub - 1u);
 }
 
 /* The node an element read leads the walk to: the value put in that element

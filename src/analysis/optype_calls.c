@@ -92,9 +92,10 @@ static void class_call_effects(struct ir_fn *fn)
 {
     for (ir_id i = 0; i < fn->nnodes; i++) {
         struct ir_node *n = &fn->nodes[i];
-        if (n->kind != IR_OP || !(n->flags & IRF_CALL_EFFECT) || n->aux < 0 || (uint32_t)n->aux >= fn->nnodes)
+        ir_id c = ir_effect_call(fn, i);
+        if (c == IR_NONE)
             continue;
-        const struct ir_node *call = &fn->nodes[n->aux];
+        const struct ir_node *call = &fn->nodes[c];
         if (call->op_type && !n->op_type) {
             n->op_type = call->op_type;
             n->op = call->op;

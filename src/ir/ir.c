@@ -31,6 +31,14 @@ ir_id ir_call_operand(const struct ir_node *call, int arg)
     return arg == ARG_RECEIVER ? ir_call_receiver(call) : ir_call_arg(call, arg);
 }
 
+ir_id ir_effect_call(const struct ir_fn *fn, ir_id effect)
+{
+    const struct ir_node *e = &fn->nodes[effect];
+    if (e->kind != IR_OP || !(e->flags & IRF_CALL_EFFECT) || e->aux < 0 || (uint32_t)e->aux >= fn->nnodes)
+        return IR_NONE;
+    return (ir_id)e->aux;
+}
+
 static const char *role_name(uint8_t role)
 {
     switch (role) {

@@ -171,6 +171,10 @@ ir_id ir_call_arg(const struct ir_node *call, int i);
 ir_id ir_call_receiver(const struct ir_node *call);
 /* The operand for a model argument position (ARG_RECEIVER or index). */
 ir_id ir_call_operand(const struct ir_node *call, int arg);
+/* The call whose write through an argument node `effect` of `fn` stands
+ * for (an IRF_CALL_EFFECT op; its `sub` is 1 + the argument's index, or 0
+ * for the receiver), or IR_NONE when `effect` is no such op. */
+ir_id ir_effect_call(const struct ir_fn *fn, ir_id effect);
 
 /* The operand index of element 0 when `n` builds a tuple, pair or braced
  * aggregate from its operands in order (`std::make_tuple(a, b)`, `{a, b}`),
