@@ -93,14 +93,6 @@ static const char *named_dir_root(const struct plan *p, const char *path)
     return best;
 }
 
-static bool names_std(const char *const *args, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(args[i], "-std=", 5) == 0 || strncmp(args[i], "--std=", 6) == 0)
-            return true;
-    return false;
-}
-
 static void add_job(struct plan *p, const struct options *o, const char *path, struct db_slot *slot)
 {
     const char *root = inc_project_root(path), *named = named_dir_root(p, path);
@@ -119,7 +111,7 @@ static void add_job(struct plan *p, const struct options *o, const char *path, s
         args[i] = e->args[i];
     for (size_t i = 0; i < o->compiler_args.n; i++)
         args[ne + i] = o->compiler_args.v[i];
-    const char *std = names_std(args, j.nargs) || str_has_suffix(path, ".c") ? NULL
+    const char *std = str_args_name_std(args, j.nargs) || str_has_suffix(path, ".c") ? NULL
                                                                               : project_std_flag(&p->stds, path, j.root);
     if (std)
         args[j.nargs++] = std;

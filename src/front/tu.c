@@ -88,14 +88,6 @@ static char *read_text(const char *path, struct arena *a, struct front_result *r
     return text;
 }
 
-static bool has_std_flag(const struct front_options *o)
-{
-    for (size_t i = 0; i < o->ncompiler_args; i++)
-        if (strncmp(o->compiler_args[i], "-std=", 5) == 0 || strncmp(o->compiler_args[i], "--std=", 6) == 0)
-            return true;
-    return false;
-}
-
 /* The flags a shared PCH is keyed by: the language, the standard (C++17,
  * LibTorch's, unless the flags name one; driver/project_std.h),
  * no error limit (a partial file is still analysed), the model headers,
@@ -106,7 +98,7 @@ static void build_args(const char *path, const struct front_options *o, bool mod
     bool c = is_c_file(path);
     VEC_PUSH(*args, "-x");
     VEC_PUSH(*args, c ? "c" : "c++");
-    if (!has_std_flag(o))
+    if (!str_args_name_std(o->compiler_args, o->ncompiler_args))
         VEC_PUSH(*args, c ? "-std=c11" : "-std=c++17");
     VEC_PUSH(*args, "-w");
     VEC_PUSH(*args, "-ferror-limit=0");

@@ -13,3 +13,11 @@ bool str_path_under(const char *path, const char *dir)
     size_t n = dir ? strlen(dir) : 0;
     return n && strncmp(path, dir, n) == 0 && (path[n] == '/' || dir[n - 1] == '/');
 }
+
+bool str_args_name_std(const char *const *args, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(args[i], "-std=", 5) == 0 || strncmp(args[i], "--std=", 6) == 0)
+            return true;
+    return false;
+}

@@ -3,6 +3,7 @@
 #ifndef TFG_UTIL_STR_H
 #define TFG_UTIL_STR_H
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Whether `s` ends with `suffix`; false for a NULL `s`. */
 bool str_has_suffix(const char *s, const char *suffix);
@@ -10,5 +11,8 @@ bool str_has_suffix(const char *s, const char *suffix);
  * not, unless `dir` ends with '/'); false for a NULL or empty `dir`. Both
  * are spelled alike (resolved paths). */
 bool str_path_under(const char *path, const char *dir);
+/* Whether one of the compiler flags `args` names a language standard
+ * (-std=..., --std=...). */
+bool str_args_name_std(const char *const *args, size_t n);
 
 #endif

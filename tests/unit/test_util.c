@@ -114,6 +114,17 @@ START_TEST(paths_under_a_directory)
 }
 END_TEST
 
+START_TEST(flags_naming_a_standard)
+{
+    const char *const named[] = {"-Iinclude", "-std=gnu++17"}, *const long_form[] = {"--std=c++20"},
+                      *const none[] = {"-DSTD=17", "-stdlib=libc++"};
+    ck_assert(str_args_name_std(named, 2));
+    ck_assert(str_args_name_std(long_form, 1));
+    ck_assert(!str_args_name_std(none, 2));
+    ck_assert(!str_args_name_std(NULL, 0));
+}
+END_TEST
+
 START_TEST(maps_store_overwrite_and_grow)
 {
     struct strmap m;
@@ -185,6 +196,7 @@ Suite *suite_util(void)
     tcase_add_test(t, strbuf_reads_a_stream_up_to_a_cap);
     tcase_add_test(t, suffixes);
     tcase_add_test(t, paths_under_a_directory);
+    tcase_add_test(t, flags_naming_a_standard);
     tcase_add_test(t, byte_codec_round_trips_and_fails_for_good);
     tcase_add_test(t, maps_store_overwrite_and_grow);
     tcase_add_test_raise_signal(t, allocation_failure_aborts, SIGABRT);
