@@ -1,12 +1,12 @@
 /* driver/project_std: the C++ standard a project declares (project_std.h). */
 #include "project_std.h"
+#include "../util/fs.h"
 #include "../util/str.h"
 #include "../util/strbuf.h"
 #include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Build files that can declare a standard, in the order they are read. */
 static const char *const build_files[] = {"CMakeLists.txt", "Makefile",    "makefile",   "GNUmakefile",
@@ -95,13 +95,6 @@ static const char *const top_markers[] = {".git", "WORKSPACE", "WORKSPACE.bazel"
  * project root, while its workspace declares the standard. */
 #define MAX_DIRS_ABOVE_ROOT 8
 
-static bool exists_in(const char *dir, const char *name)
-{
-    char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return access(path, F_OK) == 0;
-}
-
 /* The newest level the build files of `dir` declare (0: none). */
 static int read_dir_level(const char *dir)
 {
@@ -131,7 +124,7 @@ static void dir_facts(struct project_std *ps, const char *dir, int *level, bool 
     if (!strmap_get_index(&ps->facts_by_dir, dir, &cached)) {
         bool is_top = false;
         for (size_t i = 0; i < sizeof top_markers / sizeof top_markers[0] && !is_top; i++)
-            is_top = exists_in(dir, top_markers[i]);
+            is_top = fs_exists_in(dir, top_markers[i]);
         cached = (size_t)read_dir_level(dir) * 2 + is_top;
         strmap_put_index(&ps->facts_by_dir, arena_strdup(&ps->arena, dir), cached);
     }

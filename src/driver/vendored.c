@@ -1,5 +1,6 @@
 /* driver/vendored: framework header copies inside projects (vendored.h). */
 #include "vendored.h"
+#include "../util/fs.h"
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -55,26 +56,18 @@ void vendored_init(struct vendored *v, const char *model_dir, struct arena *a)
         read_model_dir(v, model_dir, "", 0, a);
 }
 
-static bool exists_below(const char *dir, const char *rel)
-{
-    char path[PATH_MAX];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/%s", dir, rel);
-    return stat(path, &st) == 0;
-}
-
 bool vendored_framework_dir(const char *dir, void *ctx)
 {
     const struct vendored *v = ctx;
     size_t matches = 0;
     for (size_t t = 0; t < v->tops.n && matches < VENDORED_MIN_MATCHES; t++) {
         const char *top = v->tops.v[t];
-        if (!exists_below(dir, top))
+        if (!fs_exists_in(dir, top))
             continue; /* one stat per framework directory name, for most directories */
         size_t n = strlen(top);
         for (size_t i = 0; i < v->headers.n && matches < VENDORED_MIN_MATCHES; i++)
             if (strncmp(v->headers.v[i], top, n) == 0 && v->headers.v[i][n] == '/' &&
-                exists_below(dir, v->headers.v[i]))
+                fs_exists_in(dir, v->headers.v[i]))
                 matches++;
     }
     return matches >= VENDORED_MIN_MATCHES;

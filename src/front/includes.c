@@ -2,6 +2,7 @@
  * scans (see includes.h). One cache per process, under one lock. */
 #include "includes.h"
 #include "../util/alloc.h"
+#include "../util/fs.h"
 #include "../util/hashmap.h"
 #include "../util/str.h"
 #include "../util/strbuf.h"
@@ -80,21 +81,9 @@ void inc_cache_clear(void)
 
 /* ---- paths ---- */
 
-static bool is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static bool file_in(const char *dir, const char *name, char *buf, size_t len)
 {
-    return snprintf(buf, len, "%s/%s", dir, name) < (int)len && is_file(buf);
+    return snprintf(buf, len, "%s/%s", dir, name) < (int)len && fs_is_file(buf);
 }
 
 /* The directory part of `path` ("." when it has none). */
@@ -113,10 +102,8 @@ static bool has_marker(const char *dir)
     static const char *const markers[] = {".git",     "CMakeLists.txt", "compile_commands.json",
                                           "meson.build", "BUILD",       "BUILD.bazel",
                                           "WORKSPACE", "WORKSPACE.bazel", "setup.py"};
-    char buf[PATH_MAX + 32];
-    struct stat st;
     for (size_t i = 0; i < sizeof markers / sizeof *markers; i++)
-        if (snprintf(buf, sizeof buf, "%s/%s", dir, markers[i]) < (int)sizeof buf && stat(buf, &st) == 0)
+        if (fs_exists_in(dir, markers[i]))
             return true;
     return false;
 }
@@ -126,7 +113,7 @@ static const char *find_root(const char *file)
     char *abs = realpath(file, NULL);
     if (!abs)
         return NULL;
-    if (!is_dir(abs)) {
+    if (!fs_is_dir(abs)) {
         char *slash = strrchr(abs, '/');
         if (slash)
             *(slash == abs ? slash + 1 : slash) = '\0';
@@ -528,7 +515,7 @@ static bool under_model_dir(const struct inc_config *c, const char *name)
     char top[256], path[PATH_MAX];
     memcpy(top, name, (size_t)(slash - name));
     top[slash - name] = '\0';
-    return snprintf(path, sizeof path, "%s/%s", c->model_dir, top) < (int)sizeof path && is_dir(path);
+    return snprintf(path, sizeof path, "%s/%s", c->model_dir, top) < (int)sizeof path && fs_is_dir(path);
 }
 
 static void add_unique(const_str_vec *v, struct arena *a, const char *s)

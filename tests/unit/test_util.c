@@ -2,6 +2,7 @@
 #include "suites.h"
 #include "util/alloc.h"
 #include "util/bytes.h"
+#include "util/fs.h"
 #include "util/hashmap.h"
 #include "util/str.h"
 #include "util/strbuf.h"
@@ -9,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 START_TEST(arena_allocations_are_zeroed_aligned_and_freed_together)
 {
@@ -114,6 +116,22 @@ START_TEST(paths_under_a_directory)
 }
 END_TEST
 
+START_TEST(file_system_predicates)
+{
+    char dir[] = "/tmp/tfgradlint-fs-XXXXXX", file[64];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(file, sizeof file, "%s/a.h", dir);
+    write_text_file(file, "");
+    ck_assert(fs_is_dir(dir) && !fs_is_file(dir));
+    ck_assert(fs_is_file(file) && !fs_is_dir(file));
+    ck_assert(fs_exists_in(dir, "a.h"));
+    ck_assert(!fs_exists_in(dir, "b.h"));
+    ck_assert(!fs_is_file("/nonexistent/x") && !fs_is_dir("/nonexistent/x"));
+    unlink(file);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(flags_naming_a_standard)
 {
     const char *const named[] = {"-Iinclude", "-std=gnu++17"}, *const long_form[] = {"--std=c++20"},
@@ -197,6 +215,7 @@ Suite *suite_util(void)
     tcase_add_test(t, suffixes);
     tcase_add_test(t, paths_under_a_directory);
     tcase_add_test(t, flags_naming_a_standard);
+    tcase_add_test(t, file_system_predicates);
     tcase_add_test(t, byte_codec_round_trips_and_fails_for_good);
     tcase_add_test(t, maps_store_overwrite_and_grow);
     tcase_add_test_raise_signal(t, allocation_failure_aborts, SIGABRT);
