@@ -76,26 +76,26 @@ static void resolve_named_dirs(struct plan *p, const struct options *o)
     }
 }
 
-/* The innermost directory named on the command line that holds `path`, or
+/* The innermost directory named on the command line that holds the
+ * resolved path `abs` (NULL: none), or
  * NULL. A file no project marker (.git, CMakeLists.txt, ...) sits above (a
  * downloaded archive, a copied folder) takes it as its project root, so its
  * headers are still found by name; for the others it is searched last. */
-static const char *named_dir_root(const struct plan *p, const char *path)
+static const char *named_dir_root(const struct plan *p, const char *abs)
 {
-    char *file = p->named_dirs.n ? realpath(path, NULL) : NULL;
     const char *best = NULL;
-    for (size_t i = 0; file && i < p->named_dirs.n; i++) {
+    for (size_t i = 0; abs && i < p->named_dirs.n; i++) {
         const char *dir = p->named_dirs.v[i];
-        if (str_path_under(file, dir) && (!best || strlen(dir) > strlen(best)))
+        if (str_path_under(abs, dir) && (!best || strlen(dir) > strlen(best)))
             best = dir;
     }
-    free(file);
     return best;
 }
 
 static void add_job(struct plan *p, const struct options *o, const char *path, struct db_slot *slot)
 {
-    const char *root = inc_project_root(path), *named = named_dir_root(p, path);
+    char *abs = realpath(path, NULL);
+    const char *root = inc_project_root(path), *named = named_dir_root(p, abs);
     struct job j = {arena_strdup(&p->arena, path), NULL, 0, NULL, false, NULL, root ? root : named, named};
     const struct compdb_entry *e = NULL;
     if (slot && slot->error)
@@ -111,8 +111,10 @@ static void add_job(struct plan *p, const struct options *o, const char *path, s
         args[i] = e->args[i];
     for (size_t i = 0; i < o->compiler_args.n; i++)
         args[ne + i] = o->compiler_args.v[i];
-    const char *std = str_args_name_std(args, j.nargs) || str_has_suffix(path, ".c") ? NULL
-                                                                              : project_std_flag(&p->stds, path, j.root);
+    const char *std = !abs || str_args_name_std(args, j.nargs) || str_has_suffix(path, ".c")
+                          ? NULL
+                          : project_std_flag(&p->stds, abs, j.root);
+    free(abs);
     if (std)
         args[j.nargs++] = std;
     j.args = args;
@@ -219,8 +221,10 @@ bool plan_build(struct plan *p, const struct options *o, FILE *warn, struct strb
     char *datadir = datadir_find();
     const char *model_dir = datadir ? arena_printf(&p->arena, "%s/include", datadir) : NULL;
     free(datadir);
+    /* Only directories below a named one are tested: no listing of the
+     * model's headers for a run on files. */
     struct vendored frameworks;
-    vendored_init(&frameworks, model_dir, &p->arena);
+    vendored_init(&frameworks, p->named_dirs.n ? model_dir : NULL, &p->arena);
     path_list files = {0}, skipped = {0};
     walk_paths(o->paths.v, o->paths.n, vendored_framework_dir, &frameworks, &files, &skipped);
     for (size_t i = 0; o->verbose && i < skipped.n; i++)

@@ -132,11 +132,13 @@ static void dir_facts(struct project_std *ps, const char *dir, int *level, bool 
     *top = cached % 2;
 }
 
-const char *project_std_flag(struct project_std *ps, const char *path, const char *root)
+const char *project_std_flag(struct project_std *ps, const char *abs, const char *root)
 {
-    char *dir = realpath(path, NULL);
-    if (!dir)
+    char dir[PATH_MAX];
+    size_t n = strlen(abs);
+    if (n >= sizeof dir)
         return NULL;
+    memcpy(dir, abs, n + 1);
     int level = 0, above_root = root ? -1 : 0;
     bool top = false;
     for (char *slash = strrchr(dir, '/'); slash && slash != dir && !level && !top; slash = strrchr(dir, '/')) {
@@ -147,7 +149,6 @@ const char *project_std_flag(struct project_std *ps, const char *path, const cha
         if (above_root >= 0 && above_root++ == MAX_DIRS_ABOVE_ROOT)
             break;
     }
-    free(dir);
     return project_std_flag_for(level);
 }
 

@@ -35,9 +35,10 @@ struct project_std {
 
 void project_std_init(struct project_std *ps);
 
-/* The -std flag for the C++ file `path` in the project under `root` (or
- * NULL: none is known), or NULL for the default. */
-const char *project_std_flag(struct project_std *ps, const char *path, const char *root);
+/* The -std flag for the C++ file at the resolved path `abs` (realpath) in
+ * the project under `root` (or NULL: none is known), or NULL for the
+ * default. */
+const char *project_std_flag(struct project_std *ps, const char *abs, const char *root);
 
 void project_std_free(struct project_std *ps);
 
