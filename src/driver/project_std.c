@@ -101,7 +101,9 @@ static int read_dir_level(const char *dir)
     int level = 0;
     for (size_t i = 0; i < sizeof build_files / sizeof build_files[0]; i++) {
         char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/%s", dir, build_files[i]);
+        int len = snprintf(path, sizeof path, "%s/%s", dir, build_files[i]);
+        if (len < 0 || (size_t)len >= sizeof path)
+            continue;
         struct strbuf err;
         sb_init(&err);
         char *text = sb_read_file(path, "build file", &err);

@@ -316,7 +316,9 @@ static char *read_small(const char *path, size_t *len)
 static bool write_atomic(const char *path, const char *data, size_t len)
 {
     char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return false;
     int fd = mkstemp(tmp);
     if (fd < 0)
         return false;
