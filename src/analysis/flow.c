@@ -573,16 +573,22 @@ static bool returned_element(struct analysis *a, const struct flow_spec *spec, u
     return any;
 }
 
-/* The name the function of the TU that `call` runs gives its explicit
- * argument `arg`, or NULL when no parameter takes it. */
-static const char *callee_param_name(struct analysis *a, const struct ir_node *call, uint32_t arg)
+int flow_call_input_of_arg(const struct analysis *a, const struct ir_node *call, uint32_t arg)
 {
     const struct ir_fn *callee = a->tu->fns[call->callee];
     ir_id operand = ir_call_arg(call, (int)arg);
     for (uint32_t i = 0; i < callee->nparams && operand != IR_NONE; i++)
         if (operand_for_input(call, callee, i) == operand)
-            return callee->inputs[i].name;
-    return NULL;
+            return (int)i;
+    return -1;
+}
+
+/* The name the function of the TU that `call` runs gives its explicit
+ * argument `arg`, or NULL when no parameter takes it. */
+static const char *callee_param_name(struct analysis *a, const struct ir_node *call, uint32_t arg)
+{
+    int i = flow_call_input_of_arg(a, call, arg);
+    return i >= 0 ? a->tu->fns[call->callee]->inputs[i].name : NULL;
 }
 
 /* Does the function of the TU that `call` runs write a field of its

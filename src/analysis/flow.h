@@ -87,6 +87,9 @@ const char *flow_origin_name(const struct analysis *a, uint32_t id);
 struct node_ref flow_origin_at(const struct analysis *a, uint32_t id);
 /* The operand of `call` (a call to TU function `callee`) feeding its input `i`. */
 ir_id flow_call_operand_for_input(const struct analysis *a, const struct ir_node *call, uint32_t callee, uint32_t i);
+/* The input of TU function `call->callee` that takes the call's explicit
+ * argument `arg`, or -1. */
+int flow_call_input_of_arg(const struct analysis *a, const struct ir_node *call, uint32_t arg);
 /* Trust of a function input as a source at the top level (no caller known). */
 enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input);
 /* A call to a framework op that autograd records (not C++ plumbing such as

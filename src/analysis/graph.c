@@ -24,6 +24,35 @@ bool graph_ctrl_within(const struct ir_fn *fn, uint32_t inner, uint32_t outer)
     return false;
 }
 
+static bool is_version_of(const struct ir_node *n, int32_t var)
+{
+    return (n->kind == IR_VAR || n->kind == IR_PHI) && n->var == var;
+}
+
+static bool replaced(const struct ir_fn *fn, int32_t var, ir_id v)
+{
+    for (ir_id w = 0; w < fn->nnodes; w++) {
+        const struct ir_node *n = &fn->nodes[w];
+        if (w == v || !is_version_of(n, var))
+            continue;
+        if (w > v && graph_ctrl_within(fn, fn->nodes[v].ctrl, n->ctrl))
+            return true;
+        for (uint32_t k = 0; n->kind == IR_PHI && k < n->nops; k++)
+            if (n->ops[k] == v)
+                return true;
+    }
+    return false;
+}
+
+size_t graph_final_versions(const struct ir_fn *fn, int32_t var, ir_id *out, size_t max)
+{
+    size_t count = 0;
+    for (ir_id v = 0; v < fn->nnodes && var >= 0; v++)
+        if (is_version_of(&fn->nodes[v], var) && !replaced(fn, var, v) && count++ < max)
+            out[count - 1] = v;
+    return count;
+}
+
 /* `do { ... } while (0)` (the body of a statement macro) runs once. */
 static bool runs_once(const struct ir_fn *fn, uint32_t c)
 {

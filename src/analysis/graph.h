@@ -52,6 +52,14 @@ bool graph_is_recorded_op(const struct ir_node *n);
 bool graph_gradient_may_create_graph(const struct ir_fn *fn, const struct ir_node *n);
 /* Is ctrl context `inner` (or one of its parents) equal to `outer`? */
 bool graph_ctrl_within(const struct ir_fn *fn, uint32_t inner, uint32_t outer);
+/* The versions of variable `var` (assignments, updates, joins) that may be
+ * its value when `fn` returns: those no join (phi) is made from and no later
+ * version replaces on every path (one in the same or an enclosing
+ * context). A version followed by a return is taken as replaced too, so
+ * the list may miss one, never add one. Written to out[0..max); returns
+ * how many there are (more than max when out was too small); 0 when `fn`
+ * never writes the variable. */
+size_t graph_final_versions(const struct ir_fn *fn, int32_t var, ir_id *out, size_t max);
 /* The innermost loop context around `ctrl`, or 0. */
 uint32_t graph_innermost_loop(const struct ir_fn *fn, uint32_t ctrl);
 

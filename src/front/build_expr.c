@@ -2,6 +2,7 @@
  * receivers, model classes and effects (in-place receivers, out-parameters,
  * recording switches, calls into functions of this TU). */
 #include "internal.h"
+#include "../util/str.h"
 #include <string.h>
 
 static void function_ref(struct fn_builder *b, ir_id id, CXCursor fn);
@@ -836,6 +837,18 @@ static bool field_assignment(struct fn_builder *b, CXCursor c, ir_id id, const s
     return true;
 }
 
+/* `outs.clear()` on a standard container variable: what it held before is
+ * gone, so the new version holds nothing (a vector of losses cleared
+ * every iteration does not carry the last one's graph). Only a variable
+ * itself: `s.outs.clear()` leaves the rest of `s` as it was. */
+static bool empties_variable(struct fn_builder *b, CXCursor recv, int32_t root, ir_id call)
+{
+    const char *name = b->nodes.v[call].name;
+    CXCursor r = strip(recv);
+    return name && strncmp(name, "std::", 5) == 0 && str_has_suffix(name, "::clear") &&
+           clang_getCursorKind(r) == CXCursor_DeclRefExpr && fb_var_of(b, clang_getCursorReferenced(r)) == root;
+}
+
 static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
 {
     struct ir_node *n = &b->nodes.v[id];
@@ -860,7 +873,10 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
         bool mutating = (op && op->inplace) || is_compound_assignment(p->ref) ||
                         (!accessor && !clang_CXXMethod_isConst(p->ref));
         int32_t root = mutating ? fb_lvalue_root(b, p->recv_expr) : -1;
-        if (root >= 0 && b->env.v[root] != IR_NONE) {
+        if (root >= 0 && b->env.v[root] != IR_NONE && empties_variable(b, p->recv_expr, root, id)) {
+            uint8_t role = b->nodes.v[b->env.v[root]].role;
+            b->nodes.v[strong_update(b, root, IR_NONE, c)].role = role;
+        } else if (root >= 0 && b->env.v[root] != IR_NONE) {
             ir_id effect = receiver_effect(b, c, id, p);
             fb_weak_update(b, root, effect, c);
             if (pointer_field_behind(b, p->recv_expr, root) >= 0 && keeps_pointer_fields(b, id, effect))

@@ -39,6 +39,18 @@ ir_id ir_effect_call(const struct ir_fn *fn, ir_id effect)
     return (ir_id)e->aux;
 }
 
+int32_t ir_param_var(const struct ir_fn *fn, uint32_t input)
+{
+    if (input >= fn->nparams)
+        return -1;
+    /* The front end makes the parameters' variables before any in the
+     * body, so a local that shadows one comes later. */
+    for (uint32_t v = 0; v < fn->nvars; v++)
+        if (fn->vars[v].name && strcmp(fn->vars[v].name, fn->inputs[input].name) == 0)
+            return (int32_t)v;
+    return -1;
+}
+
 static const char *role_name(uint8_t role)
 {
     switch (role) {

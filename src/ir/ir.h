@@ -176,6 +176,9 @@ ir_id ir_call_operand(const struct ir_node *call, int arg);
  * for the receiver), or IR_NONE when `effect` is no such op. */
 ir_id ir_effect_call(const struct ir_fn *fn, ir_id effect);
 
+/* The variable that parameter `input` of `fn` is, or -1. */
+int32_t ir_param_var(const struct ir_fn *fn, uint32_t input);
+
 /* The operand index of element 0 when `n` builds a tuple, pair or braced
  * aggregate from its operands in order (`std::make_tuple(a, b)`, `{a, b}`),
  * else -1. */

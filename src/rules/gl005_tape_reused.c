@@ -82,10 +82,63 @@ static bool may_save_tensors(const struct ir_node *n)
     return !(n->kind == IR_CALL && n->op && n->op->saves == SAVES_NOTHING);
 }
 
-static bool reused_op(struct analysis *a, uint32_t f, ir_id id)
+/* Functions of the file followed through the parameters they write
+ * (`step(x, h)` writing `h`, inside a helper that writes its own). */
+#define MAX_WRITE_DEPTH 3
+
+static bool reused_op_within(struct analysis *a, uint32_t f, ir_id id, int depth);
+
+/* Does the function of the file that `call` runs put a value with a
+ * recorded op behind it (one that saves tensors and has trainable inputs)
+ * in the tensor it takes as explicit argument `arg` by reference? Only the
+ * values the parameter may hold on return count: `h = cell(x, h);
+ * h = h.detach();` leaves none. */
+static bool writes_recorded_value(struct analysis *a, const struct ir_node *call, uint32_t arg, int depth)
+{
+    const struct ir_fn *callee = a->tu->fns[call->callee];
+    int input = flow_call_input_of_arg(a, call, arg);
+    ir_id finals[8];
+    size_t nfinal = input < 0 || callee->partial ? 0 : graph_final_versions(callee, ir_param_var(callee, (uint32_t)input), finals, 8);
+    for (size_t i = 0; i < nfinal && i < 8; i++) {
+        struct graph_walk w;
+        graph_walk(&w, a, &rule_gradient_spec, (uint32_t)call->callee, finals[i], 0);
+        for (ir_id k = 0; k < callee->nnodes; k++)
+            if (graph_seen_now(&w, k) && reused_op_within(a, (uint32_t)call->callee, k, depth + 1))
+                return true;
+    }
+    return false;
+}
+
+/* The value a call of the file leaves in a tensor argument it writes: a
+ * recorded op of the caller's graph when the callee's written value is
+ * one (the hidden state a `step(x, h)` method advances). */
+static bool recorded_write(struct analysis *a, uint32_t f, ir_id id, int depth)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    ir_id c = ir_effect_call(fn, id);
+    if (c == IR_NONE || fn->nodes[id].sub == 0 || fn->nodes[id].role != ROLE_TENSOR || depth >= MAX_WRITE_DEPTH)
+        return false;
+    const struct ir_node *call = &fn->nodes[c];
+    if (call->kind != IR_CALL || call->callee < 0 || (call->flags & IRF_CTOR))
+        return false;
+    return writes_recorded_value(a, call, fn->nodes[id].sub - 1u, depth) && records_trainable(a, f, id);
+}
+
+static bool reused_op_within(struct analysis *a, uint32_t f, ir_id id, int depth)
 {
     const struct ir_node *n = &a->tu->fns[f]->nodes[id];
-    return graph_is_recorded_op(n) && may_save_tensors(n) && records_trainable(a, f, id);
+    if (graph_is_recorded_op(n))
+        return may_save_tensors(n) && records_trainable(a, f, id);
+    return recorded_write(a, f, id, depth);
+}
+
+/* The ops a second traversal may fail at. A value a call wrote to an
+ * argument counts only in the second pass (`writes`): an op of the
+ * caller's own, when there is one, is named in its place because it is
+ * where the failure is known to be. */
+static bool reused_op(struct analysis *a, uint32_t f, ir_id id, bool writes)
+{
+    return writes ? recorded_write(a, f, id, 0) : graph_is_recorded_op(&a->tu->fns[f]->nodes[id]) && reused_op_within(a, f, id, 0);
 }
 
 static bool exclusive(const struct ir_fn *fn, uint32_t c1, uint32_t c2)
@@ -118,6 +171,27 @@ static const char *stored_in(const struct ir_fn *fn, ir_id id)
     return NULL;
 }
 
+/* The variable a call's write through an argument (effect op `id`) made a
+ * version of, or NULL. */
+static const char *written_var(const struct ir_fn *fn, ir_id id)
+{
+    for (ir_id k = id + 1; k < fn->nnodes && k < id + 8; k++)
+        if (fn->nodes[k].kind == IR_VAR && fn->nodes[k].nops == 2 && fn->nodes[k].ops[1] == id &&
+            fn->nodes[k].var > 0 && (uint32_t)fn->nodes[k].var < fn->nvars)
+            return fn->vars[fn->nodes[k].var].name;
+    return NULL;
+}
+
+/* How the message names the reused op: its call, or the value a call of
+ * the file wrote to an argument (`the value `step` writes to `h``). */
+static const char *reused_name(struct analysis *a, const struct ir_fn *fn, ir_id id)
+{
+    const char *name = rule_short_name(fn->nodes[id].name);
+    const char *var = ir_effect_call(fn, id) != IR_NONE ? written_var(fn, id) : NULL;
+    return var ? arena_printf(a->arena, "the value `%s` writes to `%s`", name, var)
+               : arena_printf(a->arena, "`%s`", name);
+}
+
 static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared, ir_id first, uint32_t loop)
 {
     struct analysis *a = ctx->a;
@@ -132,16 +206,16 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared,
         fails = arena_printf(a->arena, "throws \"%s\"", g->op->graph_freed_error);
     if (first != IR_NONE)
         msg = arena_printf(a->arena,
-                 "`%s` goes back through `%s` (line %u%s), whose graph the `%s` at line %u already freed without "
+                 "`%s` goes back through %s (line %u%s), whose graph the `%s` at line %u already freed without "
                  "retain_graph = true; this %s",
-                 rule_short_name(g->name), rule_short_name(op->name), op->loc.line, held,
+                 rule_short_name(g->name), reused_name(a, fn, shared), op->loc.line, held,
                  rule_short_name(fn->nodes[first].name), fn->nodes[first].loc.line, fails);
     else
         msg = arena_printf(a->arena,
-                 "`%s` runs on every iteration of the loop at line %u, but the loss goes back through `%s` "
+                 "`%s` runs on every iteration of the loop at line %u, but the loss goes back through %s "
                  "(line %u%s), recorded %s, whose saved tensors the first iteration freed; the second iteration "
                  "%s (detach the carried value or recompute it inside the loop)",
-                 rule_short_name(g->name), fn->ctrls[loop].loc.line, rule_short_name(op->name), op->loc.line, held,
+                 rule_short_name(g->name), fn->ctrls[loop].loc.line, reused_name(a, fn, shared), op->loc.line, held,
                  graph_ctrl_within(fn, op->ctrl, loop) ? "in an earlier iteration" : "once before the loop", fails);
     struct diag_note notes[2] = {rule_note(a, (struct node_ref){f, shared}, "the reused op was recorded here")};
     size_t nnotes = 1;
@@ -157,9 +231,10 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id second, ir_id shared,
 static ir_id shared_recorded_op(struct analysis *a, uint32_t f, const struct graph_walk *x,
                                 const struct graph_walk *y, ir_id limit)
 {
-    for (ir_id i = limit; i-- > 0;)
-        if ((x->seen[i] && y->seen[i]) && graph_parts_shared(x, y, i) && reused_op(a, f, i))
-            return i;
+    for (int writes = 0; writes < 2; writes++)
+        for (ir_id i = limit; i-- > 0;)
+            if ((x->seen[i] && y->seen[i]) && graph_parts_shared(x, y, i) && reused_op(a, f, i, writes))
+                return i;
     return IR_NONE;
 }
 
@@ -170,13 +245,14 @@ static bool check_loop(struct rule_ctx *ctx, uint32_t f, ir_id g, const struct g
         return false;
     /* The carried op recorded last is the one the second iteration's
      * backward reaches first (see shared_recorded_op). */
-    for (ir_id i = fn->nnodes; i-- > 0;) {
-        bool carried = graph_seen_before(w, i) || (graph_seen_now(w, i) && !graph_ctrl_within(fn, fn->nodes[i].ctrl, loop));
-        if (carried && reused_op(ctx->a, f, i)) {
-            report(ctx, f, g, i, IR_NONE, loop);
-            return true;
+    for (int writes = 0; writes < 2; writes++)
+        for (ir_id i = fn->nnodes; i-- > 0;) {
+            bool carried = graph_seen_before(w, i) || (graph_seen_now(w, i) && !graph_ctrl_within(fn, fn->nodes[i].ctrl, loop));
+            if (carried && reused_op(ctx->a, f, i, writes)) {
+                report(ctx, f, g, i, IR_NONE, loop);
+                return true;
+            }
         }
-    }
     return false;
 }
 

@@ -88,6 +88,33 @@ START_TEST(a_helper_that_detaches_cuts_the_walk)
 }
 END_TEST
 
+/* The one value `h` may hold when `name` returns (asserts there is one). */
+static const struct ir_node *final_value_of_h(const char *src, const char *name)
+{
+    const struct ir_fn *fn = build(src, name);
+    ir_id finals[4];
+    ck_assert_uint_eq(graph_final_versions(fn, ir_param_var(fn, 1), finals, 4), 1);
+    return &fn->nodes[finals[0]];
+}
+
+START_TEST(final_versions_are_what_a_parameter_holds_on_return)
+{
+    const char *src = "void later(ad::Tensor w, ad::Tensor& h) { h = w * w; h = h.argmax(); }\n"
+                      "void sometimes(ad::Tensor w, ad::Tensor& h, bool c) { if (c) h = w * w; }\n"
+                      "void looped(ad::Tensor w, ad::Tensor& h) { for (int i = 0; i < 3; i++) h = h + w; }\n"
+                      "void reads(ad::Tensor w, ad::Tensor& h) { ad::Tensor s = h * w; }\n";
+    const struct ir_node *v = final_value_of_h(src, "later");
+    ck_assert(v->kind == IR_VAR && v->nops == 1);
+    const struct ir_fn *fn = find_fn(&tu, "later");
+    ck_assert_uint_eq(v->ops[0], find_call(fn, "argmax", 0)); /* not the product it replaced */
+    ck_assert_int_eq(final_value_of_h(src, "sometimes")->kind, IR_PHI); /* written or not */
+    ck_assert_int_eq(final_value_of_h(src, "looped")->kind, IR_PHI);   /* the loop's value */
+    fn = build(src, "reads");
+    ir_id none[1];
+    ck_assert_uint_eq(graph_final_versions(fn, ir_param_var(fn, 1), none, 1), 0);
+}
+END_TEST
+
 Suite *suite_graph(void)
 {
     Suite *s = suite_create("graph");
@@ -97,6 +124,7 @@ Suite *suite_graph(void)
     tcase_add_test(t, values_carried_around_a_loop_come_from_an_earlier_iteration);
     tcase_add_test(t, in_place_detach_cuts_the_history);
     tcase_add_test(t, a_helper_that_detaches_cuts_the_walk);
+    tcase_add_test(t, final_versions_are_what_a_parameter_holds_on_return);
     suite_add_tcase(s, t);
     return s;
 }
