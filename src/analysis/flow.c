@@ -86,6 +86,7 @@ static void merge(struct flow_fact *dst, const struct flow_fact *src)
     dst->clean_params |= src->clean_params;
     dst->unidentified |= src->unidentified;
     dst->unknown |= src->unknown;
+    dst->lost |= src->lost;
     if (src->clean_trust > dst->clean_trust)
         dst->clean_trust = src->clean_trust;
     for (uint8_t i = 0; i < src->norigins; i++)
@@ -103,6 +104,7 @@ static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct
             add_cut(dst, (struct cut_rec){cut, (int16_t)i, 0, from_entry, 0});
     dst->unidentified |= src->unidentified;
     dst->unknown |= src->unknown;
+    dst->lost |= src->lost;
     for (uint8_t i = 0; i < src->norigins; i++)
         add_cut(dst, (struct cut_rec){cut, FLOW_NO_PARAM, TRUST_DEFINITE, from_entry, src->origins[i]});
     if (src->clean_trust && !src->norigins)
@@ -114,7 +116,8 @@ static void merge_cut(struct flow_fact *dst, const struct flow_fact *src, struct
 static bool fact_eq(const struct flow_fact *x, const struct flow_fact *y)
 {
     if (x->clean_params != y->clean_params || x->clean_trust != y->clean_trust || x->ncuts != y->ncuts ||
-        x->norigins != y->norigins || x->unidentified != y->unidentified || x->unknown != y->unknown)
+        x->norigins != y->norigins || x->unidentified != y->unidentified || x->unknown != y->unknown ||
+        x->lost != y->lost)
         return false;
     for (uint8_t i = 0; i < x->norigins; i++)
         if (x->origins[i] != y->origins[i])
@@ -465,6 +468,7 @@ static void apply_to_inputs(struct run *r, ir_id id, const struct flow_fact *s, 
         out->clean_trust = s->clean_trust;
     out->unidentified |= s->unidentified;
     out->unknown |= s->unknown;
+    out->lost |= s->lost;
     for (uint8_t i = 0; i < s->norigins; i++)
         add_origin(out, origin_at_call(r->a, s->origins[i], r->f, id));
     for (uint32_t i = 0; i < nin; i++)
@@ -1007,12 +1011,15 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
 }
 
 /* A value clang could not resolve, and every value of a body that lost
- * code to a parse error, depends on something unknown. */
+ * code to a parse error, depends on something unknown; a variable a
+ * dropped statement wrote is lost. */
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     transfer_known(r, id, out);
     if (r->fn->partial || (r->fn->nodes[id].flags & IRF_UNRESOLVED))
         out->unknown = true;
+    if (r->fn->nodes[id].flags & IRF_LOST)
+        out->lost = true;
 }
 
 /* Nodes are in evaluation order, so only loop-head phis read facts computed

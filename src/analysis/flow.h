@@ -45,6 +45,10 @@ struct flow_fact {
      * reaches it is then a lower bound, so no rule may claim that
      * something does not reach it. */
     bool unknown;
+    /* A statement clang dropped may have written a variable it depends on
+     * (IRF_LOST): the cuts it shows may not be all that happened to it,
+     * so no rule may claim they are what keeps it from the variables. */
+    bool lost;
     uint8_t ncuts;
     uint32_t origins[FLOW_MAX_ORIGINS];
     struct cut_rec cuts[FLOW_MAX_CUTS];

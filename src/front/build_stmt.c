@@ -273,73 +273,11 @@ static void build_children(struct fn_builder *b, CXCursor c)
     VEC_FREE(kids);
 }
 
-/* Offsets of `r`'s ends in the file they are expanded in. */
-static bool range_offsets(CXSourceRange r, CXFile *file, unsigned *start, unsigned *end)
-{
-    CXFile f2;
-    clang_getExpansionLocation(clang_getRangeStart(r), file, NULL, NULL, start);
-    clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, end);
-    return *file && clang_File_isEqual(*file, f2) && *start <= *end;
-}
-
-/* Is there a token other than `;` (or a comment) in [from, to) of `file`? */
-static bool tokens_between(struct fn_builder *b, CXFile file, unsigned from, unsigned to)
-{
-    if (to <= from)
-        return false;
-    CXTranslationUnit tu = b->tb->tu;
-    CXSourceRange r = clang_getRange(clang_getLocationForOffset(tu, file, from), clang_getLocationForOffset(tu, file, to));
-    CXToken *toks = NULL;
-    unsigned n = 0;
-    clang_tokenize(tu, r, &toks, &n);
-    bool found = false;
-    for (unsigned i = 0; i < n && !found; i++) {
-        unsigned off;
-        clang_getExpansionLocation(clang_getTokenLocation(tu, toks[i]), NULL, NULL, NULL, &off);
-        if (off < from || off >= to || clang_getTokenKind(toks[i]) == CXToken_Comment)
-            continue;
-        CXString t = clang_getTokenSpelling(tu, toks[i]);
-        found = strcmp(clang_getCString(t), ";") != 0;
-        clang_disposeString(t);
-    }
-    clang_disposeTokens(tu, toks, n);
-    return found;
-}
-
-/* Did clang drop a statement of this block? A statement that uses a
- * declaration clang gave up on (elsewhere, so this body has no error of
- * its own) leaves no cursor at all, only its tokens between the
- * statements that remain. Checked only in a TU with errors. */
-static bool block_lost_statement(struct fn_builder *b, CXCursor c)
-{
-    CXFile file, kf;
-    unsigned start, end, ks, ke;
-    if (!range_offsets(clang_getCursorExtent(c), &file, &start, &end) || end <= start + 1)
-        return false;
-    cursor_vec kids = {0};
-    front_children(c, &kids);
-    unsigned prev = start + 1; /* after `{` */
-    bool lost = false;
-    for (size_t i = 0; i < kids.n && !lost; i++) {
-        if (!range_offsets(clang_getCursorExtent(kids.v[i]), &kf, &ks, &ke) || !clang_File_isEqual(kf, file))
-            continue;
-        lost = tokens_between(b, file, prev, ks);
-        if (ke > prev)
-            prev = ke;
-    }
-    if (!lost)
-        lost = tokens_between(b, file, prev, end - 1); /* before `}` */
-    VEC_FREE(kids);
-    return lost;
-}
-
 static void build_compound(struct fn_builder *b, CXCursor c)
 {
-    if (b->tb->errors.n && !b->fn->partial && block_lost_statement(b, c))
-        b->fn->partial = true;
     size_t mark = b->guards.n;
     scope_enter(b);
-    build_children(b, c);
+    fb_block_statements(b, c);
     scope_leave(b, mark);
 }
 

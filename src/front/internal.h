@@ -174,6 +174,9 @@ ir_id fb_return_mode(struct fn_builder *b);
 
 /* statements (build_stmt.c) */
 void fb_stmt(struct fn_builder *b, CXCursor c);
+/* Builds the statements of a `{ }` block, noting the ones clang dropped
+ * (build_lost.c). */
+void fb_block_statements(struct fn_builder *b, CXCursor block);
 /* The recording state a switch or guard with effect `eff` sets, reading
  * its argument `arg` (`dflt` when the call omits it). */
 enum ir_tristate fb_recording_from(struct fn_builder *b, enum recording_effect eff, ir_id arg, bool dflt);

@@ -113,7 +113,7 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
     if (n->flags & IRF_CALL_EFFECT)
         fprintf(out, " effect-of=%%%d", n->aux);
     if (n->flags & IRF_UNRESOLVED)
-        fputs(" unresolved", out);
+        fputs(n->flags & IRF_LOST ? " unresolved lost" : " unresolved", out);
     if (n->flags & IRF_VIRTUAL)
         fputs(" virtual", out);
     if ((n->flags & IRF_PART_WRITE) && n->aux >= 0)

@@ -70,6 +70,9 @@ enum ir_flag {
                                * the value (`l.head = ...`), the other fields are the version
                                * before's; aux < 0: an object a pointer field points to was
                                * updated (`l.head->forward(x)`), every field is as before */
+    IRF_LOST = 1 << 15,    /* IR_UNKNOWN (also IRF_UNRESOLVED) written to a variable by a
+                            * statement clang dropped: what the variable held before may
+                            * be gone (front/build_lost.c) */
 };
 
 /* Role of a value's type, from the model (see model.h). */

@@ -231,7 +231,7 @@ size_t rule_reportable_cuts(struct analysis *a, uint32_t fn, const struct flow_f
                             struct node_ref *out)
 {
     enum trust clean = clean_trust(a, fn, f);
-    if (clean == TRUST_DEFINITE)
+    if (clean == TRUST_DEFINITE || f->lost)
         return 0;
     enum trust want = TRUST_DEFINITE;
     bool any_definite = false;

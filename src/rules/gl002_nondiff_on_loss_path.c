@@ -277,7 +277,7 @@ static void check_trained_variables(struct rule_ctx *ctx, enum loss_cut_part par
 {
     struct analysis *a = ctx->a;
     struct origin_set trained = {0}, clean = {0};
-    if (!loss->ncuts)
+    if (!loss->ncuts || loss->lost)
         return;
     /* With no optimizer step to name the trained variables, every object
      * behind the loss counts, and only ops nobody puts in a loss on purpose
