@@ -26,11 +26,26 @@ bool members_is_own(const struct ir_fn *fn, ir_id id)
 }
 
 /* The member node a write changes and the value it stores, or false: an
- * assignment (`m = v`, operator= on a class, a member initialiser) or an
- * in-place call on the member (the call's result is what it holds then). */
+ * assignment (`m = v`, operator= on a class, a member initialiser), an
+ * in-place call on the member (the call's result is what it holds then),
+ * or a call that changes it through a method or a reference parameter
+ * (`m.push_back(v)`, `fill(m)`: the call's effect op). */
 static bool write_of(const struct ir_fn *fn, ir_id id, ir_id *member, ir_id *value)
 {
     const struct ir_node *n = &fn->nodes[id];
+    if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT)) {
+        /* A standard container's clear() leaves nothing in it: no value. */
+        if (n->name && strncmp(n->name, "std::", 5) == 0 && ends_with(n->name, "::clear"))
+            return false;
+        ir_id target = n->sub ? ir_call_arg(n, n->sub - 1) : ir_call_receiver(n);
+        for (int depth = 0; depth < 4 && target != IR_NONE && fn->nodes[target].kind == IR_CALL; depth++)
+            target = ir_call_receiver(&fn->nodes[target]); /* `buf_[i].copy_(x)` */
+        if (target == IR_NONE || fn->nodes[target].kind != IR_MEMBER)
+            return false;
+        *member = target;
+        *value = id;
+        return true;
+    }
     bool assign = n->nops == 3 && ((n->kind == IR_OP && n->name && strcmp(n->name, "=") == 0) ||
                                    (n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && ends_with(n->name, "::operator=")));
     if (assign && fn->nodes[n->ops[1]].kind == IR_MEMBER) {

@@ -2,8 +2,10 @@
  *
  * A member read through `this` in one method (`this->means`, `opt_`) holds
  * what the class's methods wrote there: a constructor's member initialiser
- * or an assignment `this->m = value`, or an in-place call on it
- * (`m.requires_grad_()`). The flow analysis adds those values to the read,
+ * or an assignment `this->m = value`, an in-place call on it
+ * (`m.requires_grad_()`), or a call that changes it through a method or a
+ * reference parameter (`log_probs_.push_back(v)` in another method: the
+ * front end's effect op; a standard container's clear() adds nothing). The flow analysis adds those values to the read,
  * so a tensor made trainable in the constructor is known trainable in
  * `forward`, and an optimizer member built over `this->critic` is known to
  * train the critic. The writes are complete only when no other code in the

@@ -753,7 +753,7 @@ static int32_t output_root(struct fn_builder *b, CXCursor a)
  * reference or output argument) depends on everything it was given, and
  * is classed like the call, so that an op writing its result through an
  * out-pointer cuts where the call would. */
-static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t root, unsigned arg)
+static ir_id effect_op(struct fn_builder *b, CXCursor c, ir_id id, unsigned arg, uint8_t role)
 {
     const struct ir_node *call = &b->nodes.v[id];
     ir_id eff = fb_add(b, IR_OP, c, call->ops, call->nops);
@@ -766,8 +766,13 @@ static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t roo
     e->aux = (int32_t)id;
     e->sub = arg < 255 ? (uint8_t)(arg + 1) : 0;
     e->flags |= IRF_CALL_EFFECT | (call->flags & IRF_RECEIVER);
-    e->role = b->nodes.v[b->env.v[root]].role;
-    fb_weak_update(b, root, eff, c);
+    e->role = role;
+    return eff;
+}
+
+static void write_effect(struct fn_builder *b, CXCursor c, ir_id id, int32_t root, unsigned arg)
+{
+    fb_weak_update(b, root, effect_op(b, c, id, arg, b->nodes.v[b->env.v[root]].role), c);
 }
 
 /* A call that returns a value: `loss = criterion(out, y)`,
@@ -837,6 +842,27 @@ static bool field_assignment(struct fn_builder *b, CXCursor c, ir_id id, const s
     return true;
 }
 
+/* The member a call writes through its operand `operand` (the receiver
+ * or an argument): `log_probs_` in `log_probs_.push_back(v)`,
+ * `buf_[i].copy_(x)` or `fill(buf_)`, when it holds values (a module or an
+ * optimizer member stays the same object whatever its methods do). IR_NONE
+ * when the operand is no such member. The call then gets an effect op on
+ * the operand with no variable version: analysis/members.c reads it as a
+ * write of the member. */
+static ir_id written_member(struct fn_builder *b, ir_id operand)
+{
+    for (int depth = 0; depth < 4 && operand != IR_NONE; depth++) {
+        const struct ir_node *n = &b->nodes.v[operand];
+        if (n->kind == IR_MEMBER)
+            return n->role == ROLE_TENSOR || n->role == ROLE_NONE ? operand : IR_NONE;
+        bool access = n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && n->nops >= 1 && n->name &&
+                      (str_has_suffix(n->name, "operator[]") || str_has_suffix(n->name, "operator*") ||
+                       str_has_suffix(n->name, "operator->") || str_has_suffix(n->name, "::at"));
+        operand = access ? n->ops[0] : IR_NONE;
+    }
+    return IR_NONE;
+}
+
 /* `outs.clear()` on a standard container variable: what it held before is
  * gone, so the new version holds nothing (a vector of losses cleared
  * every iteration does not carry the last one's graph). Only a variable
@@ -881,6 +907,10 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
             fb_weak_update(b, root, effect, c);
             if (pointer_field_behind(b, p->recv_expr, root) >= 0 && keeps_pointer_fields(b, id, effect))
                 mark_part_write(b, root, -1);
+        } else if (mutating) {
+            ir_id member = written_member(b, ir_call_receiver(&b->nodes.v[id]));
+            if (member != IR_NONE)
+                effect_op(b, c, id, 255, b->nodes.v[member].role); /* members.c reads it as a write */
         }
     }
     /* `tape.Watch(x)`: x is trainable from here on. */
@@ -895,8 +925,11 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
             continue;
         CXCursor a = clang_Cursor_getArgument(c, p->first_arg + i);
         int32_t root = output ? output_root(b, a) : fb_lvalue_root(b, a);
+        ir_id member;
         if (root >= 0 && b->env.v[root] != IR_NONE)
             write_effect(b, c, id, root, i);
+        else if ((member = written_member(b, ir_call_arg(&b->nodes.v[id], (int)i))) != IR_NONE)
+            effect_op(b, c, id, i, b->nodes.v[member].role);
     }
 }
 
