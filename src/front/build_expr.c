@@ -844,7 +844,7 @@ static bool field_assignment(struct fn_builder *b, CXCursor c, ir_id id, const s
 
 /* The member a call writes through its operand `operand` (the receiver
  * or an argument): `log_probs_` in `log_probs_.push_back(v)`,
- * `buf_[i].copy_(x)` or `fill(buf_)`, when it holds values (a module or an
+ * `buf_[i].copy_(x)` or `fill(buf_)`, when it holds tensors (a module or an
  * optimizer member stays the same object whatever its methods do). IR_NONE
  * when the operand is no such member. The call then gets an effect op on
  * the operand with no variable version: analysis/members.c reads it as a
@@ -854,10 +854,11 @@ static ir_id written_member(struct fn_builder *b, ir_id operand)
     for (int depth = 0; depth < 4 && operand != IR_NONE; depth++) {
         const struct ir_node *n = &b->nodes.v[operand];
         if (n->kind == IR_MEMBER)
-            return n->role == ROLE_TENSOR || n->role == ROLE_NONE ? operand : IR_NONE;
+            return n->role == ROLE_TENSOR ? operand : IR_NONE;
+        /* An element is part of the member; what a smart pointer member
+         * points to (`optimizer_->step()`) is not. */
         bool access = n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && n->nops >= 1 && n->name &&
-                      (str_has_suffix(n->name, "operator[]") || str_has_suffix(n->name, "operator*") ||
-                       str_has_suffix(n->name, "operator->") || str_has_suffix(n->name, "::at"));
+                      (str_has_suffix(n->name, "operator[]") || str_has_suffix(n->name, "::at"));
         operand = access ? n->ops[0] : IR_NONE;
     }
     return IR_NONE;
