@@ -23,78 +23,11 @@
 #include "../analysis/trained.h"
 #include "terms.h"
 
-/* Places recording was turned off that one request reports (more are
- * dropped: fewer findings, never a wrong one). */
-#define MAX_GUARDS 16
-
 /* Nothing trainable reaches the term on a recorded path, and something
  * does through ops run with recording off. */
 static bool unrecorded(const struct flow_fact *f)
 {
     return !f->unknown && !f->unidentified && f->ncuts && !f->norigins && !f->clean_params && !f->clean_trust;
-}
-
-/* Does the value whose facts are `fact` reach one of `trained` on an
- * uncut path? */
-static bool trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
-                       const struct origin_set *trained)
-{
-    struct flow_fact uncut = *fact;
-    uncut.ncuts = 0;
-    struct origin_set reached = {0};
-    trained_collect(a, spec, f, &uncut, &reached);
-    return origin_sets_meet(&reached, trained);
-}
-
-/* The first variable of `trained` behind cut record `rec`, or 0. */
-static uint32_t trained_behind(struct analysis *a, uint32_t f, const struct cut_rec *rec,
-                               const struct origin_set *trained)
-{
-    struct flow_fact only = {0};
-    only.cuts[0] = *rec;
-    only.ncuts = 1;
-    struct origin_set behind = {0};
-    trained_collect(a, &rule_recording_spec, f, &only, &behind);
-    for (uint32_t i = 0; i < behind.n; i++)
-        for (uint32_t j = 0; j < trained->n; j++)
-            if (behind.ids[i] == trained->ids[j])
-                return behind.ids[i];
-    return 0;
-}
-
-/* One finding per place recording was turned off: its first op (in
- * evaluation order, within one function) that cut a trained variable. */
-struct guarded {
-    struct node_ref guard[MAX_GUARDS], cut[MAX_GUARDS];
-    uint32_t variable[MAX_GUARDS];
-    size_t n;
-};
-
-static void add_cut(struct guarded *g, struct node_ref guard, struct node_ref cut, uint32_t variable)
-{
-    size_t k = 0;
-    while (k < g->n && !(g->guard[k].fn == guard.fn && g->guard[k].node == guard.node))
-        k++;
-    if (k == g->n) {
-        if (g->n == MAX_GUARDS)
-            return;
-        g->n++;
-    } else if (!(cut.fn == g->cut[k].fn && cut.node < g->cut[k].node))
-        return;
-    g->guard[k] = guard;
-    g->cut[k] = cut;
-    g->variable[k] = variable;
-}
-
-static void collect_term(struct analysis *a, uint32_t f, const struct flow_fact *term,
-                         const struct origin_set *trained, struct guarded *out)
-{
-    for (uint8_t i = 0; i < term->ncuts; i++) {
-        struct node_ref guard;
-        uint32_t v = trained_behind(a, f, &term->cuts[i], trained);
-        if (v && !term->cuts[i].from_entry && rule_recording_off_by(a, term->cuts[i].cut, &guard))
-            add_cut(out, guard, term->cuts[i].cut, v);
-    }
 }
 
 static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, struct node_ref guard, struct node_ref cut,
@@ -132,19 +65,19 @@ static void check_unrecorded_terms(struct rule_ctx *ctx, uint32_t f, ir_id grad)
         return;
     const struct flow_fact *recorded = flow_facts(a, &rule_recording_spec, f, TRI_ON);
     const struct flow_fact *differentiable = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
-    if (!trains_any(a, &rule_recording_spec, f, &recorded[target], &trained))
+    if (!terms_trains_any(a, &rule_recording_spec, f, &recorded[target], &trained))
         return; /* nothing recorded trains them: GL001's error, or unknown */
     struct loss_terms terms;
     terms_of(fn, target, &terms);
     if (!terms.complete || terms.n < 2)
         return;
-    struct guarded found = {0};
+    struct terms_guarded found = {0};
     for (size_t i = 0; i < terms.n; i++) {
         ir_id t = terms.v[i];
         /* A term with no differentiable path to them either is cut by an
          * op with no gradient: the other half of GL006 judges it. */
-        if (unrecorded(&recorded[t]) && trains_any(a, &rule_gradient_spec, f, &differentiable[t], &trained))
-            collect_term(a, f, &recorded[t], &trained, &found);
+        if (unrecorded(&recorded[t]) && terms_trains_any(a, &rule_gradient_spec, f, &differentiable[t], &trained))
+            terms_collect_guarded(a, f, &recorded[t], &trained, &found);
     }
     for (size_t k = 0; k < found.n; k++)
         report(ctx, f, grad, found.guard[k], found.cut[k], found.variable[k]);

@@ -56,3 +56,56 @@ bool terms_trained_after(struct analysis *a, uint32_t f, ir_id grad, struct orig
     }
     return false;
 }
+
+bool terms_trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
+                      const struct origin_set *trained)
+{
+    struct flow_fact uncut = *fact;
+    uncut.ncuts = 0;
+    struct origin_set reached = {0};
+    trained_collect(a, spec, f, &uncut, &reached);
+    return origin_sets_meet(&reached, trained);
+}
+
+/* The first variable of `trained` behind cut record `rec`, or 0. */
+static uint32_t trained_behind(struct analysis *a, uint32_t f, const struct cut_rec *rec,
+                               const struct origin_set *trained)
+{
+    struct flow_fact only = {0};
+    only.cuts[0] = *rec;
+    only.ncuts = 1;
+    struct origin_set behind = {0};
+    trained_collect(a, &rule_recording_spec, f, &only, &behind);
+    for (uint32_t i = 0; i < behind.n; i++)
+        for (uint32_t j = 0; j < trained->n; j++)
+            if (behind.ids[i] == trained->ids[j])
+                return behind.ids[i];
+    return 0;
+}
+
+static void add_guarded(struct terms_guarded *g, struct node_ref guard, struct node_ref cut, uint32_t variable)
+{
+    size_t k = 0;
+    while (k < g->n && !(g->guard[k].fn == guard.fn && g->guard[k].node == guard.node))
+        k++;
+    if (k == g->n) {
+        if (g->n == TERMS_MAX_GUARDS)
+            return;
+        g->n++;
+    } else if (!(cut.fn == g->cut[k].fn && cut.node < g->cut[k].node))
+        return;
+    g->guard[k] = guard;
+    g->cut[k] = cut;
+    g->variable[k] = variable;
+}
+
+void terms_collect_guarded(struct analysis *a, uint32_t f, const struct flow_fact *term,
+                           const struct origin_set *trained, struct terms_guarded *out)
+{
+    for (uint8_t i = 0; i < term->ncuts; i++) {
+        struct node_ref guard;
+        uint32_t v = trained_behind(a, f, &term->cuts[i], trained);
+        if (v && !term->cuts[i].from_entry && rule_recording_off_by(a, term->cuts[i].cut, &guard))
+            add_guarded(out, guard, term->cuts[i].cut, v);
+    }
+}

@@ -23,5 +23,26 @@ void terms_of(const struct ir_fn *fn, ir_id v, struct loss_terms *out);
 /* The variables the first optimizer step after gradient request `grad` in
  * `f` trains, or false when there is none or they cannot all be named. */
 bool terms_trained_after(struct analysis *a, uint32_t f, ir_id grad, struct origin_set *out);
+/* Does the value whose facts (under `spec`) are `fact` reach one of
+ * `trained` on an uncut path? */
+bool terms_trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
+                      const struct origin_set *trained);
+
+/* Places recording was turned off that one request reports (more are
+ * dropped: fewer findings, never a wrong one). */
+#define TERMS_MAX_GUARDS 16
+
+/* One finding per place recording was turned off: its first op (in
+ * evaluation order, within one function) that cut a trained variable. */
+struct terms_guarded {
+    struct node_ref guard[TERMS_MAX_GUARDS], cut[TERMS_MAX_GUARDS];
+    uint32_t variable[TERMS_MAX_GUARDS];
+    size_t n;
+};
+
+/* Adds to `out` the ops of value `term` (recording-spec facts) that ran
+ * with recording off and cut it from a variable of `trained`. */
+void terms_collect_guarded(struct analysis *a, uint32_t f, const struct flow_fact *term,
+                           const struct origin_set *trained, struct terms_guarded *out);
 
 #endif
