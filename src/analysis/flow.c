@@ -927,6 +927,10 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
     }
     if (n->kind == IR_MEMBER && n->role != ROLE_MODULE && members_is_own(r->fn, id))
         member_fact(r, id, out);
+    /* A number kept in an object (`this->max_loss_`) is what was stored
+     * in it, not a part of the object's trainable values. */
+    if (n->kind == IR_MEMBER && n->type_is_scalar)
+        return;
     uint8_t trust = 0;
     enum source_kind kind = classify_source(r->fn, n, r->facts, &trust);
     if (kind == SOURCE) {

@@ -102,16 +102,26 @@ uint64_t front_decl_key(struct tu_builder *tb, CXCursor decl)
     return key ? key : 1;
 }
 
+/* A number, bool or enum. clang's builtin range also holds the type of an
+ * expression that depends on a template parameter (`TorchModule model_`
+ * in a class template) and of an overload set: those are not known to be
+ * numbers. */
+static bool is_number_kind(enum CXTypeKind k)
+{
+    if (k == CXType_Dependent || k == CXType_Overload || k == CXType_ObjCId || k == CXType_ObjCClass ||
+        k == CXType_ObjCSel)
+        return false;
+    return (k >= CXType_FirstBuiltin && k <= CXType_LastBuiltin) || k == CXType_Enum;
+}
+
 bool front_type_is_scalar(CXType t)
 {
     t = clang_getCanonicalType(t);
     if (t.kind == CXType_LValueReference || t.kind == CXType_RValueReference)
         t = clang_getCanonicalType(clang_getPointeeType(t));
-    if (t.kind == CXType_Pointer) {
-        CXType p = clang_getCanonicalType(clang_getPointeeType(t));
-        return (p.kind >= CXType_FirstBuiltin && p.kind <= CXType_LastBuiltin) || p.kind == CXType_Enum;
-    }
-    return (t.kind >= CXType_FirstBuiltin && t.kind <= CXType_LastBuiltin) || t.kind == CXType_Enum;
+    if (t.kind == CXType_Pointer)
+        return is_number_kind(clang_getCanonicalType(clang_getPointeeType(t)).kind);
+    return is_number_kind(t.kind);
 }
 
 static enum type_role role_uncached(struct tu_builder *tb, CXType t, int depth);

@@ -346,6 +346,39 @@ START_TEST(dropped_declarations_are_unresolved)
 }
 END_TEST
 
+/* The member read named `name` in `fn`. */
+static const struct ir_node *template_member(const struct ir_fn *fn, const char *name)
+{
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_MEMBER && fn->nodes[i].name && strcmp(fn->nodes[i].name, name) == 0)
+            return &fn->nodes[i];
+    ck_abort_msg("no member read %s", name);
+    return NULL;
+}
+
+/* In a class template, a member whose type is a template parameter (or a
+ * pointer to one), and the result of a call on it (a dependent
+ * expression), are not known to be numbers; a double member is. */
+START_TEST(template_parameter_types_are_not_numbers)
+{
+    const struct ir_fn *fn = build_fn("template <class M> struct T {\n"
+                                      "  M model_; M* loss_; double cap_;\n"
+                                      "  void step() { model_.run(loss_, cap_); }\n"
+                                      "};\n",
+                                      "T::step");
+    ck_assert(!template_member(fn, "model_")->type_is_scalar);
+    ck_assert(!template_member(fn, "loss_")->type_is_scalar);
+    ck_assert(template_member(fn, "cap_")->type_is_scalar);
+    bool call_seen = false;
+    for (ir_id i = 0; i < fn->nnodes; i++)
+        if (fn->nodes[i].kind == IR_UNKNOWN && fn->nodes[i].nops == 3) {
+            ck_assert(!fn->nodes[i].type_is_scalar); /* `model_.run(...)` */
+            call_seen = true;
+        }
+    ck_assert(call_seen);
+}
+END_TEST
+
 START_TEST(bodies_without_errors_are_not_partial)
 {
     build_source("void broken() { int x = ; }\nvoid fine(ad::Tensor t) { t.backward(); }\n", m, &a, &tu);
@@ -394,6 +427,7 @@ Suite *suite_front(void)
     tcase_add_test(t, unreadable_inputs_are_errors_naming_the_file);
     tcase_add_test(t, syntax_errors_are_counted_and_the_rest_is_built);
     tcase_add_test(t, dropped_declarations_are_unresolved);
+    tcase_add_test(t, template_parameter_types_are_not_numbers);
     tcase_add_test(t, bodies_without_errors_are_not_partial);
     tcase_add_test(t, struct_fields_are_known_through_braces_writes_and_joins);
     tcase_add_test(t, braced_values_out_of_field_order_are_not_fields);
