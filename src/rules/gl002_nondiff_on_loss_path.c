@@ -21,6 +21,7 @@
 #include "common.h"
 #include "terms.h"
 #include <stdio.h>
+#include <string.h>
 
 
 static const char *ordinal(int n)
@@ -212,6 +213,63 @@ static bool in_dead_term(struct analysis *a, uint32_t f, ir_id target, struct no
     return dead && t.n > 1;
 }
 
+/* ---- factors of a live product ---- */
+
+static bool multiplies(const struct ir_node *n)
+{
+    static const char *const names[] = {"operator*", "operator/", "operator*=", "operator/=", "mul", "div",
+                                        "mul_", "div_", "multiply", "divide"};
+    if ((n->kind != IR_CALL && n->kind != IR_OP) || !n->name)
+        return false;
+    const char *s = rule_short_name(n->name);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* May a gradient flow through the value: something trainable (or unknown)
+ * reaches it on an uncut path? */
+static bool live(const struct flow_fact *f)
+{
+    return f->clean_trust || f->norigins || f->clean_params || f->unknown || f->unidentified;
+}
+
+/* Does `cut` (in the loss's function `f`) reach the loss `target` only as
+ * a factor of a product whose other factor is live: a mask
+ * (`per_sample * (pred > 0).to(kFloat)`) or a scale read back from the
+ * loss itself (`loss * (cap / loss.item())`)? The product then trains
+ * through that other factor; the cut is no term of the loss. */
+static bool only_a_factor(struct analysis *a, uint32_t f, ir_id target, struct node_ref cut)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    if (cut.fn != f)
+        return false;
+    const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
+    uint8_t *seen = arena_alloc(a->arena, fn->nnodes);
+    ir_id *stack = arena_alloc(a->arena, fn->nnodes * sizeof *stack);
+    size_t n = 0;
+    stack[n++] = target;
+    seen[target] = 1;
+    while (n) {
+        ir_id id = stack[--n];
+        if (id == cut.node)
+            return false;
+        const struct ir_node *node = &fn->nodes[id];
+        bool product = multiplies(node), any_live = false;
+        for (uint32_t k = 0; product && k < node->nops; k++)
+            any_live |= live(&facts[node->ops[k]]);
+        for (uint32_t k = 0; k < node->nops; k++) {
+            ir_id o = node->ops[k];
+            if (seen[o] || (product && any_live && !live(&facts[o])))
+                continue;
+            seen[o] = 1;
+            stack[n++] = o;
+        }
+    }
+    return true;
+}
+
 /* A trained variable this cut record reaches that no uncut path does or,
  * for an op no one puts in a loss on purpose (no gradient, zero gradient,
  * host reads, gradients without create_graph), any
@@ -236,7 +294,8 @@ static uint32_t cut_variable(struct analysis *a, uint32_t f, ir_id target, const
         return 0; /* a detach may be meant for values nobody trains */
     /* A detach in a term with no trainable input at all is no target
      * network or label: the term is a constant, whatever the others do. */
-    bool whole_term = !deliberate || (feeds && in_dead_term(a, f, target, rec->cut));
+    bool whole_term = (!deliberate && !only_a_factor(a, f, target, rec->cut)) ||
+                      (feeds && in_dead_term(a, f, target, rec->cut));
     for (uint32_t i = 0; i < behind.n; i++)
         if (in_set(trained, behind.ids[i]) && (whole_term || !in_set(clean, behind.ids[i])))
             return behind.ids[i];
