@@ -159,20 +159,42 @@ static const char *skip_blank(const char *p)
 }
 
 /* Adds the include of the directive at `p` (just after '#'), if it is one. */
-static void parse_include(const char *p, const char *eol, struct arena *a, inc_directive_vec *out)
+/* Adds the header name spelled at `p` (`<x>` or `"x"`, before `eol`). */
+static void add_name(const char *p, const char *eol, bool probe, struct arena *a, inc_directive_vec *out)
 {
-    p = skip_blank(p);
-    if (strncmp(p, "include", 7) != 0 || p[7] == '_')
-        return;
-    p = skip_blank(p + 7);
     char close = *p == '<' ? '>' : *p == '"' ? '"' : 0;
-    if (!close)
+    if (!close || p + 1 >= eol)
         return;
     const char *end = memchr(p + 1, close, (size_t)(eol - p - 1));
     if (!end || end == p + 1 || end - p > 512)
         return;
-    struct inc_directive d = {arena_strndup(a, p + 1, (size_t)(end - p - 1)), close == '"'};
+    struct inc_directive d = {arena_strndup(a, p + 1, (size_t)(end - p - 1)), close == '"', probe};
     VEC_PUSH(*out, d);
+}
+
+/* `#if __has_include(<x>)` (or `#elif`): x is probed. */
+static void parse_probes(const char *p, const char *eol, struct arena *a, inc_directive_vec *out)
+{
+    static const char probe[] = "__has_include";
+    for (const char *q = p; q + sizeof probe - 1 < eol; q++) {
+        if (strncmp(q, probe, sizeof probe - 1) != 0)
+            continue;
+        q = skip_blank(q + sizeof probe - 1);
+        if (q < eol && *q == '(')
+            add_name(skip_blank(q + 1), eol, true, a, out);
+    }
+}
+
+static void parse_include(const char *p, const char *eol, struct arena *a, inc_directive_vec *out)
+{
+    p = skip_blank(p);
+    if (strncmp(p, "if", 2) == 0 || strncmp(p, "elif", 4) == 0) {
+        parse_probes(p, eol, a, out);
+        return;
+    }
+    if (strncmp(p, "include", 7) != 0 || p[7] == '_')
+        return;
+    add_name(skip_blank(p + 7), eol, false, a, out);
 }
 
 /* Whether a block comment opened on this line stays open at its end
@@ -528,10 +550,22 @@ static void add_unique(const_str_vec *v, struct arena *a, const char *s)
 
 static void scan_file(struct scan *s, const char *abs, const char *text, int depth);
 
+/* Does the file test for header `name` with `__has_include`? */
+static bool probed(const inc_directive_vec *ds, const char *name)
+{
+    for (size_t i = 0; i < ds->n; i++)
+        if (ds->v[i].probe && strcmp(ds->v[i].name, name) == 0)
+            return true;
+    return false;
+}
+
 /* Resolves one include of the file in directory `dir`; descends into the
  * project's own headers. Returns whether it resolved to the project or
- * nowhere (a "local" include). */
-static bool resolve(struct scan *s, const struct inc_directive *d, const char *dir, int depth)
+ * nowhere (a "local" include). A header found nowhere gets a stand-in,
+ * unless the file tests for it with `__has_include` (`guarded`): then the
+ * test fails, as on a machine without it, and the file's fallback is
+ * parsed. */
+static bool resolve(struct scan *s, const struct inc_directive *d, const char *dir, bool guarded, int depth)
 {
     const struct inc_config *c = s->cfg;
     char buf[PATH_MAX];
@@ -564,7 +598,7 @@ static bool resolve(struct scan *s, const struct inc_directive *d, const char *d
         }
     }
     if (!found) {
-        if (!strmap_get(&s->missing, d->name)) {
+        if (!guarded && !strmap_get(&s->missing, d->name)) {
             const char *name = arena_strdup(s->a, d->name);
             VEC_PUSH(s->out->missing, name);
             strmap_put(&s->missing, name, (void *)name);
@@ -598,7 +632,9 @@ static void scan_file(struct scan *s, const char *abs, const char *text, int dep
     const inc_directive_vec *ds = directives_of(abs, text, s->a, &scratch);
     const char *dir = dir_of(s->a, key);
     for (size_t i = 0; ds && i < ds->n; i++) {
-        bool local = resolve(s, &ds->v[i], dir, depth);
+        if (ds->v[i].probe)
+            continue;
+        bool local = resolve(s, &ds->v[i], dir, probed(ds, ds->v[i].name), depth);
         if (local && depth == 0)
             add_unique(&s->out->local, s->a, ds->v[i].name);
     }

@@ -44,12 +44,14 @@ const char *inc_project_root(const char *file);
 struct inc_directive {
     const char *name;
     bool quoted;
+    bool probe; /* named in `#if __has_include(...)`, not included */
 };
 typedef VEC(struct inc_directive) inc_directive_vec;
 
 /* The `#include` lines of `text`, in order (any `#if` around them is
  * ignored: a scan that sees too much only adds stand-ins that are never
- * read). Names are arena strings. */
+ * read), and the names `#if`/`#elif` lines test with `__has_include`
+ * (probe). Names are arena strings. */
 void inc_parse_directives(const char *text, struct arena *a, inc_directive_vec *out);
 
 /* Where one file's includes are looked for. */

@@ -148,6 +148,32 @@ START_TEST(scan_follows_project_headers_to_the_framework)
 }
 END_TEST
 
+/* A header the file tests for with __has_include gets no stand-in: the
+ * test fails as on a machine without it, and the guarded include is
+ * skipped. A plain include of a missing header still gets one. */
+START_TEST(headers_tested_with_has_include_stay_missing)
+{
+    struct arena a;
+    arena_init(&a);
+    inc_directive_vec v = {0};
+    const char *text = "#if __has_include(<json/json.hpp>) && defined(X)\n#include <json/json.hpp>\n#endif\n"
+                       "#elif __has_include( \"cfg.h\" )\n#include <absent/plain.h>\n";
+    inc_parse_directives(text, &a, &v);
+    ck_assert_uint_eq(v.n, 4);
+    ck_assert(v.v[0].probe && strcmp(v.v[0].name, "json/json.hpp") == 0);
+    ck_assert(!v.v[1].probe && strcmp(v.v[1].name, "json/json.hpp") == 0);
+    ck_assert(v.v[2].probe && v.v[2].quoted && strcmp(v.v[2].name, "cfg.h") == 0);
+    struct inc_config cfg = {NULL, 0, at("model"), false, at("proj"), NULL};
+    struct inc_scan s;
+    inc_scan_file(at("proj/src/train.cpp"), text, &cfg, &a, &s);
+    ck_assert(!has(&s.missing, "json/json.hpp"));
+    ck_assert(has(&s.missing, "absent/plain.h"));
+    inc_scan_free(&s);
+    VEC_FREE(v);
+    arena_free(&a);
+}
+END_TEST
+
 START_TEST(explicit_flags_win_over_inference_and_the_model)
 {
     struct arena a;
@@ -255,6 +281,7 @@ Suite *suite_includes(void)
     tcase_add_test(t, directives_are_the_include_lines_outside_comments);
     tcase_add_test(t, index_prefers_the_header_nearest_the_includer);
     tcase_add_test(t, scan_follows_project_headers_to_the_framework);
+    tcase_add_test(t, headers_tested_with_has_include_stay_missing);
     tcase_add_test(t, explicit_flags_win_over_inference_and_the_model);
     tcase_add_test(t, system_copy_of_a_framework_header_counts_only_with_flags);
     tcase_add_test(t, gaps_in_the_model_are_shadowed_not_mixed);
