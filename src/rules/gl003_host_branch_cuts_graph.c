@@ -14,6 +14,7 @@
 #include "../analysis/flow.h"
 #include "../analysis/trained.h"
 #include "common.h"
+#include "terms.h"
 #include "../util/strbuf.h"
 #include <stdio.h>
 #include <string.h>
@@ -116,6 +117,7 @@ struct bad_path {
     ir_id constant;     /* the node that made the constant, in constant_fn */
     struct ir_loc at, end;
     const char *text;   /* in the analysis arena */
+    bool leaf;          /* the constant is a new leaf the optimizer does not train */
 };
 
 /* The node that made a constant value (through at most MAX_NOTE_STEPS
@@ -165,7 +167,33 @@ struct search {
     struct bad_path *witness;
     bool have_witness;
     int depth;
+    uint32_t fn;                   /* the function of the gradient request */
+    const struct origin_set *trained; /* what the optimizer stepping after it trains, or NULL */
 };
+
+/* A tensor made trainable right there (`torch::full({}, cap,
+ * torch::requires_grad())`) that the optimizer stepping after the request
+ * does not train: a path to it alone gives that optimizer nothing. Only
+ * in the request's own function, with every trained object named. */
+static bool untrained_leaf(const struct search *s, uint32_t f, ir_id id)
+{
+    const struct ir_node *n = &s->a->tu->fns[f]->nodes[id];
+    const struct flow_fact *fact = &flow_facts(s->a, &rule_gradient_spec, f, TRI_ON)[id];
+    if (!s->trained || f != s->fn || n->kind != IR_CALL || !n->op || !op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION) ||
+        fact->norigins != 1 || fact->ncuts || fact->clean_params || fact->unknown || fact->unidentified)
+        return false;
+    for (uint32_t i = 0; i < s->trained->n; i++)
+        if (s->trained->ids[i] == fact->origins[0])
+            return false;
+    return true;
+}
+
+/* A value that is a constant for the request: nothing trainable reaches
+ * it, or only a new leaf the optimizer does not train. */
+static bool constant_here(const struct search *s, uint32_t f, ir_id id)
+{
+    return !carries(s->a, f, &flow_facts(s->a, &rule_gradient_spec, f, TRI_ON)[id]) || untrained_leaf(s, f, id);
+}
 
 #define MAX_SEARCH_DEPTH 200
 
@@ -204,7 +232,7 @@ static bool node_can_be_constant(struct search *s, uint32_t f, ir_id id)
     const struct ir_fn *fn = s->a->tu->fns[f];
     const struct flow_fact *facts = flow_facts(s->a, &rule_gradient_spec, f, TRI_ON);
     const struct ir_node *n = &fn->nodes[id];
-    if (!carries(s->a, f, &facts[id]))
+    if (constant_here(s, f, id))
         return true;
     if (n->kind == IR_PHI && (n->flags & IRF_LOOP_PHI))
         return false;
@@ -212,8 +240,9 @@ static bool node_can_be_constant(struct search *s, uint32_t f, ir_id id)
     if (n->kind == IR_PHI) {
         for (uint32_t k = 0; k < n->nops; k++, s->have_witness = had_witness)
             if (can_be_constant(s, f, n->ops[k])) {
-                if (!s->have_witness && !carries(s->a, f, &facts[n->ops[k]])) {
+                if (!s->have_witness && constant_here(s, f, constant_origin(fn, n->ops[k]))) {
                     phi_witness(s->a->arena, fn, f, id, k, s->witness);
+                    s->witness->leaf = untrained_leaf(s, f, constant_origin(fn, n->ops[k]));
                     s->have_witness = true;
                 }
                 return true;
@@ -260,11 +289,16 @@ static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct ba
 {
     struct analysis *a = ctx->a;
     const struct ir_node *g = &a->tu->fns[f]->nodes[grad];
-    const char *msg = arena_printf(a->arena,
-             "%s, the loss passed to `%s` at %s does not depend on any trainable value: the gradient "
-             "request fails on that path, or the step trains nothing",
-             path->text, rule_short_name(g->name),
-             rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[path->fn]->file));
+    const char *where = rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[path->fn]->file);
+    const char *msg = path->leaf
+        ? arena_printf(a->arena,
+                 "%s, the loss passed to `%s` at %s depends only on a new tensor made with requires_grad, which the optimizer "
+                 "does not train: on that path the step leaves its variables unchanged",
+                 path->text, rule_short_name(g->name), where)
+        : arena_printf(a->arena,
+                 "%s, the loss passed to `%s` at %s does not depend on any trainable value: the gradient "
+                 "request fails on that path, or the step trains nothing",
+                 path->text, rule_short_name(g->name), where);
     struct diag_note notes[2];
     size_t nn = 0;
     if (path->constant != IR_NONE)
@@ -280,7 +314,10 @@ static void check_gradient_call(struct rule_ctx *ctx, uint32_t f, ir_id grad, ir
     if (!definitely_trainable(a, f, &flow_facts(a, &rule_gradient_spec, f, TRI_ON)[target]))
         return; /* nothing trainable on any path: GL004's business */
     struct bad_path path = {0};
-    struct search s = {a, arena_alloc(a->arena, a->tu->nfns * sizeof(uint8_t *)), &path, false, 0};
+    struct origin_set trained = {0};
+    bool named = terms_trained_after(a, f, grad, &trained) && !trained.open && !trained.unknown && trained.n;
+    struct search s = {a, arena_alloc(a->arena, a->tu->nfns * sizeof(uint8_t *)), &path, false, 0, f,
+                       named ? &trained : NULL};
     if (can_be_constant(&s, f, target) && s.have_witness)
         report(ctx, f, grad, &path);
 }
