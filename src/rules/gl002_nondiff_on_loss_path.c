@@ -279,11 +279,8 @@ static uint32_t cut_variable(struct analysis *a, uint32_t f, ir_id target, const
                              const struct origin_set *trained, bool trained_known, const struct origin_set *clean,
                              const struct graph_walk *to_loss)
 {
-    struct flow_fact only = {0};
-    only.cuts[0] = *rec;
-    only.ncuts = 1;
     struct origin_set behind = {0};
-    trained_collect(a, &rule_gradient_spec, f, &only, &behind);
+    terms_behind_cut(a, &rule_gradient_spec, f, rec, &behind);
     const struct ir_node *op = analysis_node(a, rec->cut);
     bool deliberate = !op->op || op_class_has(op->op->cls, OPF_DELIBERATE);
     /* Only an op whose result feeds the loss on a differentiable path is a

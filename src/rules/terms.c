@@ -67,15 +67,21 @@ bool terms_trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t
     return origin_sets_meet(&reached, trained);
 }
 
-/* The first variable of `trained` behind cut record `rec`, or 0. */
-static uint32_t trained_behind(struct analysis *a, uint32_t f, const struct cut_rec *rec,
-                               const struct origin_set *trained)
+void terms_behind_cut(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct cut_rec *rec,
+                      struct origin_set *out)
 {
     struct flow_fact only = {0};
     only.cuts[0] = *rec;
     only.ncuts = 1;
+    trained_collect(a, spec, f, &only, out);
+}
+
+/* The first variable of `trained` behind cut record `rec`, or 0. */
+static uint32_t trained_behind(struct analysis *a, uint32_t f, const struct cut_rec *rec,
+                               const struct origin_set *trained)
+{
     struct origin_set behind = {0};
-    trained_collect(a, &rule_recording_spec, f, &only, &behind);
+    terms_behind_cut(a, &rule_recording_spec, f, rec, &behind);
     for (uint32_t i = 0; i < behind.n; i++)
         for (uint32_t j = 0; j < trained->n; j++)
             if (behind.ids[i] == trained->ids[j])

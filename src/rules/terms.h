@@ -28,6 +28,11 @@ bool terms_trained_after(struct analysis *a, uint32_t f, ir_id grad, struct orig
 bool terms_trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
                       const struct origin_set *trained);
 
+/* The trainable objects behind cut record `rec` of a value of `f` (the
+ * sources the path it cut came from). */
+void terms_behind_cut(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct cut_rec *rec,
+                      struct origin_set *out);
+
 /* Places recording was turned off that one request reports (more are
  * dropped: fewer findings, never a wrong one). */
 #define TERMS_MAX_GUARDS 16
