@@ -323,9 +323,22 @@ static bool read_arg_mask(struct loader *ld, const cJSON *c, const char *base, c
     return true;
 }
 
+/* A name is a pattern when a '*' in it is not part of an operator's name
+ * (`at::operator*` and `operator->*` are names of their own). */
+static bool is_pattern(const char *name)
+{
+    for (const char *p = strchr(name, '*'); p; p = strchr(p + 1, '*')) {
+        size_t at = (size_t)(p - name);
+        bool op = (at >= 8 && strncmp(p - 8, "operator", 8) == 0) || (at >= 10 && strncmp(p - 10, "operator->", 10) == 0);
+        if (!op)
+            return true;
+    }
+    return false;
+}
+
 static void register_call(struct model *m, struct model_call *mc)
 {
-    if (strchr(mc->name, '*'))
+    if (is_pattern(mc->name))
         VEC_PUSH(m->globs, mc);
     else
         strmap_put(&m->calls, mc->name, mc);
@@ -356,7 +369,8 @@ static bool read_positions(struct loader *ld, const cJSON *c, const char *base, 
            read_arg(ld, c, base, "makes_trainable", &p->makes_trainable_arg) &&
            read_arg(ld, c, base, "tape", &p->tape_arg) && read_arg(ld, c, base, "function_arg", &p->function_arg) &&
            read_arg_mask(ld, c, base, "nondiff_args", &p->nondiff_args) &&
-           read_arg_mask(ld, c, base, "nondiff_outputs", &p->nondiff_outputs);
+           read_arg_mask(ld, c, base, "nondiff_outputs", &p->nondiff_outputs) &&
+           read_arg_mask(ld, c, base, "number_args_save_nothing", &p->number_args_save_nothing);
 }
 
 static bool read_saves(struct loader *ld, const cJSON *c, const char *base, struct model_call *p)
@@ -433,7 +447,7 @@ static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool
         "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
         "frees_graph", "sources_must_be_trainable", "sources_any_upstream", "unused_source_error",
         "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", "sums_terms",
-        "unused_any_source_error", "graph_freed_error", NULL};
+        "unused_any_source_error", "graph_freed_error", "number_args_save_nothing", NULL};
     static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
     if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
         return false;

@@ -135,6 +135,9 @@ struct model_call {
     /* Whether the op's backward node saves tensors (inputs or outputs) that
      * a gradient computation frees: SAVES_UNKNOWN unless the model says. */
     enum { SAVES_UNKNOWN = 0, SAVES_NOTHING, SAVES_TENSORS } saves;
+    /* Bit i: with a number (not a tensor) as argument i, the op's backward
+     * saves no tensor (`x * 0.5`, `x / 2`: the overloads taking a Scalar). */
+    unsigned number_args_save_nothing;
 };
 
 /* A gradient tape class: persistent when its constructor argument

@@ -24,6 +24,26 @@ const char *rule_short_name(const char *q)
     return last;
 }
 
+/* Constructions nested this deep are not followed (then: not a number). */
+#define MAX_NUMBER_DEPTH 3
+
+static bool number_within(const struct ir_fn *fn, ir_id id, int depth)
+{
+    if (id == IR_NONE || depth > MAX_NUMBER_DEPTH)
+        return false;
+    const struct ir_node *n = &fn->nodes[id];
+    if (n->type_is_scalar || n->kind == IR_LITERAL)
+        return true;
+    if (n->kind != IR_CALL || !(n->flags & IRF_CTOR) || n->role != ROLE_NONE || n->nops == 0)
+        return false;
+    for (uint32_t k = 0; k < n->nops; k++)
+        if (!number_within(fn, n->ops[k], depth + 1))
+            return false;
+    return true;
+}
+
+bool rule_is_number(const struct ir_fn *fn, ir_id id) { return number_within(fn, id, 0); }
+
 bool rule_is_gradient_call(const struct ir_node *n)
 {
     return n->kind == IR_CALL && n->op && n->op->cls == OP_GRADIENT;

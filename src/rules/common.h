@@ -9,6 +9,10 @@
 const char *rule_short_name(const char *qualified);
 /* A gradient request: a call the model classes as OP_GRADIENT. */
 bool rule_is_gradient_call(const struct ir_node *n);
+/* Is node `id` of `fn` a number: a value of a number type, or one
+ * constructed from numbers only (the Scalar an overload taking one is
+ * given, `x * 0.5`)? False for IR_NONE. */
+bool rule_is_number(const struct ir_fn *fn, ir_id id);
 /* The value whose gradient is requested (the loss), or IR_NONE. */
 ir_id rule_gradient_target(const struct ir_node *n);
 struct flow_fact;

@@ -77,9 +77,16 @@ static bool records_trainable(struct analysis *a, uint32_t f, ir_id id)
 /* A second traversal fails only at a node whose saved tensors the first one
  * freed: ops the model knows to save nothing (.to(), views, additions) can
  * be traversed again; unknown ops may save. */
-static bool may_save_tensors(const struct ir_node *n)
+static bool may_save_tensors(const struct ir_fn *fn, const struct ir_node *n)
 {
-    return !(n->kind == IR_CALL && n->op && n->op->saves == SAVES_NOTHING);
+    if (n->kind != IR_CALL || !n->op)
+        return true;
+    if (n->op->saves == SAVES_NOTHING)
+        return false;
+    for (int i = 0; i < 32; i++)
+        if (((n->op->number_args_save_nothing >> i) & 1u) && rule_is_number(fn, ir_call_arg(n, i)))
+            return false;
+    return true;
 }
 
 /* Functions of the file followed through the parameters they write
@@ -128,7 +135,7 @@ static bool reused_op_within(struct analysis *a, uint32_t f, ir_id id, int depth
 {
     const struct ir_node *n = &a->tu->fns[f]->nodes[id];
     if (graph_is_recorded_op(n))
-        return may_save_tensors(n) && records_trainable(a, f, id);
+        return may_save_tensors(a->tu->fns[f], n) && records_trainable(a, f, id);
     return recorded_write(a, f, id, depth);
 }
 

@@ -83,7 +83,9 @@ START_TEST(lookup_uses_aliases_tensor_classes_and_inplace_suffix)
                              " \"types\": {\"tensor\": [\"at::Tensor\", \"at::TensorBase\"]},"
                              " \"calls\": [{\"names\": [\"at::argmax\", \"at::Tensor::item\"], \"class\": \"nondifferentiable\"},"
                              "             {\"names\": [\"at::Tensor::detach_\"], \"class\": \"detach\", \"inplace\": true},"
-                             "             {\"names\": [\"torch::*\"], \"class\": \"factory\"}],"
+                             "             {\"names\": [\"torch::*\"], \"class\": \"factory\"},"
+                             "             {\"names\": [\"at::operator*\"], \"class\": \"differentiable\","
+                             "              \"number_args_save_nothing\": [0, 1]}],"
                              " \"inplace\": {\"method_suffixes\": [\"_\"]}}",
                              &err));
     ck_assert_int_eq(model_call(m, "at::argmax")->cls, OP_NONDIFFERENTIABLE);
@@ -97,6 +99,9 @@ START_TEST(lookup_uses_aliases_tensor_classes_and_inplace_suffix)
     ck_assert_int_eq(model_call(m, "torch::randn")->cls, OP_FACTORY); /* glob: one component */
     ck_assert_ptr_null(model_call(m, "torch::nn::randn"));
     ck_assert_ptr_null(model_call(m, "at::mean"));
+    /* an operator's name with '*' in it is a name, not a pattern */
+    ck_assert_uint_eq(model_call(m, "at::operator*")->number_args_save_nothing, 3u);
+    ck_assert_ptr_null(model_call(m, "at::operator-"));
     ck_assert_int_eq(model_type_role(m, "at::TensorBase"), ROLE_TENSOR);
     sb_free(&err);
     model_free(m);
