@@ -397,6 +397,8 @@ static uint32_t origin_of(struct analysis *a, uint32_t f, ir_id id)
                                                                  : fn->class_name ? fn->class_name
                                                                                   : ""),
                                  n->name, (struct node_ref){f, cur});
+        if (n->kind == IR_GLOBAL && n->name) /* one identity per global, in every function */
+            return intern_origin(a, hash_str(n->name) ^ hash_str("global"), n->name, (struct node_ref){f, cur});
         /* `tape.Watch(x)` makes x trainable: x is the object. */
         if (n->kind == IR_CALL && n->op && n->op->cls == OP_TRAINABLE_SOURCE && n->op->makes_trainable_arg >= 0 &&
             ir_call_operand(n, n->op->makes_trainable_arg) != IR_NONE) {
@@ -1014,13 +1016,14 @@ static void transfer_known(struct run *r, ir_id id, struct flow_fact *out)
     }
 }
 
-/* A value clang could not resolve, and every value of a body that lost
- * code to a parse error, depends on something unknown; a variable a
- * dropped statement wrote is lost. */
+/* A value clang could not resolve, what a call of an override picked at
+ * run time returns, and every value of a body that lost code to a parse
+ * error, depend on something unknown; a variable a dropped statement wrote
+ * is lost. */
 static void transfer(struct run *r, ir_id id, struct flow_fact *out)
 {
     transfer_known(r, id, out);
-    if (r->fn->partial || (r->fn->nodes[id].flags & IRF_UNRESOLVED))
+    if (r->fn->partial || (r->fn->nodes[id].flags & (IRF_UNRESOLVED | IRF_DISPATCHED)))
         out->unknown = true;
     if (r->fn->nodes[id].flags & IRF_LOST)
         out->lost = true;

@@ -607,6 +607,40 @@ static bool virtual_forward(struct fn_builder *b, CXCursor ref, uint64_t key, co
     return yes;
 }
 
+/* Does the receiver expression name an object itself (a local or member
+ * of class type, not a pointer or a reference), so that its own class's
+ * method runs? A pointer, a reference or the implicit `this` may hold a
+ * derived object. */
+static bool object_itself(CXCursor recv)
+{
+    if (clang_Cursor_isNull(recv))
+        return false;
+    CXCursor r = strip(recv);
+    if (clang_getCursorKind(r) != CXCursor_DeclRefExpr && clang_getCursorKind(r) != CXCursor_MemberRefExpr)
+        return false;
+    CXCursor decl = clang_getCursorReferenced(r);
+    enum CXCursorKind k = clang_getCursorKind(decl);
+    if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl && k != CXCursor_FieldDecl)
+        return false;
+    return clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_Record;
+}
+
+/* A call of a virtual method declared in the user's code, through a
+ * pointer, a reference or `this`: an override the file may not even
+ * define runs (`compute_loss(x, y)` in a base class's `fit`), so what it
+ * returns is unknown. `forward` is followed through the object's
+ * construction instead (IRF_VIRTUAL). */
+static bool dispatched(struct fn_builder *b, CXCursor ref, const struct call_parts *p)
+{
+    if (!p->has_receiver || !clang_CXXMethod_isVirtual(ref) || !front_user_file(b->tb, ref) ||
+        object_itself(p->recv_expr))
+        return false;
+    CXString s = clang_getCursorSpelling(ref);
+    bool forward = strcmp(clang_getCString(s), "forward") == 0;
+    clang_disposeString(s);
+    return !forward;
+}
+
 /* Key of the function of this TU the call runs, or 0. */
 static uint64_t callee_key(struct fn_builder *b, CXCursor ref, const struct model_call *op, CXCursor recv)
 {
@@ -1095,6 +1129,8 @@ static ir_id call(struct fn_builder *b, CXCursor c)
     mark_std_get(b, ref, name, id);
     if (virtual_forward(b, ref, key, &p))
         b->nodes.v[id].flags |= IRF_VIRTUAL;
+    if (dispatched(b, ref, &p))
+        b->nodes.v[id].flags |= IRF_DISPATCHED;
     module_forward(b, c, id);
     if (key) {
         record_callee(b, id, key);

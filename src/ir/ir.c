@@ -116,6 +116,8 @@ static void dump_node(FILE *out, const struct ir_fn *fn, ir_id id)
         fputs(n->flags & IRF_LOST ? " unresolved lost" : " unresolved", out);
     if (n->flags & IRF_VIRTUAL)
         fputs(" virtual", out);
+    if (n->flags & IRF_DISPATCHED)
+        fputs(" dispatched", out);
     if ((n->flags & IRF_PART_WRITE) && n->aux >= 0)
         fprintf(out, " writes-element=%d", n->aux);
     else if (n->flags & IRF_PART_WRITE)

@@ -73,6 +73,9 @@ enum ir_flag {
     IRF_LOST = 1 << 15,    /* IR_UNKNOWN (also IRF_UNRESOLVED) written to a variable by a
                             * statement clang dropped: what the variable held before may
                             * be gone (front/build_lost.c) */
+    IRF_DISPATCHED = 1 << 16, /* IR_CALL of a virtual method of the user's whose override is
+                               * picked at run time (not `forward`, see IRF_VIRTUAL): what it
+                               * returns is unknown */
 };
 
 /* Role of a value's type, from the model (see model.h). */
@@ -85,7 +88,7 @@ struct ir_node {
     uint8_t sub;            /* IR_MODE: enum ir_mode_sub */
     uint8_t role;           /* enum type_role of the value's type */
     uint8_t type_is_scalar; /* builtin arithmetic, enum or pointer to such */
-    uint16_t flags;         /* enum ir_flag */
+    uint32_t flags;         /* enum ir_flag */
     uint16_t nargs;         /* IR_CALL: explicit arguments after the receiver */
     uint32_t nops;
     ir_id *ops;

@@ -57,7 +57,8 @@ static void put_node(struct writer *w, const struct ir_node *n)
 {
     put_u32(w, (uint32_t)n->kind | (uint32_t)n->sub << 8 | (uint32_t)n->role << 16 |
                    (uint32_t)n->type_is_scalar << 24);
-    put_u32(w, (uint32_t)n->flags | (uint32_t)n->nargs << 16);
+    put_u32(w, n->flags);
+    put_u32(w, n->nargs);
     put_u32(w, n->nops);
     put(w, n->ops, n->nops * sizeof *n->ops);
     put_str(w, n->name);
@@ -195,13 +196,13 @@ static const struct model_call *get_op(struct reader *r)
 
 static void get_node(struct reader *r, struct ir_node *n)
 {
-    uint32_t k = get_u32(r), fl = get_u32(r);
+    uint32_t k = get_u32(r), fl = get_u32(r), nargs = get_u32(r);
     n->kind = (uint8_t)k;
     n->sub = (uint8_t)(k >> 8);
     n->role = (uint8_t)(k >> 16);
     n->type_is_scalar = (uint8_t)(k >> 24);
-    n->flags = (uint16_t)fl;
-    n->nargs = (uint16_t)(fl >> 16);
+    n->flags = fl;
+    n->nargs = (uint16_t)nargs;
     n->nops = get_u32(r);
     n->ops = get_array(r, n->nops, sizeof *n->ops, sizeof *n->ops);
     for (uint32_t i = 0; r->in.ok && i < n->nops; i++)

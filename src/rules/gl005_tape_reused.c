@@ -30,7 +30,7 @@
 
 enum retention { FREES, RETAINS, UNKNOWN_RETENTION };
 
-static bool is_literal(const struct ir_node *n, uint16_t flag) { return n->kind == IR_LITERAL && (n->flags & flag); }
+static bool is_literal(const struct ir_node *n, uint32_t flag) { return n->kind == IR_LITERAL && (n->flags & flag); }
 
 /* Left at its default: omitted, or a value the model says stands for an
  * omitted argument (`c10::nullopt`). */
