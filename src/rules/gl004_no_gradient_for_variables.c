@@ -287,8 +287,11 @@ static bool reads_value(struct analysis *a, uint32_t f, ir_id target, ir_id inpu
             (node->kind == IR_UNKNOWN && node->nops == 0 && node->role == ROLE_TENSOR))
             return true;
         /* An output that came in from the caller has a history this
-         * function does not see: it may have read the input there. */
-        if ((node->kind == IR_PARAM || node->kind == IR_CAPTURE) && node->role == ROLE_TENSOR)
+         * function does not see: it may have read the input there. So may
+         * one of a type the model does not class (a template's `const
+         * Logits&`), unless it is a number. */
+        if ((node->kind == IR_PARAM || node->kind == IR_CAPTURE) &&
+            (node->role == ROLE_TENSOR || (node->role == ROLE_NONE && !node->type_is_scalar)))
             return true;
     }
     return false;
