@@ -400,6 +400,7 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
 {
     return read_bool(ld, c, base, "default", &p->recording_default) &&
            read_bool(ld, c, base, "inplace", &p->inplace) &&
+           read_bool(ld, c, base, "fills_zero", &p->fills_zero) &&
            read_bool(ld, c, base, "sums_terms", &p->sums_terms) &&
            read_bool(ld, c, base, "op_type_from_name", &p->op_type_from_name) &&
            read_bool(ld, c, base, "frees_graph", &p->frees_graph) &&
@@ -447,7 +448,7 @@ static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool
         "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
         "frees_graph", "sources_must_be_trainable", "sources_any_upstream", "unused_source_error",
         "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", "sums_terms",
-        "unused_any_source_error", "graph_freed_error", "number_args_save_nothing", NULL};
+        "unused_any_source_error", "graph_freed_error", "number_args_save_nothing", "fills_zero", NULL};
     static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
     if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
         return false;

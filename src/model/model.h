@@ -91,6 +91,7 @@ struct model_call {
     /* OP_MODULE_CALL */
     const char *dispatch;
     bool inplace;           /* mutates its receiver */
+    bool fills_zero;        /* a factory of zeros: a zero loss made trainable skips a step on purpose */
     bool sums_terms;        /* its result is the sum or difference of its tensor operands (the terms of a loss) */
     unsigned nondiff_args;  /* bit i: argument i is not on the differentiable path */
     /* Values (qualified names, e.g. "c10::kLong") that make this call

@@ -15,6 +15,7 @@
 #include "../analysis/trained.h"
 #include "common.h"
 #include "terms.h"
+#include "../util/str.h"
 #include "../util/strbuf.h"
 #include <stdio.h>
 #include <string.h>
@@ -174,12 +175,15 @@ struct search {
 /* A tensor made trainable right there (`torch::full({}, cap,
  * torch::requires_grad())`) that the optimizer stepping after the request
  * does not train: a path to it alone gives that optimizer nothing. Only
- * in the request's own function, with every trained object named. */
+ * in the request's own function, with every trained object named; a zero
+ * made trainable (`torch::zeros({}, requires_grad())` for an empty batch)
+ * skips the step on purpose. */
 static bool untrained_leaf(const struct search *s, uint32_t f, ir_id id)
 {
     const struct ir_node *n = &s->a->tu->fns[f]->nodes[id];
     const struct flow_fact *fact = &flow_facts(s->a, &rule_gradient_spec, f, TRI_ON)[id];
     if (!s->trained || f != s->fn || n->kind != IR_CALL || !n->op || !op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION) ||
+        n->op->fills_zero ||
         fact->norigins != 1 || fact->ncuts || fact->clean_params || fact->unknown || fact->unidentified)
         return false;
     for (uint32_t i = 0; i < s->trained->n; i++)
@@ -199,6 +203,21 @@ static bool constant_here(const struct search *s, uint32_t f, ir_id id)
 
 static bool can_be_constant(struct search *s, uint32_t f, ir_id id);
 
+/* `return std::nullopt;` (or an optional made with nothing): a caller
+ * that reads the value (`*fit`) cannot be on that path, since reading an
+ * empty optional is undefined; it takes its own branch for the empty case. */
+static bool empty_optional(const struct ir_fn *fn, ir_id v)
+{
+    const struct ir_node *n = &fn->nodes[v];
+    if (n->kind != IR_CALL || !(n->flags & IRF_CTOR) || !n->name || !str_has_suffix(n->name, "::optional"))
+        return false;
+    if (n->nops == 0)
+        return true;
+    const struct ir_node *arg = &fn->nodes[n->ops[0]];
+    return n->nops == 1 && arg->name && (arg->kind == IR_GLOBAL || arg->kind == IR_LITERAL) &&
+           str_has_suffix(arg->name, "nullopt");
+}
+
 static bool call_can_be_constant(struct search *s, uint32_t f, ir_id call)
 {
     const struct ir_node *c = &s->a->tu->fns[f]->nodes[call];
@@ -207,7 +226,7 @@ static bool call_can_be_constant(struct search *s, uint32_t f, ir_id call)
     const struct flow_fact *cf = flow_facts(s->a, &rule_gradient_spec, g, TRI_ON);
     for (ir_id r = 0; r < callee->nnodes; r++) {
         const struct ir_node *ret = &callee->nodes[r];
-        if (ret->kind != IR_RETURN || ret->nops == 0)
+        if (ret->kind != IR_RETURN || ret->nops == 0 || empty_optional(callee, ret->ops[0]))
             continue;
         bool plain = !carries(s->a, g, &cf[r]);
         if (!plain && !can_be_constant(s, g, r))
