@@ -405,6 +405,7 @@ static bool read_flags_and_texts(struct loader *ld, const cJSON *c, const char *
            read_bool(ld, c, base, "op_type_from_name", &p->op_type_from_name) &&
            read_bool(ld, c, base, "frees_graph", &p->frees_graph) &&
            read_bool(ld, c, base, "sources_must_be_trainable", &p->sources_must_be_trainable) &&
+           read_bool(ld, c, base, "sources_must_require_grad", &p->sources_must_require_grad) &&
            read_bool(ld, c, base, "sources_any_upstream", &p->sources_any_upstream) &&
            read_bool(ld, c, base, "differentiable", &p->differentiable) &&
            read_string(ld, c, base, "why", &p->why) &&
@@ -448,7 +449,7 @@ static bool load_entry(struct loader *ld, const cJSON *c, const char *base, bool
         "op_type_arg", "op_type_of_arg", "op_type_from_name", "context_arg", "makes_trainable", "tape",
         "frees_graph", "sources_must_be_trainable", "sources_any_upstream", "unused_source_error",
         "untrainable_source_error", "no_trainable_error", "differentiable", "function_arg", "nondiff_outputs", "saves_tensors", "sums_terms",
-        "unused_any_source_error", "graph_freed_error", "number_args_save_nothing", "fills_zero", NULL};
+        "unused_any_source_error", "graph_freed_error", "number_args_save_nothing", "fills_zero", "sources_must_require_grad", NULL};
     static const char *const op_type_keys[] = {"names", "class", "why", "doc", NULL};
     if (!check_keys(ld, c, base, op_type ? op_type_keys : call_keys))
         return false;

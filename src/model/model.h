@@ -116,6 +116,8 @@ struct model_call {
     int tape_arg;             /* the tape object that computes it, or ARG_NONE */
     bool frees_graph;         /* a second request through the same graph fails (default true) */
     bool sources_must_be_trainable; /* each source must be a trainable (watched) value */
+    bool sources_must_require_grad; /* each source must require grad where the call runs: reached from a
+                                     * trainable value on a recorded, differentiable path */
     /* Any value the targets are computed from may be a source, trainable
      * or not (graph-mode gradients): only a source the targets do not
      * reach through ops with a gradient gets nothing. */

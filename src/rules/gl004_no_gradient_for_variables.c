@@ -15,6 +15,7 @@
  * called disjoint. Losses that GL001-GL003 explain still reach their
  * variables through a cut, so they are not reported here. */
 #include "../analysis/elements.h"
+#include "../analysis/flow.h"
 #include "../analysis/graph.h"
 #include "../analysis/objects.h"
 #include "../analysis/watches.h"
@@ -97,7 +98,7 @@ static bool literal_true(const struct ir_fn *fn, ir_id v)
 /* Why an input gets no gradient: not used by the outputs (and trainable),
  * never watched or made trainable, not used whatever it is, or (any value
  * upstream may be a source) not reached through ops with a gradient. */
-enum unused_kind { UNUSED_TRAINABLE, UNWATCHED, UNUSED_ANY, UNREACHED };
+enum unused_kind { UNUSED_TRAINABLE, UNWATCHED, UNUSED_ANY, UNREACHED, NO_GRAD_NEEDED };
 
 static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id input, enum unused_kind kind,
                                 const struct watch_list *watches)
@@ -116,9 +117,13 @@ static void report_unused_input(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
     if (kind == UNUSED_ANY)
         error = c->op->unused_any_source_error ? c->op->unused_any_source_error
                                                : "it gets no gradient, whether it is trainable or not";
-    const char *why = unwatched           ? "was never watched or made trainable"
-                      : kind == UNREACHED ? "is not upstream of the outputs through ops with a gradient"
-                                          : "is not used by the outputs";
+    if (kind == NO_GRAD_NEEDED)
+        error = c->op->untrainable_source_error;
+    const char *why = unwatched                ? "was never watched or made trainable"
+                      : kind == UNREACHED      ? "is not upstream of the outputs through ops with a gradient"
+                      : kind == NO_GRAD_NEEDED ? "does not require grad: no trainable value reaches it through "
+                                                 "ops that were recorded and have a gradient"
+                                               : "is not used by the outputs";
     /* The walk also stops at ops with no gradient: say what happens then. */
     const char *cut = kind == UNREACHED && c->op->unused_source_error
                           ? " when it is not upstream at all; through ops with no gradient it gets a null gradient "
@@ -327,6 +332,94 @@ static void check_unread_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir
     }
 }
 
+/* Callers followed up from a function whose input may require grad. */
+#define MAX_CALLER_DEPTH 3
+
+static bool input_may_require_grad(struct analysis *a, const struct flow_spec *spec, uint32_t f, uint32_t input,
+                                   int depth);
+
+/* May a trainable value reach the value whose facts are `fact` (in `f`,
+ * under `spec`) on an uncut path? Unknown is yes. */
+static bool may_require_grad(struct analysis *a, const struct flow_spec *spec, uint32_t f,
+                             const struct flow_fact *fact, int depth)
+{
+    if (fact->unknown || fact->unidentified || fact->lost || fact->clean_trust || fact->norigins)
+        return true;
+    for (uint32_t i = 0; i < FLOW_MAX_INPUTS; i++)
+        if ((fact->clean_params & (1ULL << i)) && input_may_require_grad(a, spec, f, i, depth + 1))
+            return true;
+    return false;
+}
+
+/* Input `input` of `f`, as every call of it in the file passes it. A
+ * function nobody in sight calls, one used as a value, a method or a
+ * lambda has callers out of sight: yes. */
+static bool input_may_require_grad(struct analysis *a, const struct flow_spec *spec, uint32_t f, uint32_t input,
+                                   int depth)
+{
+    const struct ir_fn *fn = a->tu->fns[f];
+    if (depth > MAX_CALLER_DEPTH || fn->is_method || fn->is_lambda || input >= fn->nparams)
+        return true;
+    bool called = false;
+    for (uint32_t g = 0; g < a->tu->nfns; g++) {
+        const struct ir_fn *caller = a->tu->fns[g];
+        for (ir_id c = 0; c < caller->nnodes; c++) {
+            const struct ir_node *n = &caller->nodes[c];
+            if ((n->flags & IRF_FNREF) && n->aux == (int32_t)f)
+                return true;
+            if (n->kind != IR_CALL || n->callee != (int32_t)f)
+                continue;
+            ir_id arg = flow_call_operand_for_input(a, n, f, input);
+            if (arg == IR_NONE || may_require_grad(a, spec, g, &flow_facts(a, spec, g, TRI_ON)[arg], depth))
+                return true;
+            called = true;
+        }
+    }
+    return !called;
+}
+
+/* Did a call write into `v` or a value it is made from, through a
+ * reference (an effect op)? A helper that calls `x.requires_grad_()` on
+ * its argument changes what x requires. */
+static bool written_by_a_call(const struct ir_fn *fn, ir_id v, struct arena *ar)
+{
+    uint8_t *seen = arena_alloc(ar, fn->nnodes);
+    ir_id *stack = arena_alloc(ar, fn->nnodes * sizeof *stack);
+    size_t n = 0;
+    stack[n++] = v;
+    seen[v] = 1;
+    while (n) {
+        const struct ir_node *node = &fn->nodes[stack[--n]];
+        if (node->kind == IR_OP && (node->flags & IRF_CALL_EFFECT))
+            return true;
+        for (uint32_t k = 0; k < node->nops; k++)
+            if (!seen[node->ops[k]]) {
+                seen[node->ops[k]] = 1;
+                stack[n++] = node->ops[k];
+            }
+    }
+    return false;
+}
+
+/* Is it known that `v` does not require grad where the call runs: under
+ * one of the specs (recording off, no gradient) nothing trainable reaches
+ * it on an uncut path, with every input of it known? */
+static bool known_not_to_require_grad(struct analysis *a, uint32_t f, ir_id v)
+{
+    if (written_by_a_call(a->tu->fns[f], v, a->arena))
+        return false;
+    const struct flow_spec *specs[2] = {&rule_recording_spec, &rule_gradient_spec};
+    for (int s = 0; s < 2; s++) {
+        const struct flow_fact *fact = &flow_facts(a, specs[s], f, TRI_ON)[v];
+        if (fact->unknown || fact->unidentified || fact->lost)
+            return false;
+    }
+    for (int s = 0; s < 2; s++)
+        if (!may_require_grad(a, specs[s], f, &flow_facts(a, specs[s], f, TRI_ON)[v], 0))
+            return true;
+    return false;
+}
+
 /* `grad(outputs, inputs)`: every input must be reached from the outputs. */
 static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_id target)
 {
@@ -362,6 +455,9 @@ static void check_grad_inputs(struct rule_ctx *ctx, uint32_t f, ir_id call, ir_i
         else if (c->op->sources_must_be_trainable && braced && wanted.n == 0 && (!wanted.open || local_tape) &&
                  wanted.best != TRUST_DEFINITE && !watched_elsewhere(a, f, c, input, &watches))
             report_unused_input(ctx, f, call, input, UNWATCHED, &watches);
+        else if (c->op->sources_must_require_grad && braced && c->op->untrainable_source_error &&
+                 known_not_to_require_grad(a, f, input))
+            report_unused_input(ctx, f, call, input, NO_GRAD_NEEDED, NULL);
     }
 }
 
