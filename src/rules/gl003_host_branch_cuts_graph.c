@@ -170,22 +170,58 @@ struct search {
     int depth;
     uint32_t fn;                   /* the function of the gradient request */
     const struct origin_set *trained; /* what the optimizer stepping after it trains, or NULL */
+    bool stepped;                  /* an optimizer steps after the request */
 };
+
+/* Does a call on an optimizer in `fn` (or the construction of one) take
+ * the value made at `leaf`, or one built from it (`add_param_group`)? */
+static bool given_to_an_optimizer(struct analysis *a, const struct ir_fn *fn, ir_id leaf)
+{
+    uint8_t *seen = arena_alloc(a->arena, fn->nnodes);
+    ir_id *stack = arena_alloc(a->arena, fn->nnodes * sizeof *stack);
+    size_t n = 0;
+    for (ir_id i = 0; i < fn->nnodes; i++) {
+        const struct ir_node *c = &fn->nodes[i];
+        ir_id recv = ir_call_receiver(c);
+        if (c->kind == IR_CALL && (c->role == ROLE_OPTIMIZER || (recv != IR_NONE && fn->nodes[recv].role == ROLE_OPTIMIZER)))
+            for (uint32_t k = 0; k < c->nops; k++)
+                if (!seen[c->ops[k]]) {
+                    seen[c->ops[k]] = 1;
+                    stack[n++] = c->ops[k];
+                }
+    }
+    while (n) {
+        ir_id id = stack[--n];
+        if (id == leaf)
+            return true;
+        for (uint32_t k = 0; k < fn->nodes[id].nops; k++)
+            if (!seen[fn->nodes[id].ops[k]]) {
+                seen[fn->nodes[id].ops[k]] = 1;
+                stack[n++] = fn->nodes[id].ops[k];
+            }
+    }
+    return false;
+}
 
 /* A tensor made trainable right there (`torch::full({}, cap,
  * torch::requires_grad())`) that the optimizer stepping after the request
  * does not train: a path to it alone gives that optimizer nothing. Only
- * in the request's own function, with every trained object named; a zero
+ * in the request's own function, with every trained object named or the
+ * leaf given to no optimizer there; a zero
  * made trainable (`torch::zeros({}, requires_grad())` for an empty batch)
  * skips the step on purpose. */
 static bool untrained_leaf(const struct search *s, uint32_t f, ir_id id)
 {
     const struct ir_node *n = &s->a->tu->fns[f]->nodes[id];
     const struct flow_fact *fact = &flow_facts(s->a, &rule_gradient_spec, f, TRI_ON)[id];
-    if (!s->trained || f != s->fn || n->kind != IR_CALL || !n->op || !op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION) ||
+    if (!s->stepped || f != s->fn || n->kind != IR_CALL || !n->op || !op_class_has(n->op->cls, OPF_TRAINABLE_BY_OPTION) ||
         n->op->fills_zero ||
         fact->norigins != 1 || fact->ncuts || fact->clean_params || fact->unknown || fact->unidentified)
         return false;
+    /* Without every trained object named, a leaf made here is still none
+     * of them unless this function hands it to an optimizer. */
+    if (!s->trained)
+        return !given_to_an_optimizer(s->a, s->a->tu->fns[f], id);
     for (uint32_t i = 0; i < s->trained->n; i++)
         if (s->trained->ids[i] == fact->origins[0])
             return false;
@@ -336,7 +372,7 @@ static void check_gradient_call(struct rule_ctx *ctx, uint32_t f, ir_id grad, ir
     struct origin_set trained = {0};
     bool named = terms_trained_after(a, f, grad, &trained) && !trained.open && !trained.unknown && trained.n;
     struct search s = {a, arena_alloc(a->arena, a->tu->nfns * sizeof(uint8_t *)), &path, false, 0, f,
-                       named ? &trained : NULL};
+                       named ? &trained : NULL, terms_step_after(a->tu->fns[f], grad) != IR_NONE};
     if (can_be_constant(&s, f, target) && s.have_witness)
         report(ctx, f, grad, &path);
 }

@@ -42,19 +42,25 @@ void terms_of(const struct ir_fn *fn, ir_id v, struct loss_terms *out)
     collect_terms(fn, v, 0, out);
 }
 
+ir_id terms_step_after(const struct ir_fn *fn, ir_id grad)
+{
+    for (ir_id i = grad + 1; i < fn->nnodes; i++) {
+        const struct ir_node *n = &fn->nodes[i];
+        if (n->kind == IR_CALL && n->op && n->op->cls == OP_OPTIMIZER_STEP && ir_call_receiver(n) != IR_NONE)
+            return i;
+    }
+    return IR_NONE;
+}
+
 bool terms_trained_after(struct analysis *a, uint32_t f, ir_id grad, struct origin_set *out)
 {
     const struct ir_fn *fn = a->tu->fns[f];
-    const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
-    for (ir_id i = grad + 1; i < fn->nnodes; i++) {
-        const struct ir_node *n = &fn->nodes[i];
-        ir_id recv = ir_call_receiver(n);
-        if (n->kind != IR_CALL || !n->op || n->op->cls != OP_OPTIMIZER_STEP || recv == IR_NONE)
-            continue;
-        trained_collect(a, &rule_gradient_spec, f, &facts[recv], out);
-        return out->n > 0 && !out->open;
-    }
-    return false;
+    ir_id step = terms_step_after(fn, grad);
+    if (step == IR_NONE)
+        return false;
+    trained_collect(a, &rule_gradient_spec, f, &flow_facts(a, &rule_gradient_spec, f, TRI_ON)[ir_call_receiver(&fn->nodes[step])],
+                    out);
+    return out->n > 0 && !out->open;
 }
 
 bool terms_trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,

@@ -20,6 +20,9 @@ struct loss_terms {
 /* The terms of the sum `v` of `fn` (the model's sums_terms ops, followed
  * through copies and through in-place `loss += term` versions). */
 void terms_of(const struct ir_fn *fn, ir_id v, struct loss_terms *out);
+/* The first optimizer step after gradient request `grad` in `fn`, or
+ * IR_NONE. */
+ir_id terms_step_after(const struct ir_fn *fn, ir_id grad);
 /* The variables the first optimizer step after gradient request `grad` in
  * `f` trains, or false when there is none or they cannot all be named. */
 bool terms_trained_after(struct analysis *a, uint32_t f, ir_id grad, struct origin_set *out);
