@@ -1,5 +1,6 @@
 /* ir: accessors, the deterministic dump and the structural validator. */
 #include "ir.h"
+#include "../util/arena.h"
 #include <inttypes.h>
 #include <string.h>
 
@@ -37,6 +38,33 @@ ir_id ir_effect_call(const struct ir_fn *fn, ir_id effect)
     if (e->kind != IR_OP || !(e->flags & IRF_CALL_EFFECT) || e->aux < 0 || (uint32_t)e->aux >= fn->nnodes)
         return IR_NONE;
     return (ir_id)e->aux;
+}
+
+bool ir_walk_finds(const struct ir_fn *fn, const ir_id *roots, size_t nroots, struct arena *a,
+                   bool (*found)(void *ctx, const struct ir_fn *fn, ir_id node),
+                   bool (*follow)(void *ctx, const struct ir_fn *fn, ir_id node, uint32_t k), void *ctx)
+{
+    uint8_t *seen = arena_alloc(a, fn->nnodes ? fn->nnodes : 1);
+    ir_id *stack = arena_alloc(a, (fn->nnodes ? fn->nnodes : 1) * sizeof *stack);
+    size_t n = 0;
+    for (size_t i = 0; i < nroots; i++)
+        if (roots[i] < fn->nnodes && !seen[roots[i]]) {
+            seen[roots[i]] = 1;
+            stack[n++] = roots[i];
+        }
+    while (n) {
+        ir_id id = stack[--n];
+        if (found(ctx, fn, id))
+            return true;
+        for (uint32_t k = 0; k < fn->nodes[id].nops; k++) {
+            ir_id o = fn->nodes[id].ops[k];
+            if (!seen[o] && (!follow || follow(ctx, fn, id, k))) {
+                seen[o] = 1;
+                stack[n++] = o;
+            }
+        }
+    }
+    return false;
 }
 
 int32_t ir_param_var(const struct ir_fn *fn, uint32_t input)

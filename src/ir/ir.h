@@ -182,6 +182,16 @@ ir_id ir_call_operand(const struct ir_node *call, int arg);
  * for the receiver), or IR_NONE when `effect` is no such op. */
 ir_id ir_effect_call(const struct ir_fn *fn, ir_id effect);
 
+struct arena;
+
+/* Walks back from `roots` along operand edges, each node once, and says
+ * whether it meets a node `found` accepts. `follow` (NULL: every edge)
+ * decides whether the walk goes from a node into its operand k. Scratch
+ * space comes from `a`. */
+bool ir_walk_finds(const struct ir_fn *fn, const ir_id *roots, size_t nroots, struct arena *a,
+                   bool (*found)(void *ctx, const struct ir_fn *fn, ir_id node),
+                   bool (*follow)(void *ctx, const struct ir_fn *fn, ir_id node, uint32_t k), void *ctx);
+
 /* The variable that parameter `input` of `fn` is, or -1. */
 int32_t ir_param_var(const struct ir_fn *fn, uint32_t input);
 

@@ -235,6 +235,30 @@ static bool live(const struct flow_fact *f)
     return f->clean_trust || f->norigins || f->clean_params || f->unknown || f->unidentified;
 }
 
+struct factor_walk {
+    const struct flow_fact *facts;
+    ir_id cut;
+};
+
+static bool is_cut(void *ctx, const struct ir_fn *fn, ir_id node)
+{
+    (void)fn;
+    return node == ((struct factor_walk *)ctx)->cut;
+}
+
+/* Into every operand, except the dead factors of a product with a live one. */
+static bool into_live_factor(void *ctx, const struct ir_fn *fn, ir_id node, uint32_t k)
+{
+    const struct flow_fact *facts = ((struct factor_walk *)ctx)->facts;
+    const struct ir_node *n = &fn->nodes[node];
+    if (!multiplies(n) || live(&facts[n->ops[k]]))
+        return true;
+    for (uint32_t j = 0; j < n->nops; j++)
+        if (live(&facts[n->ops[j]]))
+            return false;
+    return true;
+}
+
 /* Does `cut` (in the loss's function `f`) reach the loss `target` only as
  * a factor of a product whose other factor is live: a mask
  * (`per_sample * (pred > 0).to(kFloat)`) or a scale read back from the
@@ -242,32 +266,10 @@ static bool live(const struct flow_fact *f)
  * through that other factor; the cut is no term of the loss. */
 static bool only_a_factor(struct analysis *a, uint32_t f, ir_id target, struct node_ref cut)
 {
-    const struct ir_fn *fn = a->tu->fns[f];
     if (cut.fn != f)
         return false;
-    const struct flow_fact *facts = flow_facts(a, &rule_gradient_spec, f, TRI_ON);
-    uint8_t *seen = arena_alloc(a->arena, fn->nnodes);
-    ir_id *stack = arena_alloc(a->arena, fn->nnodes * sizeof *stack);
-    size_t n = 0;
-    stack[n++] = target;
-    seen[target] = 1;
-    while (n) {
-        ir_id id = stack[--n];
-        if (id == cut.node)
-            return false;
-        const struct ir_node *node = &fn->nodes[id];
-        bool product = multiplies(node), any_live = false;
-        for (uint32_t k = 0; product && k < node->nops; k++)
-            any_live |= live(&facts[node->ops[k]]);
-        for (uint32_t k = 0; k < node->nops; k++) {
-            ir_id o = node->ops[k];
-            if (seen[o] || (product && any_live && !live(&facts[o])))
-                continue;
-            seen[o] = 1;
-            stack[n++] = o;
-        }
-    }
-    return true;
+    struct factor_walk w = {flow_facts(a, &rule_gradient_spec, f, TRI_ON), cut.node};
+    return !ir_walk_finds(a->tu->fns[f], &target, 1, a->arena, is_cut, into_live_factor, &w);
 }
 
 /* A trained variable this cut record reaches that no uncut path does or,

@@ -173,34 +173,25 @@ struct search {
     bool stepped;                  /* an optimizer steps after the request */
 };
 
+static bool is_node(void *ctx, const struct ir_fn *fn, ir_id node)
+{
+    (void)fn;
+    return node == *(const ir_id *)ctx;
+}
+
 /* Does a call on an optimizer in `fn` (or the construction of one) take
  * the value made at `leaf`, or one built from it (`add_param_group`)? */
 static bool given_to_an_optimizer(struct analysis *a, const struct ir_fn *fn, ir_id leaf)
 {
-    uint8_t *seen = arena_alloc(a->arena, fn->nnodes);
-    ir_id *stack = arena_alloc(a->arena, fn->nnodes * sizeof *stack);
+    ir_id *roots = arena_alloc(a->arena, (fn->nnodes ? fn->nnodes : 1) * sizeof *roots);
     size_t n = 0;
     for (ir_id i = 0; i < fn->nnodes; i++) {
         const struct ir_node *c = &fn->nodes[i];
         ir_id recv = ir_call_receiver(c);
         if (c->kind == IR_CALL && (c->role == ROLE_OPTIMIZER || (recv != IR_NONE && fn->nodes[recv].role == ROLE_OPTIMIZER)))
-            for (uint32_t k = 0; k < c->nops; k++)
-                if (!seen[c->ops[k]]) {
-                    seen[c->ops[k]] = 1;
-                    stack[n++] = c->ops[k];
-                }
+            roots[n++] = i;
     }
-    while (n) {
-        ir_id id = stack[--n];
-        if (id == leaf)
-            return true;
-        for (uint32_t k = 0; k < fn->nodes[id].nops; k++)
-            if (!seen[fn->nodes[id].ops[k]]) {
-                seen[fn->nodes[id].ops[k]] = 1;
-                stack[n++] = fn->nodes[id].ops[k];
-            }
-    }
-    return false;
+    return ir_walk_finds(fn, roots, n, a->arena, is_node, NULL, &leaf);
 }
 
 /* A tensor made trainable right there (`torch::full({}, cap,

@@ -378,27 +378,18 @@ static bool input_may_require_grad(struct analysis *a, const struct flow_spec *s
     return !called;
 }
 
+static bool call_effect(void *ctx, const struct ir_fn *fn, ir_id node)
+{
+    (void)ctx;
+    return fn->nodes[node].kind == IR_OP && (fn->nodes[node].flags & IRF_CALL_EFFECT);
+}
+
 /* Did a call write into `v` or a value it is made from, through a
  * reference (an effect op)? A helper that calls `x.requires_grad_()` on
  * its argument changes what x requires. */
 static bool written_by_a_call(const struct ir_fn *fn, ir_id v, struct arena *ar)
 {
-    uint8_t *seen = arena_alloc(ar, fn->nnodes);
-    ir_id *stack = arena_alloc(ar, fn->nnodes * sizeof *stack);
-    size_t n = 0;
-    stack[n++] = v;
-    seen[v] = 1;
-    while (n) {
-        const struct ir_node *node = &fn->nodes[stack[--n]];
-        if (node->kind == IR_OP && (node->flags & IRF_CALL_EFFECT))
-            return true;
-        for (uint32_t k = 0; k < node->nops; k++)
-            if (!seen[node->ops[k]]) {
-                seen[node->ops[k]] = 1;
-                stack[n++] = node->ops[k];
-            }
-    }
-    return false;
+    return ir_walk_finds(fn, &v, 1, ar, call_effect, NULL, NULL);
 }
 
 /* Is it known that `v` does not require grad where the call runs: under
