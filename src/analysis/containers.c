@@ -1,15 +1,10 @@
 /* containers: the modules a Sequential runs (see containers.h). */
 #include "containers.h"
+#include "../util/str.h"
 #include "members.h"
 #include <string.h>
 
 #define MAX_DEPTH 24
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = s ? strlen(s) : 0, m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 static bool starts_with(const char *s, const char *prefix)
 {
@@ -20,7 +15,7 @@ bool containers_is_sequence_forward(const struct ir_fn *fn, ir_id id)
 {
     const struct ir_node *n = &fn->nodes[id];
     return n->kind == IR_CALL && n->callee < 0 && (n->flags & IRF_RECEIVER) && n->nops == 2 && n->nargs == 1 &&
-           ends_with(n->name, "torch::nn::SequentialImpl::forward");
+           str_has_suffix(n->name, "torch::nn::SequentialImpl::forward");
 }
 
 static bool is_sequential_ctor(const struct ir_node *n)
@@ -33,8 +28,8 @@ static bool is_sequential_ctor(const struct ir_node *n)
 static bool is_access(const struct ir_node *n)
 {
     return n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && n->nops >= 1 &&
-           (ends_with(n->name, "::operator->") || ends_with(n->name, "::operator*") || ends_with(n->name, "::ptr") ||
-            ends_with(n->name, "::get"));
+           (str_has_suffix(n->name, "::operator->") || str_has_suffix(n->name, "::operator*") || str_has_suffix(n->name, "::ptr") ||
+            str_has_suffix(n->name, "::get"));
 }
 
 /* A version of a variable made by a method call on it whose effect on the
@@ -78,7 +73,7 @@ static bool construction(struct analysis *a, uint32_t f, ir_id v, uint8_t *seen,
                  (starts_with(n->name, "std::") || strcmp(n->name, "torch::nn::AnyModule") == 0);
     if (is_access(n) || wraps)
         return construction(a, f, n->ops[0], seen, depth + 1, found, any, target);
-    if (n->kind == IR_CALL && ends_with(n->name, "::register_module") && n->nops >= 1)
+    if (n->kind == IR_CALL && str_has_suffix(n->name, "::register_module") && n->nops >= 1)
         return construction(a, f, n->ops[n->nops - 1], seen, depth + 1, found, any, target);
     if (n->kind == IR_MEMBER && n->role == ROLE_MODULE && members_is_own(fn, v)) {
         const struct member_writes *w = members_writes(a, fn->class_name, n->name);
@@ -114,7 +109,7 @@ static bool sequences_changed(const struct ir_tu *tu)
             if (n->kind != IR_CALL || !starts_with(n->name, "torch::nn::SequentialImpl::"))
                 continue;
             for (size_t k = 0; k < sizeof changers / sizeof *changers; k++)
-                if (ends_with(n->name, changers[k]))
+                if (str_has_suffix(n->name, changers[k]))
                     return true;
         }
     return false;
@@ -174,7 +169,7 @@ int32_t containers_dispatch(struct analysis *a, uint32_t fn, ir_id call)
 {
     const struct ir_fn *f = a->tu->fns[fn];
     const struct ir_node *n = &f->nodes[call];
-    bool any_module = n->kind == IR_CALL && ends_with(n->name, "torch::nn::AnyModule::forward");
+    bool any_module = n->kind == IR_CALL && str_has_suffix(n->name, "torch::nn::AnyModule::forward");
     if (n->kind != IR_CALL || !((n->flags & IRF_VIRTUAL) || any_module) || n->callee >= 0 || n->nops == 0)
         return -1;
     uint8_t *seen = arena_alloc(a->arena, f->nnodes ? f->nnodes : 1);

@@ -1,5 +1,6 @@
 /* members: the values a class's methods store in its members (see members.h). */
 #include "members.h"
+#include "../util/str.h"
 #include <string.h>
 
 /* One memoised answer; a short list in the analysis arena (a file reads
@@ -9,12 +10,6 @@ struct member_cache {
     struct member_writes writes;
     struct member_cache *next;
 };
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = s ? strlen(s) : 0, m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 bool members_is_own(const struct ir_fn *fn, ir_id id)
 {
@@ -34,8 +29,7 @@ static bool write_of(const struct ir_fn *fn, ir_id id, ir_id *member, ir_id *val
 {
     const struct ir_node *n = &fn->nodes[id];
     if (n->kind == IR_OP && (n->flags & IRF_CALL_EFFECT)) {
-        /* A standard container's clear() leaves nothing in it: no value. */
-        if (n->name && strncmp(n->name, "std::", 5) == 0 && ends_with(n->name, "::clear"))
+        if (ir_empties_container(n)) /* leaves nothing in it: no value */
             return false;
         ir_id target = n->sub ? ir_call_arg(n, n->sub - 1) : ir_call_receiver(n);
         for (int depth = 0; depth < 4 && target != IR_NONE && fn->nodes[target].kind == IR_CALL; depth++)
@@ -47,7 +41,7 @@ static bool write_of(const struct ir_fn *fn, ir_id id, ir_id *member, ir_id *val
         return true;
     }
     bool assign = n->nops == 3 && ((n->kind == IR_OP && n->name && strcmp(n->name, "=") == 0) ||
-                                   (n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && ends_with(n->name, "::operator=")));
+                                   (n->kind == IR_CALL && (n->flags & IRF_RECEIVER) && str_has_suffix(n->name, "::operator=")));
     if (assign && fn->nodes[n->ops[1]].kind == IR_MEMBER) {
         *member = n->ops[1];
         *value = n->ops[2];

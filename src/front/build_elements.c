@@ -92,6 +92,18 @@ static enum CXVisitorResult count_field(CXCursor c, CXClientData data)
     return CXVisit_Continue;
 }
 
+static bool has_base(CXCursor rec)
+{
+    cursor_vec kids = {0};
+    front_children(rec, &kids);
+    bool base = false;
+    for (size_t i = 0; i < kids.n; i++)
+        if (clang_getCursorKind(kids.v[i]) == CXCursor_CXXBaseSpecifier)
+            base = true;
+    VEC_FREE(kids);
+    return base;
+}
+
 /* Position of field `field` among the fields of its record, or -1. Only
  * plain aggregates (no base classes) are counted, where braced
  * initialisers list the fields in this order. */
@@ -100,14 +112,7 @@ int fb_field_index(CXCursor field)
     if (clang_getCursorKind(field) != CXCursor_FieldDecl)
         return -1;
     CXCursor rec = clang_getCursorSemanticParent(field);
-    cursor_vec kids = {0};
-    front_children(rec, &kids);
-    bool has_base = false;
-    for (size_t i = 0; i < kids.n; i++)
-        if (clang_getCursorKind(kids.v[i]) == CXCursor_CXXBaseSpecifier)
-            has_base = true;
-    VEC_FREE(kids);
-    if (has_base)
+    if (has_base(rec))
         return -1;
     struct field_search fs = {field, 0, -1};
     clang_Type_visitFields(clang_getCursorType(rec), count_field, &fs);
@@ -133,17 +138,6 @@ static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
     return CXVisit_Continue;
 }
 
-static bool has_base(CXCursor rec)
-{
-    cursor_vec kids = {0};
-    front_children(rec, &kids);
-    bool base = false;
-    for (size_t i = 0; i < kids.n; i++)
-        if (clang_getCursorKind(kids.v[i]) == CXCursor_CXXBaseSpecifier)
-            base = true;
-    VEC_FREE(kids);
-    return base;
-}
 
 /* The field a designated initialiser (`.head = h`) names: libclang shows
  * it as an unexposed expression whose children are the designator and the

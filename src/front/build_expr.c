@@ -218,10 +218,11 @@ static CXCursor strip(CXCursor c)
     return c;
 }
 
-static bool is_operator_spelling(struct fn_builder *b, CXCursor c, const char *op)
+/* Is `c` spelled `text` (an operator's or a method's name)? */
+static bool has_spelling(struct fn_builder *b, CXCursor c, const char *text)
 {
     CXString s = clang_getCursorSpelling(c);
-    bool eq = strcmp(clang_getCString(s), op) == 0;
+    bool eq = strcmp(clang_getCString(s), text) == 0;
     clang_disposeString(s);
     (void)b;
     return eq;
@@ -243,8 +244,8 @@ int32_t fb_lvalue_root(struct fn_builder *b, CXCursor c)
             break;
         }
         case CXCursor_CallExpr:
-            if ((is_operator_spelling(b, c, "operator[]") || is_operator_spelling(b, c, "operator*") ||
-                 is_operator_spelling(b, c, "operator->")) &&
+            if ((has_spelling(b, c, "operator[]") || has_spelling(b, c, "operator*") ||
+                 has_spelling(b, c, "operator->")) &&
                 clang_Cursor_getNumArguments(c) >= 1) {
                 c = clang_Cursor_getArgument(c, 0);
                 break;
@@ -311,6 +312,14 @@ static void mark_part_write(struct fn_builder *b, int32_t root, int field)
     v->aux = field;
 }
 
+/* The version of `root` just made writes its field `field`, spelled by the
+ * cursor `field_expr` (the name messages give the field). */
+static void mark_field_write(struct fn_builder *b, int32_t root, int field, CXCursor field_expr)
+{
+    mark_part_write(b, root, field);
+    b->nodes.v[b->env.v[root]].owner = front_cx_string(b->tb->arena, clang_getCursorSpelling(strip(field_expr)));
+}
+
 /* The field of `root` whose pointee a call on `recv` updates
  * (`l.head->forward(x)`, `(*l.head).train()`): the field itself, a
  * pointer, keeps its value. -1 when `recv` is not such an access. */
@@ -318,7 +327,7 @@ static int pointer_field_behind(struct fn_builder *b, CXCursor recv, int32_t roo
 {
     CXCursor r = strip(recv);
     if (clang_getCursorKind(r) != CXCursor_CallExpr ||
-        !(is_operator_spelling(b, r, "operator->") || is_operator_spelling(b, r, "operator*")) ||
+        !(has_spelling(b, r, "operator->") || has_spelling(b, r, "operator*")) ||
         clang_Cursor_getNumArguments(r) != 1)
         return -1;
     return field_of_variable(b, clang_Cursor_getArgument(r, 0), root);
@@ -338,11 +347,8 @@ static ir_id assign(struct fn_builder *b, CXCursor lhs, ir_id value, CXCursor at
     if (root >= 0) {
         fb_weak_update(b, root, value, at);
         int field = field_of_variable(b, lhs, root);
-        if (field >= 0) {
-            mark_part_write(b, root, field);
-            b->nodes.v[b->env.v[root]].owner =
-                front_cx_string(b->tb->arena, clang_getCursorSpelling(strip(lhs)));
-        }
+        if (field >= 0)
+            mark_field_write(b, root, field, lhs);
     } else
         fb_expr(b, lhs);
     return value;
@@ -599,12 +605,7 @@ static void module_forward(struct fn_builder *b, CXCursor c, ir_id id)
  * runs depends on the object (analysis/containers.h). */
 static bool virtual_forward(struct fn_builder *b, CXCursor ref, uint64_t key, const struct call_parts *p)
 {
-    if (key || !p->has_receiver || !clang_CXXMethod_isVirtual(ref))
-        return false;
-    CXString s = clang_getCursorSpelling(ref);
-    bool yes = strcmp(clang_getCString(s), "forward") == 0;
-    clang_disposeString(s);
-    return yes;
+    return !key && p->has_receiver && clang_CXXMethod_isVirtual(ref) && has_spelling(b, ref, "forward");
 }
 
 /* Does the receiver expression name an object itself (a local or member
@@ -632,13 +633,8 @@ static bool object_itself(CXCursor recv)
  * construction instead (IRF_VIRTUAL). */
 static bool dispatched(struct fn_builder *b, CXCursor ref, const struct call_parts *p)
 {
-    if (!p->has_receiver || !clang_CXXMethod_isVirtual(ref) || !front_user_file(b->tb, ref) ||
-        object_itself(p->recv_expr))
-        return false;
-    CXString s = clang_getCursorSpelling(ref);
-    bool forward = strcmp(clang_getCString(s), "forward") == 0;
-    clang_disposeString(s);
-    return !forward;
+    return p->has_receiver && clang_CXXMethod_isVirtual(ref) && front_user_file(b->tb, ref) &&
+           !object_itself(p->recv_expr) && !has_spelling(b, ref, "forward");
 }
 
 /* Key of the function of this TU the call runs, or 0. */
@@ -862,7 +858,7 @@ static bool keeps_pointer_fields(struct fn_builder *b, ir_id call, ir_id effect)
 static bool field_assignment(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
 {
     const struct ir_node *n = &b->nodes.v[id];
-    if (clang_Cursor_isNull(p->field_operand) || !is_operator_spelling(b, p->ref, "operator=") || n->nops != 3 ||
+    if (clang_Cursor_isNull(p->field_operand) || !has_spelling(b, p->ref, "operator=") || n->nops != 3 ||
         !(n->flags & IRF_RECEIVER))
         return false;
     int32_t root = fb_lvalue_root(b, p->field_operand);
@@ -871,8 +867,7 @@ static bool field_assignment(struct fn_builder *b, CXCursor c, ir_id id, const s
         return false;
     ir_id value = n->ops[2];
     fb_weak_update(b, root, value, c);
-    mark_part_write(b, root, field);
-    b->nodes.v[b->env.v[root]].owner = front_cx_string(b->tb->arena, clang_getCursorSpelling(p->field_operand));
+    mark_field_write(b, root, field, p->field_operand);
     return true;
 }
 
@@ -904,10 +899,9 @@ static ir_id written_member(struct fn_builder *b, ir_id operand)
  * itself: `s.outs.clear()` leaves the rest of `s` as it was. */
 static bool empties_variable(struct fn_builder *b, CXCursor recv, int32_t root, ir_id call)
 {
-    const char *name = b->nodes.v[call].name;
     CXCursor r = strip(recv);
-    return name && strncmp(name, "std::", 5) == 0 && str_has_suffix(name, "::clear") &&
-           clang_getCursorKind(r) == CXCursor_DeclRefExpr && fb_var_of(b, clang_getCursorReferenced(r)) == root;
+    return ir_empties_container(&b->nodes.v[call]) && clang_getCursorKind(r) == CXCursor_DeclRefExpr &&
+           fb_var_of(b, clang_getCursorReferenced(r)) == root;
 }
 
 static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struct call_parts *p)
@@ -928,9 +922,9 @@ static void call_effects(struct fn_builder *b, CXCursor c, ir_id id, const struc
     /* The receiver: copy assignment replaces it, other non-const methods
      * (in-place ops, push_back, ...) update it. */
     if (p->has_receiver && !clang_Cursor_isNull(p->recv_expr)) {
-        bool accessor = is_operator_spelling(b, p->ref, "operator->") ||
-                        is_operator_spelling(b, p->ref, "operator*") ||
-                        is_operator_spelling(b, p->ref, "operator[]");
+        bool accessor = has_spelling(b, p->ref, "operator->") ||
+                        has_spelling(b, p->ref, "operator*") ||
+                        has_spelling(b, p->ref, "operator[]");
         bool mutating = (op && op->inplace) || is_compound_assignment(p->ref) ||
                         (!accessor && !clang_CXXMethod_isConst(p->ref));
         int32_t root = mutating ? fb_lvalue_root(b, p->recv_expr) : -1;
@@ -1078,7 +1072,7 @@ static ir_id call(struct fn_builder *b, CXCursor c)
         return fb_expr(b, clang_Cursor_getArgument(c, 0));
     struct call_parts p = call_parts(c, ref);
     /* `a = b` on a class: the variable takes the value, no op runs. */
-    if (p.has_receiver && !clang_Cursor_isNull(p.recv_expr) && is_operator_spelling(b, ref, "operator=") &&
+    if (p.has_receiver && !clang_Cursor_isNull(p.recv_expr) && has_spelling(b, ref, "operator=") &&
         clang_Cursor_getNumArguments(c) == (int)p.first_arg + 1) {
         CXCursor rhs = clang_Cursor_getArgument(c, p.first_arg);
         return is_tie(b, p.recv_expr) ? tie_assign(b, p.recv_expr, rhs, c)

@@ -1,6 +1,7 @@
 /* ir: accessors, the deterministic dump and the structural validator. */
 #include "ir.h"
 #include "../util/arena.h"
+#include "../util/str.h"
 #include <inttypes.h>
 #include <string.h>
 
@@ -65,6 +66,11 @@ bool ir_walk_finds(const struct ir_fn *fn, const ir_id *roots, size_t nroots, st
         }
     }
     return false;
+}
+
+bool ir_empties_container(const struct ir_node *n)
+{
+    return n->name && strncmp(n->name, "std::", 5) == 0 && str_has_suffix(n->name, "::clear");
 }
 
 int32_t ir_param_var(const struct ir_fn *fn, uint32_t input)

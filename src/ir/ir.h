@@ -192,6 +192,10 @@ bool ir_walk_finds(const struct ir_fn *fn, const ir_id *roots, size_t nroots, st
                    bool (*found)(void *ctx, const struct ir_fn *fn, ir_id node),
                    bool (*follow)(void *ctx, const struct ir_fn *fn, ir_id node, uint32_t k), void *ctx);
 
+/* Is `n` a standard container's clear() (the call, or its effect op on
+ * the container): what the container held before is gone? */
+bool ir_empties_container(const struct ir_node *n);
+
 /* The variable that parameter `input` of `fn` is, or -1. */
 int32_t ir_param_var(const struct ir_fn *fn, uint32_t input);
 
