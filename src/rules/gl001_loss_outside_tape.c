@@ -121,26 +121,6 @@ static void check_sink(struct rule_ctx *ctx, uint32_t fn, ir_id sink, enum ir_tr
         check_trained_variables(ctx, fn, sink);
 }
 
-static void report_only_way(struct rule_ctx *ctx, uint32_t f, ir_id sink, const struct terms_guarded *g, size_t k)
-{
-    struct analysis *a = ctx->a;
-    const struct ir_node *op = analysis_node(a, g->cut[k]);
-    const char *by = rule_short_name(analysis_node(a, g->guard[k])->name);
-    const char *name = flow_origin_name(a, g->variable[k]);
-    struct diag_note notes[3] = {
-        rule_note(a, g->guard[k], arena_printf(a->arena, "gradient recording is turned off here by `%s`", by)),
-        rule_note(a, (struct node_ref){f, sink}, "gradients of the loss are requested here"),
-        rule_note(a, flow_origin_at(a, g->variable[k]), arena_printf(a->arena, "`%s` is defined here", name)),
-    };
-    const char *msg = arena_printf(a->arena,
-             "`%s` runs with gradient recording off (%s), and it is the only way the loss passed to `%s` at %s "
-             "reaches `%s`, which the optimizer trains: `%s` gets no gradient",
-             rule_op_label(op), by, rule_short_name(a->tu->fns[f]->nodes[sink].name),
-             rule_line_of(a, (struct node_ref){f, sink}, a->tu->fns[g->cut[k].fn]->file), name, name);
-    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[g->cut[k].fn]->file, op->loc,
-                op->end, msg, notes, 3);
-}
-
 /* A loss recorded from some trainable values that reaches the variables
  * the optimizer stepping after `sink` trains only through ops run with
  * recording off (an optimizer built over a DQN's target network, whose
@@ -152,20 +132,18 @@ static void check_trained_variables(struct rule_ctx *ctx, uint32_t f, ir_id sink
     struct analysis *a = ctx->a;
     ir_id target = rule_gradient_target(&a->tu->fns[f]->nodes[sink]);
     struct origin_set trained = {0}, clean = {0};
-    if (target == IR_NONE || !terms_trained_after(a, f, sink, &trained) || trained.unknown || trained.open)
+    if (target == IR_NONE || !terms_trained_after(a, f, sink, &trained) || trained.unknown)
         return;
     const struct flow_fact *loss = &flow_facts(a, &rule_recording_spec, f, TRI_ON)[target];
     if (!loss->ncuts || loss->lost)
         return;
-    struct flow_fact uncut = *loss;
-    uncut.ncuts = 0;
-    trained_collect(a, &rule_recording_spec, f, &uncut, &clean);
+    terms_reached_uncut(a, &rule_recording_spec, f, loss, &clean);
     if (clean.open || clean.unknown || origin_sets_meet(&clean, &trained))
         return;
     struct terms_guarded found = {0};
     terms_collect_guarded(a, f, loss, &trained, &found);
     for (size_t k = 0; k < found.n; k++)
-        report_only_way(ctx, f, sink, &found, k);
+        terms_report_guarded(ctx, f, sink, &found, k, true);
 }
 
 /* A function of the TU called while recording is off: its own gradient

@@ -347,9 +347,7 @@ static void check_trained_variables(struct rule_ctx *ctx, enum loss_cut_part par
         if (trained.open || trained.n == 0)
             return;
     }
-    struct flow_fact uncut = *loss;
-    uncut.ncuts = 0;
-    trained_collect(a, &rule_gradient_spec, f, &uncut, &clean);
+    terms_reached_uncut(a, &rule_gradient_spec, f, loss, &clean);
     /* Whether another term reaches the variables is a claim of absence:
      * with an unknown input on the loss's or the optimizer's side, none is
      * made. */

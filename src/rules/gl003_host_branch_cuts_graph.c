@@ -198,9 +198,9 @@ static bool given_to_an_optimizer(struct analysis *a, const struct ir_fn *fn, ir
  * torch::requires_grad())`) that the optimizer stepping after the request
  * does not train: a path to it alone gives that optimizer nothing. Only
  * in the request's own function, with every trained object named or the
- * leaf given to no optimizer there; a zero
- * made trainable (`torch::zeros({}, requires_grad())` for an empty batch)
- * skips the step on purpose. */
+ * leaf given to no optimizer there; a zero made trainable
+ * (`torch::zeros({}, requires_grad())` for an empty batch) skips the step
+ * on purpose. */
 static bool untrained_leaf(const struct search *s, uint32_t f, ir_id id)
 {
     const struct ir_node *n = &s->a->tu->fns[f]->nodes[id];
@@ -361,9 +361,10 @@ static void check_gradient_call(struct rule_ctx *ctx, uint32_t f, ir_id grad, ir
         return; /* nothing trainable on any path: GL004's business */
     struct bad_path path = {0};
     struct origin_set trained = {0};
-    bool named = terms_trained_after(a, f, grad, &trained) && !trained.open && !trained.unknown && trained.n;
+    bool stepped = terms_step_after(a->tu->fns[f], grad) != IR_NONE;
+    bool named = stepped && terms_trained_after(a, f, grad, &trained) && !trained.unknown;
     struct search s = {a, arena_alloc(a->arena, a->tu->nfns * sizeof(uint8_t *)), &path, false, 0, f,
-                       named ? &trained : NULL, terms_step_after(a->tu->fns[f], grad) != IR_NONE};
+                       named ? &trained : NULL, stepped};
     if (can_be_constant(&s, f, target) && s.have_witness)
         report(ctx, f, grad, &path);
 }

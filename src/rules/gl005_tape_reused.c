@@ -131,12 +131,16 @@ static bool recorded_write(struct analysis *a, uint32_t f, ir_id id, int depth)
     return writes_recorded_value(a, call, fn->nodes[id].sub - 1u, depth) && records_trainable(a, f, id);
 }
 
-static bool reused_op_within(struct analysis *a, uint32_t f, ir_id id, int depth)
+/* An op of `f` itself that a second traversal may fail at. */
+static bool reused_own_op(struct analysis *a, uint32_t f, ir_id id)
 {
     const struct ir_node *n = &a->tu->fns[f]->nodes[id];
-    if (graph_is_recorded_op(n))
-        return may_save_tensors(a->tu->fns[f], n) && records_trainable(a, f, id);
-    return recorded_write(a, f, id, depth);
+    return graph_is_recorded_op(n) && may_save_tensors(a->tu->fns[f], n) && records_trainable(a, f, id);
+}
+
+static bool reused_op_within(struct analysis *a, uint32_t f, ir_id id, int depth)
+{
+    return reused_own_op(a, f, id) || recorded_write(a, f, id, depth);
 }
 
 /* The ops a second traversal may fail at. A value a call wrote to an
@@ -145,7 +149,7 @@ static bool reused_op_within(struct analysis *a, uint32_t f, ir_id id, int depth
  * where the failure is known to be. */
 static bool reused_op(struct analysis *a, uint32_t f, ir_id id, bool writes)
 {
-    return writes ? recorded_write(a, f, id, 0) : graph_is_recorded_op(&a->tu->fns[f]->nodes[id]) && reused_op_within(a, f, id, 0);
+    return writes ? recorded_write(a, f, id, 0) : reused_own_op(a, f, id);
 }
 
 static bool exclusive(const struct ir_fn *fn, uint32_t c1, uint32_t c2)

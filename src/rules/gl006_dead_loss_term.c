@@ -30,28 +30,6 @@ static bool unrecorded(const struct flow_fact *f)
     return !f->unknown && !f->unidentified && f->ncuts && !f->norigins && !f->clean_params && !f->clean_trust;
 }
 
-static void report(struct rule_ctx *ctx, uint32_t f, ir_id grad, struct node_ref guard, struct node_ref cut,
-                   uint32_t variable)
-{
-    struct analysis *a = ctx->a;
-    const struct ir_node *op = analysis_node(a, cut);
-    const struct ir_node *call = &a->tu->fns[f]->nodes[grad];
-    const char *by = rule_short_name(analysis_node(a, guard)->name);
-    const char *name = flow_origin_name(a, variable);
-    struct diag_note notes[3] = {
-        rule_note(a, guard, arena_printf(a->arena, "gradient recording is turned off here by `%s`", by)),
-        rule_note(a, (struct node_ref){f, grad}, "gradients of the loss are requested here"),
-        rule_note(a, flow_origin_at(a, variable), arena_printf(a->arena, "`%s` is defined here", name)),
-    };
-    const char *msg = arena_printf(a->arena,
-             "`%s` runs with gradient recording off (%s), so this term of the loss passed to `%s` at %s gives "
-             "no gradient to `%s`, which the optimizer trains",
-             rule_op_label(op), by, rule_short_name(call->name),
-             rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[cut.fn]->file), name);
-    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[cut.fn]->file, op->loc, op->end,
-                msg, notes, 3);
-}
-
 /* The terms of the loss of request `grad` (in `f`, run with recording on)
  * that were computed with recording off, while the rest of the loss is
  * recorded and trains the optimizer's variables. */
@@ -80,7 +58,7 @@ static void check_unrecorded_terms(struct rule_ctx *ctx, uint32_t f, ir_id grad)
             terms_collect_guarded(a, f, &recorded[t], &trained, &found);
     }
     for (size_t k = 0; k < found.n; k++)
-        report(ctx, f, grad, found.guard[k], found.cut[k], found.variable[k]);
+        terms_report_guarded(ctx, f, grad, &found, k, false);
 }
 
 void rule_gl006(struct rule_ctx *ctx)

@@ -66,10 +66,8 @@ bool terms_trained_after(struct analysis *a, uint32_t f, ir_id grad, struct orig
 bool terms_trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
                       const struct origin_set *trained)
 {
-    struct flow_fact uncut = *fact;
-    uncut.ncuts = 0;
     struct origin_set reached = {0};
-    trained_collect(a, spec, f, &uncut, &reached);
+    terms_reached_uncut(a, spec, f, fact, &reached);
     return origin_sets_meet(&reached, trained);
 }
 
@@ -120,4 +118,39 @@ void terms_collect_guarded(struct analysis *a, uint32_t f, const struct flow_fac
         if (v && !term->cuts[i].from_entry && rule_recording_off_by(a, term->cuts[i].cut, &guard))
             add_guarded(out, guard, term->cuts[i].cut, v);
     }
+}
+
+void terms_reached_uncut(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
+                         struct origin_set *out)
+{
+    struct flow_fact uncut = *fact;
+    uncut.ncuts = 0;
+    trained_collect(a, spec, f, &uncut, out);
+}
+
+void terms_report_guarded(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct terms_guarded *g, size_t k,
+                          bool whole_loss)
+{
+    struct analysis *a = ctx->a;
+    const struct ir_node *op = analysis_node(a, g->cut[k]);
+    const char *by = rule_short_name(analysis_node(a, g->guard[k])->name);
+    const char *call = rule_short_name(a->tu->fns[f]->nodes[grad].name);
+    const char *where = rule_line_of(a, (struct node_ref){f, grad}, a->tu->fns[g->cut[k].fn]->file);
+    const char *name = flow_origin_name(a, g->variable[k]);
+    struct diag_note notes[3] = {
+        rule_note(a, g->guard[k], arena_printf(a->arena, "gradient recording is turned off here by `%s`", by)),
+        rule_note(a, (struct node_ref){f, grad}, "gradients of the loss are requested here"),
+        rule_note(a, flow_origin_at(a, g->variable[k]), arena_printf(a->arena, "`%s` is defined here", name)),
+    };
+    const char *msg =
+        whole_loss ? arena_printf(a->arena,
+                                  "`%s` runs with gradient recording off (%s), and it is the only way the loss passed "
+                                  "to `%s` at %s reaches `%s`, which the optimizer trains: `%s` gets no gradient",
+                                  rule_op_label(op), by, call, where, name, name)
+                   : arena_printf(a->arena,
+                                  "`%s` runs with gradient recording off (%s), so this term of the loss passed to "
+                                  "`%s` at %s gives no gradient to `%s`, which the optimizer trains",
+                                  rule_op_label(op), by, call, where, name);
+    diag_report(ctx->sink, ctx->rule, rule_table[ctx->rule].severity, a->tu->fns[g->cut[k].fn]->file, op->loc,
+                op->end, msg, notes, 3);
 }

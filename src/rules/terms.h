@@ -31,6 +31,10 @@ bool terms_trained_after(struct analysis *a, uint32_t f, ir_id grad, struct orig
 bool terms_trains_any(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
                       const struct origin_set *trained);
 
+/* The trainable objects reaching the value whose facts (under `spec`) are
+ * `fact` on uncut paths. */
+void terms_reached_uncut(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct flow_fact *fact,
+                         struct origin_set *out);
 /* The trainable objects behind cut record `rec` of a value of `f` (the
  * sources the path it cut came from). */
 void terms_behind_cut(struct analysis *a, const struct flow_spec *spec, uint32_t f, const struct cut_rec *rec,
@@ -52,5 +56,12 @@ struct terms_guarded {
  * with recording off and cut it from a variable of `trained`. */
 void terms_collect_guarded(struct analysis *a, uint32_t f, const struct flow_fact *term,
                            const struct origin_set *trained, struct terms_guarded *out);
+
+/* Reports guarded op `k` of `g` for gradient request `grad` of `f`: as
+ * the only way the loss reaches the trained variable (`whole_loss`, GL001)
+ * or as a term that gives it nothing (GL006), with notes at the guard, the
+ * request and the variable. */
+void terms_report_guarded(struct rule_ctx *ctx, uint32_t f, ir_id grad, const struct terms_guarded *g, size_t k,
+                          bool whole_loss);
 
 #endif
