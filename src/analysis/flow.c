@@ -694,6 +694,46 @@ static uint32_t field_module_origin(struct analysis *a, uint32_t g, ir_id v, uin
     return found;
 }
 
+bool flow_every_call(const struct analysis *a, uint32_t f,
+                     bool (*each)(void *ctx, uint32_t g, const struct ir_node *call), void *ctx)
+{
+    if (a->tu->fns[f]->is_method || a->tu->fns[f]->is_lambda)
+        return false;
+    bool called = false;
+    for (uint32_t g = 0; g < a->tu->nfns; g++) {
+        const struct ir_fn *fn = a->tu->fns[g];
+        for (ir_id c = 0; c < fn->nnodes; c++) {
+            const struct ir_node *n = &fn->nodes[c];
+            if ((n->flags & IRF_FNREF) && n->aux == (int32_t)f)
+                return false;
+            if (n->kind != IR_CALL || n->callee != (int32_t)f)
+                continue;
+            if (!each(ctx, g, n))
+                return false;
+            called = true;
+        }
+    }
+    return called;
+}
+
+struct field_search_ctx {
+    struct run *r;
+    uint32_t input, index;
+    struct flow_fact *part;
+};
+
+/* One caller's struct argument: its field holds a module constructed in
+ * sight. */
+static bool caller_field_module(void *ctx, uint32_t g, const struct ir_node *call)
+{
+    struct field_search_ctx *fs = ctx;
+    ir_id arg = g == fs->r->f ? IR_NONE : operand_for_input(call, fs->r->fn, fs->input);
+    uint32_t o = arg != IR_NONE ? field_module_origin(fs->r->a, g, arg, fs->index) : 0;
+    if (o)
+        add_origin(fs->part, o);
+    return o != 0;
+}
+
 /* Field `index` of a struct a free function of the file takes as input
  * `input`: when every call of the function in sight passes a struct whose
  * field holds a module constructed in sight, the field is one of those
@@ -704,28 +744,12 @@ static uint32_t field_module_origin(struct analysis *a, uint32_t g, ir_id v, uin
  * sight). */
 static bool input_field_fact(struct run *r, const struct ir_node *param, uint32_t index, struct flow_fact *out)
 {
-    if (r->fn->is_method || r->fn->is_lambda || param->kind != IR_PARAM || param->aux < 0)
+    if (param->kind != IR_PARAM || param->aux < 0)
         return false;
     struct flow_fact part;
     memset(&part, 0, sizeof part);
-    bool called = false;
-    for (uint32_t g = 0; g < r->a->tu->nfns; g++) {
-        const struct ir_fn *fn = r->a->tu->fns[g];
-        for (ir_id c = 0; c < fn->nnodes; c++) {
-            const struct ir_node *n = &fn->nodes[c];
-            if ((n->flags & IRF_FNREF) && n->aux == (int32_t)r->f)
-                return false;
-            if (n->kind != IR_CALL || n->callee != (int32_t)r->f)
-                continue;
-            ir_id arg = g == r->f ? IR_NONE : operand_for_input(n, r->fn, (uint32_t)param->aux);
-            uint32_t o = arg != IR_NONE ? field_module_origin(r->a, g, arg, index) : 0;
-            if (!o)
-                return false;
-            add_origin(&part, o);
-            called = true;
-        }
-    }
-    if (!called || part.norigins == 0)
+    struct field_search_ctx fs = {r, (uint32_t)param->aux, index, &part};
+    if (!flow_every_call(r->a, r->f, caller_field_module, &fs) || part.norigins == 0)
         return false;
     part.clean_trust = TRUST_DEFINITE;
     merge(out, &part);

@@ -94,6 +94,13 @@ ir_id flow_call_operand_for_input(const struct analysis *a, const struct ir_node
 /* The input of TU function `call->callee` that takes the call's explicit
  * argument `arg`, or -1. */
 int flow_call_input_of_arg(const struct analysis *a, const struct ir_node *call, uint32_t arg);
+/* Calls `each(ctx, g, call)` for every call of function `f` in the file
+ * (from function `g`) and says whether all of them answered yes. False at
+ * once when `f` is a method or a lambda, or is used as a value (a
+ * callback), and when nothing in the file calls it: its callers are then
+ * out of sight. */
+bool flow_every_call(const struct analysis *a, uint32_t f,
+                     bool (*each)(void *ctx, uint32_t g, const struct ir_node *call), void *ctx);
 /* Trust of a function input as a source at the top level (no caller known). */
 enum trust flow_input_trust(const struct analysis *a, uint32_t fn, int input);
 /* A call to a framework op that autograd records (not C++ plumbing such as

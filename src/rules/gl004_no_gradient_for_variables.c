@@ -351,31 +351,30 @@ static bool may_require_grad(struct analysis *a, const struct flow_spec *spec, u
     return false;
 }
 
+struct caller_arg_ctx {
+    struct analysis *a;
+    const struct flow_spec *spec;
+    uint32_t f, input;
+    int depth;
+};
+
+/* One call passes input `input` a value nothing trainable reaches. */
+static bool arg_cannot_require_grad(void *ctx, uint32_t g, const struct ir_node *call)
+{
+    struct caller_arg_ctx *c = ctx;
+    ir_id arg = flow_call_operand_for_input(c->a, call, c->f, c->input);
+    return arg != IR_NONE && !may_require_grad(c->a, c->spec, g, &flow_facts(c->a, c->spec, g, TRI_ON)[arg], c->depth);
+}
+
 /* Input `input` of `f`, as every call of it in the file passes it. A
- * function nobody in sight calls, one used as a value, a method or a
- * lambda has callers out of sight: yes. */
+ * function whose callers are out of sight (flow_every_call): yes. */
 static bool input_may_require_grad(struct analysis *a, const struct flow_spec *spec, uint32_t f, uint32_t input,
                                    int depth)
 {
-    const struct ir_fn *fn = a->tu->fns[f];
-    if (depth > MAX_CALLER_DEPTH || fn->is_method || fn->is_lambda || input >= fn->nparams)
+    if (depth > MAX_CALLER_DEPTH || input >= a->tu->fns[f]->nparams)
         return true;
-    bool called = false;
-    for (uint32_t g = 0; g < a->tu->nfns; g++) {
-        const struct ir_fn *caller = a->tu->fns[g];
-        for (ir_id c = 0; c < caller->nnodes; c++) {
-            const struct ir_node *n = &caller->nodes[c];
-            if ((n->flags & IRF_FNREF) && n->aux == (int32_t)f)
-                return true;
-            if (n->kind != IR_CALL || n->callee != (int32_t)f)
-                continue;
-            ir_id arg = flow_call_operand_for_input(a, n, f, input);
-            if (arg == IR_NONE || may_require_grad(a, spec, g, &flow_facts(a, spec, g, TRI_ON)[arg], depth))
-                return true;
-            called = true;
-        }
-    }
-    return !called;
+    struct caller_arg_ctx ctx = {a, spec, f, input, depth};
+    return !flow_every_call(a, f, arg_cannot_require_grad, &ctx);
 }
 
 static bool call_effect(void *ctx, const struct ir_fn *fn, ir_id node)
